@@ -1,0 +1,10 @@
+"""tracuu: Vietnamese child-protection documents → typed records → Markdown pages.
+
+The pipeline (one module per arrow, see STYLE.md in ../shared):
+
+    sources/* ─► clean ─► layout (parse) ─► records ─► resolve ─► render ─► docs/<generated>/*.md
+
+Nothing here imports MkDocs; ``tracuu.mkdocs_hooks`` is the only glue.
+"""
+
+__version__ = "0.1.0"

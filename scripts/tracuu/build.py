@@ -1,0 +1,118 @@
+"""Generate docs/<generated>/ from sources/ and data/, writing only changed files.
+
+Renderers are modules with ``pages(corpus) -> {path: markdown}`` (text) or
+``files(corpus) -> {path: bytes}``; this module only collects and writes.
+Generated folders are owned by the build: files it did not produce this time
+are deleted, hand-written pages elsewhere in docs/ are never touched.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import paths
+from .corpus import Corpus
+from .errors import Problem
+from .pipeline import parse_file, source_files
+from .records import Document
+
+GENERATED_DIRS = ("van-ban", "co-quan", "phap-ly", "chu-de", "du-lieu", "chi-muc", "huong-dan", "tu-dien", "_generated")
+GENERATED_FILES = ("includes/abbreviations.md", "feed.xml")
+# In this order; a module that does not exist yet is skipped, one that fails to import is an error.
+RENDERERS = (
+    "tracuu.render_documents",
+    "tracuu.render_instruments",
+    "tracuu.render_agencies",
+    "tracuu.export",
+    "tracuu.search_assets",
+    "tracuu.render_portal",
+    "tracuu.feed",
+)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    documents: int
+    pages: int
+    written: int
+    unchanged: int
+    deleted: int
+    problems: tuple[Problem, ...]
+
+
+def load_corpus(root: Path | None = None) -> Corpus:
+    root = root or paths.project_root()
+    src = root / "sources"
+    docs: list[Document] = []
+    problems: list[Problem] = []
+    for f in source_files(src):
+        rel = f.relative_to(root).as_posix()
+        try:
+            doc = parse_file(f, source_name=rel)
+        except Exception as exc:  # noqa: BLE001 - report, keep building the rest
+            problems.append(Problem(rel, 1, f"không xử lý được văn bản ({type(exc).__name__}: {exc}); báo lỗi cho nhóm phát triển"))
+            doc = Document(source=rel, id=f.stem, doc_type="", warnings=(f"line 1: {type(exc).__name__}: {exc}",))
+        for w in doc.warnings:
+            line, _, msg = w.removeprefix("line ").partition(": ")
+            problems.append(Problem(rel, int(line) if line.isdigit() else 1, msg or w, "warning"))
+        docs.append(doc)
+    ids: dict[str, str] = {}
+    unique: list[Document] = []
+    for d in docs:
+        if d.id in ids:
+            problems.append(Problem(d.source, 1, f"trùng mã trang '{d.id}' với {ids[d.id]}; đổi tên tệp"))
+            d = replace(d, id=f"{d.id}-2")
+        ids[d.id] = d.source
+        unique.append(d)
+    return Corpus(documents=tuple(unique), root=root, problems=tuple(problems))
+
+
+def render_all(corpus: Corpus) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    for name in RENDERERS:
+        if importlib.util.find_spec(name) is None:
+            continue
+        mod = importlib.import_module(name)
+        if hasattr(mod, "pages"):
+            for path, text in mod.pages(corpus).items():
+                out[path] = text.encode("utf-8")
+        if hasattr(mod, "files"):
+            out.update(mod.files(corpus))
+    return out
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def build(root: Path | None = None, quiet: bool = False) -> BuildReport:
+    root = root or paths.project_root()
+    corpus = load_corpus(root)
+    files = render_all(corpus)
+    docs = root / "docs"
+    written = unchanged = deleted = 0
+    for rel, data in sorted(files.items()):
+        if write_if_changed(docs / rel, data):
+            written += 1
+        else:
+            unchanged += 1
+    wanted = {(docs / rel).resolve() for rel in files}
+    for d in GENERATED_DIRS:
+        folder = docs / d
+        if not folder.exists():
+            continue
+        for f in sorted(folder.rglob("*"), reverse=True):
+            if f.is_file() and f.resolve() not in wanted:
+                f.unlink()
+                deleted += 1
+            elif f.is_dir() and not any(f.iterdir()):
+                f.rmdir()
+    pages = sum(1 for rel in files if rel.endswith(".md"))
+    return BuildReport(len(corpus.documents), pages, written, unchanged, deleted, corpus.problems)

@@ -1,0 +1,527 @@
+"""Parse the layout of a Vietnamese administrative document (Nghị định 30/2020/NĐ-CP).
+
+Input: cleaned lines. Output: header facts (issuer, số/ký hiệu, place, date,
+type, trích yếu, kính gửi), the body as structural blocks with stable
+anchors, the signature, the Nơi nhận list and the annexes. News articles
+(no Số, no Quốc hiệu, no type line) are recognised by their date line and
+give headline, date and byline.
+
+Nothing here looks for citations or duties: later steps work on the blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import SUPERSCRIPT_DIGITS, Cleaned, Line
+from .records import Block, BlockKind, Signer
+from .textutil import fold, slugify
+
+# Document types as printed in the type line (upper case) → display name.
+DOC_TYPES = {
+    "THÔNG BÁO": "Thông báo",
+    "THÔNG BÁO KẾT LUẬN": "Thông báo",
+    "HƯỚNG DẪN": "Hướng dẫn",
+    "BÁO CÁO": "Báo cáo",
+    "KẾ HOẠCH": "Kế hoạch",
+    "QUYẾT ĐỊNH": "Quyết định",
+    "CHỈ THỊ": "Chỉ thị",
+    "NGHỊ ĐỊNH": "Nghị định",
+    "NGHỊ QUYẾT": "Nghị quyết",
+    "THÔNG TƯ": "Thông tư",
+    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch",
+    "LUẬT": "Luật",
+    "CÔNG VĂN": "Công văn",
+    "CHƯƠNG TRÌNH": "Chương trình",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình",
+    "ĐỀ ÁN": "Đề án",
+    "TỜ TRÌNH": "Tờ trình",
+    "QUY CHẾ": "Quy chế",
+    "QUY ĐỊNH": "Quy định",
+    "KẾT LUẬN": "Kết luận",
+    "BIÊN BẢN": "Biên bản",
+}
+# Ký hiệu form code → type, used only when the text prints no type line.
+FORM_TYPES = {
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+    "BC": "Báo cáo",
+    "KH": "Kế hoạch",
+    "QĐ": "Quyết định",
+    "CT": "Chỉ thị",
+    "NĐ": "Nghị định",
+    "NQ": "Nghị quyết",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "CTr": "Chương trình",
+    "ĐA": "Đề án",
+    "TTr": "Tờ trình",
+    "KL": "Kết luận",
+    "CV": "Công văn",
+}
+
+_QUOC_HIEU = re.compile(r"^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|[-_—=]{3,})$", re.I)
+_SO = re.compile(r"^Số\s*:\s*(?P<value>.*)$")
+_DATE_LINE = re.compile(
+    r"^(?P<place>[^,]{2,60}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$"
+)
+_NEWS_DATE = re.compile(r"^(?:[^\d]{0,20})?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_VV = re.compile(r"^V/v\s*(?P<text>.*)$", re.I)
+_KINH_GUI = re.compile(r"^Kính gửi\s*:?\s*(?P<rest>.*)$", re.I)
+_NOI_NHAN = re.compile(r"^Nơi nhận\s*:?\s*$", re.I)
+_SIG_AUTHORITY = re.compile(r"^(KT|TM|TL|TUQ|Q)\s*\.", re.I)
+_NAME = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s+){1,4}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")
+_ANNEX = re.compile(r"^Phụ lục(?:\s+số)?\s+(?P<label>[IVXLC\d]+[a-z]?)\s*$", re.I)
+_CHAPTER = re.compile(r"^(?P<kind>Chương|Phần|Mục)\s+(?P<label>[IVXLC\d]+)\b\.?", re.I)
+_ARTICLE = re.compile(r"^Điều\s+(?P<label>\d+[a-z]?)\b\.?")
+_ROMAN = re.compile(r"^(?P<label>[IVXLC]+)\.\s+\S")
+_CODE = re.compile(r"^(?P<label>\d{4})\.\s+\S")
+_NUMBERED = re.compile(r"^(?P<label>\d{1,3}(?:\.\d{1,3})*)(?:\.|\))\s*\S")
+_LETTER = re.compile(r"^(?P<label>[a-zđ])\)\s*\S")
+_BULLET = re.compile(r"^(?P<label>[-+•–])\s+\S")
+# Sentences that close the body: they belong to no numbered item above them.
+_CLOSING = re.compile(
+    r"^(Trên đây là|Với nội dung trên|Căn cứ (chỉ đạo|nội dung|ý kiến)|Trong quá trình (thực hiện|triển khai)|Nơi nhận)",
+    re.I,
+)
+
+
+def plain(text: str) -> str:
+    """Text without Markdown heading marks, emphasis and surrounding space."""
+    t = re.sub(r"^\s*#{1,6}\s*", "", text)
+    t = t.replace("*", "")
+    return t.strip()
+
+
+def _is_upper_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def iso_date(y: str | None, m: str | None, d: str | None) -> str:
+    if not y:
+        return ""
+    if not m:
+        return y
+    if not d:
+        return f"{int(y):04d}-{int(m):02d}"
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+@dataclass
+class Layout:
+    """What the layout parser found; ``pipeline`` turns it into a Document."""
+
+    doc_type: str = ""
+    type_line: int = 0
+    number: str = ""
+    symbol: str = ""
+    number_line: int = 0
+    issuer_lines: list[str] = field(default_factory=list)
+    issuer_line: int = 0
+    place: str = ""
+    date: str = ""
+    date_line: int = 0
+    subject: str = ""
+    subject_line: int = 0
+    kinh_gui: list[str] = field(default_factory=list)
+    noi_nhan: list[str] = field(default_factory=list)
+    signer: Signer = field(default_factory=Signer)
+    signer_line: int = 0
+    header: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    is_news: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def _parse_number(value: str) -> tuple[str, str]:
+    """``*5310*/UBND-KGVX`` → (``5310/UBND-KGVX``, ``UBND-KGVX``); ``/TB-BCĐ`` → ("", "TB-BCĐ")."""
+    v = re.sub(r"\s+", "", value.replace("*", ""))
+    if "/" not in v:
+        return v, ""
+    head, _, _ = v.partition("/")
+    # Symbol: after the number (and its year for NĐ/TT style "20/2021/NĐ-CP").
+    parts = v.split("/")
+    symbol = parts[-1] if len(parts) > 1 else ""
+    if not re.search(r"\d", head):
+        return "", symbol
+    return v, symbol
+
+
+def _header(lines: list[Line], lay: Layout) -> int:
+    """Read header elements from the top; return the index of the first body line."""
+    i = 0
+    n = len(lines)
+    seen_type = seen_no = seen_date = False
+    while i < n:
+        ln = lines[i]
+        p = plain(ln.text)
+        if not p:
+            i += 1
+            continue
+        if _QUOC_HIEU.match(p):
+            lay.header.append(p)
+            i += 1
+            continue
+        if not seen_no and (m := _SO.match(p)):
+            seen_no = True
+            lay.number, lay.symbol = _parse_number(m.group("value"))
+            lay.number_line = ln.no
+            i += 1
+            # A Công văn prints its trích yếu under the number: "V/v …" over several lines.
+            if i < n and (vv := _VV.match(plain(lines[i].text))):
+                parts = [vv.group("text")]
+                lay.subject_line = lines[i].no
+                i += 1
+                while i < n and plain(lines[i].text) and not _DATE_LINE.match(plain(lines[i].text)):
+                    parts.append(plain(lines[i].text))
+                    i += 1
+                lay.subject = " ".join(x.strip() for x in parts if x.strip())
+            continue
+        if not seen_date and (m := _DATE_LINE.match(p)):
+            seen_date = True
+            lay.place = m.group("place").strip()
+            lay.date = iso_date(m.group("y"), m.group("m"), m.group("d"))
+            lay.date_line = ln.no
+            if not m.group("d"):
+                lay.warnings.append(f"line {ln.no}: ngày ban hành để trống, chỉ ghi tháng/năm")
+            i += 1
+            continue
+        if not seen_type and p.upper() == p and p in DOC_TYPES:
+            seen_type = True
+            lay.doc_type = DOC_TYPES[p]
+            lay.type_line = ln.no
+            i = _subject(lines, i + 1, lay)
+            continue
+        if m := _KINH_GUI.match(p):
+            rest = m.group("rest").strip()
+            if rest:
+                lay.kinh_gui.append(rest.rstrip(";.,"))
+            i += 1
+            while i < n:
+                q = plain(lines[i].text)
+                if not q:
+                    i += 1
+                    continue
+                if q.startswith(("-", "+", "•")):
+                    lay.kinh_gui.append(q.lstrip("-+• ").rstrip(";.,").strip())
+                    i += 1
+                    continue
+                break
+            continue
+        if not (seen_type or seen_no) and _is_upper_line(p) and not _SIG_AUTHORITY.match(p):
+            if not lay.issuer_lines:
+                lay.issuer_line = ln.no
+            lay.issuer_lines.append(p)
+            i += 1
+            continue
+        break
+    return i
+
+
+_SUBJECT_STOP = re.compile(r"^(Căn cứ|Kính gửi|Điều\s+\d|Chương\s|Phần\s|\d+\.|[a-zđ]\)|-\s)", re.I)
+# Openers of a body's first sentence; a trích yếu may begin the same way
+# ("Thực hiện các kiến nghị …") but never ends with sentence punctuation.
+_BODY_OPENER = re.compile(r"^(Thực hiện|Theo|Ngày\s+\d|Căn cứ)", re.I)
+
+
+def _subject(lines: list[Line], i: int, lay: Layout) -> int:
+    """Trích yếu: the line(s) right under the type line."""
+    n = len(lines)
+    parts: list[str] = []
+    while i < n and not plain(lines[i].text):
+        i += 1
+    while i < n:
+        p = plain(lines[i].text)
+        if not p:
+            break
+        if parts and (_SUBJECT_STOP.match(p) or re.search(r"[.;:]$", parts[-1])):
+            break
+        if not parts and (_SUBJECT_STOP.match(p) or len(p) > 400):
+            break
+        if not parts and _BODY_OPENER.match(p) and re.search(r"[.;:]\s*$", p):
+            break
+        if not parts:
+            lay.subject_line = lines[i].no
+        parts.append(p)
+        i += 1
+    lay.subject = " ".join(parts)
+    return i
+
+
+def _find_annex_start(lines: list[Line], start: int) -> int:
+    for j in range(start, len(lines)):
+        if _ANNEX.match(plain(lines[j].text)):
+            return j
+    return len(lines)
+
+
+def _closing(lines: list[Line], start: int, end: int, lay: Layout) -> int:
+    """Find Nơi nhận and the signature between ``start`` and ``end``; return where the body ends."""
+    name_at = -1
+    for j in range(end - 1, start - 1, -1):
+        segs = [s.strip() for s in lines[j].text.replace("*", "").split("  ") if s.strip()]
+        last = segs[-1] if segs else ""
+        if _NAME.match(last) and len(last) <= 40:
+            name_at = j
+            break
+        if plain(lines[j].text) and not _is_upper_line(plain(lines[j].text)):
+            # Only upper-case titles, blank lines and the Nơi nhận list may follow a signature name.
+            if not (plain(lines[j].text).startswith("-") or _NOI_NHAN.match(plain(lines[j].text))):
+                break
+    noi_at = next((j for j in range(start, end) if _NOI_NHAN.match(plain(lines[j].text))), -1)
+    body_end = end
+    if name_at >= 0:
+        # Walk back over the title lines (upper case, KT./TM.) to the signature's start.
+        k = name_at
+        title: list[str] = []
+        text_here = plain(lines[name_at].text)
+        segs = [s.strip() for s in lines[name_at].text.replace("*", "").split("  ") if s.strip()]
+        if len(segs) > 1:
+            title.extend(segs[:-1])
+        name = segs[-1] if segs else text_here
+        while k - 1 >= start:
+            q = plain(lines[k - 1].text)
+            if not q:
+                k -= 1
+                continue
+            if _is_upper_line(q) or _SIG_AUTHORITY.match(q):
+                title.insert(0, q)
+                k -= 1
+                continue
+            break
+        lay.signer = Signer(name=name, title=" / ".join(title))
+        lay.signer_line = lines[name_at].no
+        sig_start = k
+        body_end = min(body_end, sig_start)
+    if noi_at >= 0:
+        body_end = min(body_end, noi_at)
+        stop = name_at if name_at > noi_at else end
+        for j in range(noi_at + 1, stop):
+            q = plain(lines[j].text)
+            if q.startswith(("-", "+", "•")):
+                lay.noi_nhan.append(q.lstrip("-+• ").strip().rstrip(";.,").strip())
+    # Everything from body_end up to end that is not the body: verbatim closing lines.
+    lay.closing = [lines[j].text for j in range(body_end, end) if lines[j].text.strip()]
+    return body_end
+
+
+# --- body blocks -------------------------------------------------------------------
+
+_RANKS = {"annex": 0, "chapter": 0, "article": 1, "roman": 1, "code": 2, "bullet-": 7, "bullet+": 8}
+
+
+@dataclass
+class _Open:
+    rank: int
+    anchor: str
+    kind: str
+    children: int = 0
+    bullets: int = 0
+    paras: int = 0
+
+
+def _classify(text: str, in_annex: bool) -> tuple[BlockKind, str, int, str]:
+    """(kind, label, rank, token) for one body line; rank -1 means a paragraph."""
+    is_md_heading = bool(re.match(r"^\s*#{1,6}\s", text))
+    p = plain(text)
+    if p.startswith("|"):
+        return "table", "", -1, "bang"
+    if m := _ANNEX.match(p):
+        return "heading", f"Phụ lục {m.group('label')}", 0, "pl-" + slugify(m.group("label"))
+    if m := _CHAPTER.match(p):
+        return "heading", f"{m.group('kind')} {m.group('label')}", 0, slugify(m.group("kind")) + "-" + slugify(m.group("label"))
+    if m := _ARTICLE.match(p):
+        return "heading", f"Điều {m.group('label')}", 1, "dieu-" + slugify(m.group("label"))
+    if m := _ROMAN.match(p):
+        return "heading", m.group("label"), 1, "muc-" + m.group("label").lower()
+    if in_annex and (m := _CODE.match(p)):
+        return "heading", m.group("label"), 2, m.group("label")
+    kind: BlockKind = "heading" if is_md_heading else "item"
+    if m := _NUMBERED.match(p):
+        label = m.group("label")
+        depth = label.count(".") + 1
+        return kind, label, 2 + depth, "m" + label.replace(".", "-")
+    if m := _LETTER.match(p):
+        letter = m.group("label")
+        return kind, letter, 6, "dd" if letter == "đ" else letter
+    if m := _BULLET.match(p):
+        mark = m.group("label")
+        return "bullet", mark, 8 if mark == "+" else 7, "b"
+    if is_md_heading:
+        return "heading", "", 2, slugify(p)[:40] or "h"
+    return "para", "", -1, "p"
+
+
+def parse_body(lines: list[Line]) -> list[Block]:
+    """Blocks with a stable anchor each, derived from the label path."""
+    blocks: list[Block] = []
+    stack: list[_Open] = []
+    used: set[str] = set()
+    annex = ""
+    annex_anchor = ""
+    top_counts = {"p": 0, "b": 0, "bang": 0}
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if not ln.text.strip():
+            i += 1
+            continue
+        text = ln.text.strip()
+        kind, label, rank, token = _classify(text, bool(annex))
+        if kind == "table":
+            rows = [text]
+            while i + 1 < len(lines) and lines[i + 1].text.strip().startswith("|"):
+                i += 1
+                rows.append(lines[i].text.strip())
+            text = "\n".join(rows)
+        if kind == "para" and _CLOSING.match(plain(text)):
+            stack.clear()
+        if token.startswith("pl-"):
+            annex = label
+            annex_anchor = token
+            stack.clear()
+        parent = stack[-1] if stack else None
+        if rank >= 0:
+            while stack and stack[-1].rank >= rank:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            if token == "b":
+                # Bullets are counted within their parent.
+                if parent:
+                    parent.bullets += 1
+                    token = f"b{parent.bullets}"
+                else:
+                    top_counts["b"] += 1
+                    token = f"b{top_counts['b']}"
+            is_numbered = token.startswith("m") and bool(_NUMBERED.match(plain(text)))
+            if parent and parent.kind == "article" and is_numbered and "-" not in token:
+                token = "k" + token[1:]  # khoản of an Điều
+                is_numbered = False
+            if token.startswith(("pl-", "chuong-", "phan-")):
+                prefix = ""
+            elif kind == "heading" and re.fullmatch(r"\d{4}", token):
+                prefix = annex_anchor
+            elif is_numbered:
+                # "1.1" already carries its path: hang it from the nearest non-numbered ancestor.
+                prefix = next((o.anchor for o in reversed(stack) if o.kind not in ("item", "roman")), "")
+            else:
+                prefix = _prefix_of(stack, skip_roman=True)
+            if not prefix and annex and not token.startswith("pl-"):
+                prefix = annex_anchor
+            anchor = f"{prefix}-{token}" if prefix else token
+        else:
+            # Paragraphs and tables hang from the innermost open block that is not a bullet.
+            container = next((o for o in reversed(stack) if not o.kind.startswith("bullet")), None)
+            key = "bang" if kind == "table" else "p"
+            if container:
+                if key == "p":
+                    container.paras += 1
+                    n = container.paras
+                else:
+                    container.children += 1
+                    n = container.children
+                anchor = f"{container.anchor}-{key}{n}"
+                parent = container
+            else:
+                top_counts[key] += 1
+                anchor = f"{annex_anchor + '-' if annex else ''}{key}{top_counts[key]}"
+                parent = None
+        base = anchor
+        k = 2
+        while anchor in used:
+            anchor = f"{base}-{k}"
+            k += 1
+        used.add(anchor)
+        level = len([o for o in stack]) if rank >= 0 else (len(stack))
+        blocks.append(
+            Block(
+                kind=kind,
+                text=text,
+                line=ln.no,
+                anchor=anchor,
+                level=level,
+                label=label,
+                parent=parent.anchor if parent else "",
+                annex=annex,
+            )
+        )
+        if rank >= 0:
+            okind = {0: "annex" if token.startswith("pl-") else "chapter", 1: "article" if label.startswith("Điều") else "roman", 2: "code" if re.fullmatch(r"\d{4}", label) else "item"}.get(rank, "item")
+            if kind == "bullet":
+                okind = "bullet" + label
+            stack.append(_Open(rank=rank, anchor=anchor, kind=okind))
+        i += 1
+    return blocks
+
+
+def _prefix_of(stack: list[_Open], skip_roman: bool) -> str:
+    for o in reversed(stack):
+        if skip_roman and o.kind == "roman":
+            continue
+        return o.anchor
+    return ""
+
+
+# --- news ----------------------------------------------------------------------
+
+
+def _news(lines: list[Line], lay: Layout) -> list[Line]:
+    """Headline, date and byline of a news article; returns the body lines."""
+    content = [ln for ln in lines if plain(ln.text)]
+    body: list[Line] = list(content)
+    for ln in content[:4]:
+        if m := _NEWS_DATE.match(plain(ln.text)):
+            lay.date = iso_date(m.group("y"), m.group("m"), m.group("d"))
+            lay.date_line = ln.no
+            body.remove(ln)
+            break
+    if body:
+        head = body.pop(0)
+        lay.subject = plain(head.text)
+        lay.subject_line = head.no
+    if body and _NAME.match(plain(body[-1].text)) and len(plain(body[-1].text)) <= 40:
+        last = body.pop()
+        lay.signer = Signer(name=plain(last.text), title="")
+        lay.signer_line = last.no
+        lay.closing = [last.text]
+    lay.doc_type = "Tin bài"
+    lay.is_news = True
+    return body
+
+
+def parse_layout(cleaned: Cleaned) -> Layout:
+    lay = Layout()
+    lines = list(cleaned.lines)
+    start = _header(lines, lay)
+    if not (lay.doc_type or lay.number_line or lay.date_line or lay.header):
+        body_lines = _news(lines, lay)
+        lay.body = parse_body(body_lines)
+        return lay
+    if not lay.doc_type:
+        if lay.subject and lay.number_line:
+            lay.doc_type = "Công văn"  # "V/v …" under the number is how a Công văn prints its trích yếu
+        else:
+            form = lay.symbol.split("-")[0] if lay.symbol else ""
+            lay.doc_type = FORM_TYPES.get(form, "")
+            if lay.doc_type:
+                lay.warnings.append(f"line {lay.number_line}: loại văn bản suy từ ký hiệu {form}")
+            else:
+                lay.warnings.append("line 1: không tìm thấy tên loại văn bản")
+    annex_at = _find_annex_start(lines, start)
+    body_end = _closing(lines, start, annex_at, lay)
+    lay.body = parse_body(lines[start:body_end] + lines[annex_at:])
+    if not lay.signer.name:
+        lay.warnings.append("line 1: không tìm thấy người ký")
+    if not lay.subject:
+        lay.warnings.append(f"line {lay.type_line or 1}: không tìm thấy trích yếu")
+    return lay
+
+
+def footnote_marker_re() -> re.Pattern[str]:
+    return re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
+
+
+__all__ = ["Layout", "parse_layout", "parse_body", "plain", "fold", "iso_date"]

@@ -1,0 +1,29 @@
+"""MkDocs glue, kept thin: regenerate pages before each build, watch sources/ and data/.
+
+Everything else lives in the ``tracuu`` package, which does not import MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from tracuu.build import build
+
+log = logging.getLogger("mkdocs.hooks.tracuu")
+
+
+def on_pre_build(config: Any, **kwargs: Any) -> None:
+    report = build(root=Path(config["config_file_path"]).resolve().parent)
+    for problem in report.problems:
+        (log.warning if problem.severity == "error" else log.info)(str(problem))
+    log.info("tracuu: %d văn bản, %d trang, %d tệp ghi mới", report.documents, report.pages, report.written)
+
+
+def on_serve(server: Any, config: Any, builder: Any, **kwargs: Any) -> Any:
+    root = Path(config["config_file_path"]).resolve().parent
+    for folder in ("sources", "data"):
+        if (root / folder).exists():
+            server.watch(str(root / folder))
+    return server

@@ -1,0 +1,271 @@
+"""One source file in, one Document out: read → clean → layout → resolve → cite → duties.
+
+Parsing one file depends on nothing but the file, its optional sidecar
+(``name.yml`` next to ``name.txt``) and the registries in ``data/``.
+A file that cannot be read still yields a Document with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .clean import clean
+from .errors import Problem
+from .layout import Layout, parse_layout, plain
+from .records import Document
+from .textutil import fold, slugify
+
+SOURCE_SUFFIXES = (".txt", ".md")
+# Sidecar keys: facts the text lacks. They never override what the text states.
+SIDECAR_KEYS = {
+    "issuer": "Cơ quan ban hành",
+    "place": "Địa danh",
+    "province": "Tỉnh",
+    "publisher": "Đơn vị đăng tải",
+    "url": "Địa chỉ gốc",
+    "retrieved": "Ngày lấy về",
+    "provenance": "Nguồn",
+    "related": "Văn bản liên quan",
+    "note": "Ghi chú",
+}
+
+_ADMIN_UNITS = ("thành phố", "tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
+
+
+def province_of(place: str) -> str:
+    """The province a date-line place belongs to: "TP. Bắc Kạn" → "Bắc Kạn"; "Hà Nội" → "Hà Nội"."""
+    p = re.sub(r"^(TP\.?|Thành phố|Tp\.?|Huyện|Thị xã|Quận)\s*", "", place.strip(), flags=re.I)
+    return p.strip()
+
+
+def title_case_org(upper: str) -> str:
+    """``ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN`` → ``Ủy ban nhân dân tỉnh Thái Nguyên``.
+
+    Only used when the agency registry does not know the name: the first word
+    and the place name after an administrative unit are capitalised.
+    """
+    words = upper.lower().split()
+    if not words:
+        return ""
+    out: list[str] = []
+    cap_rest = False
+    i = 0
+    while i < len(words):
+        w = words[i]
+        two = " ".join(words[i : i + 2])
+        if not cap_rest and two in _ADMIN_UNITS:
+            out.extend(words[i : i + 2])
+            i += 2
+            cap_rest = True
+            continue
+        if not cap_rest and w in _ADMIN_UNITS and i > 0:
+            out.append(w)
+            i += 1
+            cap_rest = True
+            continue
+        out.append(w[:1].upper() + w[1:] if (cap_rest or i == 0) else w)
+        i += 1
+    return " ".join(out)
+
+
+def _registry() -> Any:
+    """The agency registry, or None while it is unavailable (tests of layout alone)."""
+    try:
+        from . import agencies
+    except ImportError:  # pragma: no cover - the registry module is part of the package
+        return None
+    try:
+        return agencies.load_registry()
+    except Exception:  # noqa: BLE001 - a broken registry is reported by `tracuu check`
+        return None
+
+
+_CLOSING_ISSUER = re.compile(
+    r"^Trên đây là .*?\bcủa\s+(?P<issuer>(?:Ủy ban nhân dân|UBND|Sở|Phòng|Ban|Bộ|Công an|Hội|Đoàn)[^;./]*?)\s*(?:[;.]|/\.|$)"
+)
+
+
+def resolve_issuer(lay: Layout, body_text: list[tuple[int, str]], place: str) -> tuple[str, str, list[str]]:
+    """(issuer, how it was found, warnings). Never invents a name: each rule quotes the text."""
+    reg = _registry()
+    warnings: list[str] = []
+    unit = ""
+    m_unit = re.match(r"^(TP\.?|Thành phố|Huyện|Thị xã|Quận)\s*", place.strip(), flags=re.I)
+    if m_unit:
+        unit = "thành phố" if m_unit.group(1).lower().startswith(("tp", "thành")) else m_unit.group(1).lower()
+    jurisdiction = f"{unit or 'tỉnh'} {province_of(place)}".strip() if place else ""
+    if lay.issuer_lines:
+        orgs: list[str] = []
+        for line in lay.issuer_lines:
+            if orgs and not re.match(r"^(SỞ|PHÒNG|BAN|BỘ|ỦY BAN|UBND|CÔNG AN|HỘI|ĐOÀN|TRƯỜNG|CỤC|TỔNG CỤC|VĂN PHÒNG|CHI CỤC|TRUNG TÂM)\b", line):
+                orgs[-1] += " " + line
+            else:
+                orgs.append(line)
+        name = orgs[-1]  # the issuing body is the lowest of a two-level issuer block
+        matched = reg.match(name, province_of(place)) if reg else None
+        canonical = getattr(matched, "name", "") if matched else ""
+        return canonical or title_case_org(name), f"khối tên cơ quan, dòng {lay.issuer_line}", warnings
+    for line_no, text in body_text:
+        if m := _CLOSING_ISSUER.match(plain(text)):
+            issuer = m.group("issuer").strip()
+            if jurisdiction and not re.search(r"\b(tỉnh|thành phố|huyện|quận|thị xã)\s+\S", issuer) and re.search(
+                r"\b(tỉnh|thành phố|huyện|quận|thị xã)$", issuer
+            ):
+                issuer = f"{issuer} {province_of(place)}"
+            elif jurisdiction and not re.search(r"\b(tỉnh|thành phố|huyện|quận|thị xã)\b", issuer):
+                issuer = f"{issuer} {jurisdiction}"
+            warnings.append(f"line {line_no}: cơ quan ban hành lấy từ câu kết \"Trên đây là … của {m.group('issuer')}\"")
+            return issuer, f"câu kết, dòng {line_no}", warnings
+    code = lay.symbol.split("-", 1)[1] if "-" in lay.symbol else ""
+    expanded = reg.expand_code(code) if (reg and code) else None
+    if expanded:
+        # Prefer the full name as the text writes it ("Ban Chỉ đạo … tỉnh Bắc Kạn").
+        prov = province_of(place)
+        pattern = re.compile(
+            rf"{re.escape(expanded)}[^.;:,()]*?\b(?:tỉnh|thành phố|huyện)\s+{re.escape(prov)}" if prov else re.escape(expanded)
+        )
+        for line_no, text in [(lay.subject_line, lay.subject)] + body_text:
+            if m := pattern.search(plain(text)):
+                warnings.append(f"line {line_no}: cơ quan ban hành suy từ ký hiệu {code} và tên đầy đủ trong văn bản")
+                return m.group(0), f"ký hiệu {code} + dòng {line_no}", warnings
+        issuer = f"{expanded} {jurisdiction}".strip()
+        warnings.append(f"line {lay.number_line}: cơ quan ban hành suy từ ký hiệu {code} và địa danh")
+        return issuer, f"ký hiệu {code} + địa danh", warnings
+    if not lay.is_news:
+        warnings.append(f"line {lay.number_line or 1}: không xác định được cơ quan ban hành")
+    return "", "", warnings
+
+
+def load_sidecar(path: Path) -> tuple[dict[str, Any], list[Problem]]:
+    side = path.with_suffix(".yml")
+    if not side.exists():
+        return {}, []
+    try:
+        data = yaml.safe_load(side.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        return {}, [Problem(str(side), line, f"YAML không hợp lệ: {exc}; sửa cú pháp (xem sources/README.md)")]
+    if not isinstance(data, dict):
+        return {}, [Problem(str(side), 1, "tệp kèm theo phải là một bảng khóa: giá trị (mapping)")]
+    problems = [
+        Problem(str(side), 1, f"khóa không hỗ trợ '{k}'; dùng một trong: {', '.join(SIDECAR_KEYS)}")
+        for k in data
+        if k not in SIDECAR_KEYS
+    ]
+    return {k: v for k, v in data.items() if k in SIDECAR_KEYS}, problems
+
+
+def parse_file(path: str | Path, source_name: str | None = None) -> Document:
+    p = Path(path)
+    source = source_name if source_name is not None else str(path)
+    doc_id = slugify(p.stem) or "van-ban"
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        return Document(source=source, id=doc_id, doc_type="", warnings=(f"line 1: không đọc được tệp: {exc.strerror}",))
+    try:
+        text = raw.decode("utf-8")
+        warnings: list[str] = []
+    except UnicodeDecodeError as exc:
+        text = raw.decode("utf-8", errors="replace")
+        line = raw[: exc.start].count(b"\n") + 1
+        warnings = [f"line {line}: tệp không phải UTF-8; lưu lại tệp với mã hóa UTF-8"]
+    return parse_text(text, source=source, doc_id=doc_id, sidecar_path=p, warnings=warnings)
+
+
+def parse_text(
+    text: str,
+    source: str = "<text>",
+    doc_id: str = "van-ban",
+    sidecar_path: Path | None = None,
+    warnings: list[str] | None = None,
+) -> Document:
+    warnings = list(warnings or [])
+    if not text.strip():
+        return Document(source=source, id=doc_id, doc_type="", warnings=tuple(warnings + ["line 1: tệp rỗng"]))
+    cleaned = clean(text)
+    lay = parse_layout(cleaned)
+    warnings.extend(lay.warnings)
+    side, problems = load_sidecar(sidecar_path) if sidecar_path else ({}, [])
+    warnings.extend(f"line {pr.line}: {pr.path}: {pr.message}" for pr in problems)
+    place = lay.place or str(side.get("place", ""))
+    body_text = [(b.line, b.text) for b in lay.body]
+    issuer, issuer_source, issuer_warnings = resolve_issuer(lay, body_text, place)
+    warnings.extend(issuer_warnings)
+    if not issuer and side.get("issuer"):
+        issuer, issuer_source = str(side["issuer"]), "tệp kèm theo (sidecar)"
+    elif issuer and side.get("issuer") and fold(str(side["issuer"])) != fold(issuer):
+        warnings.append(f"line 1: tệp kèm theo ghi cơ quan ban hành '{side['issuer']}' khác văn bản; giữ theo văn bản")
+    province = str(side.get("province", "")) or (province_of(place) if place and place != "Hà Nội" else "")
+    if lay.is_news and not place and side.get("province"):
+        place = str(side["province"])
+    recipients = tuple(
+        r for r in [*lay.kinh_gui, *lay.noi_nhan] if r and not re.match(r"^(Lưu|Như trên)\b", r, flags=re.I)
+    )
+    meta = tuple((k, str(v)) for k, v in side.items() if k not in ("issuer", "place", "province"))
+    doc = Document(
+        source=source,
+        id=doc_id,
+        doc_type=lay.doc_type,
+        number=lay.number,
+        symbol=lay.symbol,
+        issuer=issuer,
+        place=place,
+        date=lay.date,
+        subject=lay.subject,
+        signer=lay.signer,
+        recipients=recipients,
+        warnings=tuple(warnings),
+        kinh_gui=tuple(lay.kinh_gui),
+        noi_nhan=tuple(lay.noi_nhan),
+        body=tuple(lay.body),
+        footnotes=cleaned.footnotes,
+        header=tuple(lay.header),
+        closing=tuple(lay.closing),
+        province=province,
+        issuer_source=issuer_source,
+        meta=meta,
+    )
+    return enrich(doc)
+
+
+def enrich(doc: Document) -> Document:
+    """Citations, then duties (duties look up the citations inside them), then topics."""
+    extra: list[str] = []
+    try:
+        from .citations import cite_document
+
+        doc = replace(doc, citations=tuple(cite_document(doc)))
+    except ImportError:
+        pass
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
+        extra.append(f"line 1: lỗi khi tìm trích dẫn: {type(exc).__name__}: {exc}")
+    try:
+        from .duties import extract_duties
+
+        doc = replace(doc, duties=tuple(extract_duties(doc)))
+    except ImportError:
+        pass
+    except Exception as exc:  # noqa: BLE001
+        extra.append(f"line 1: lỗi khi tìm nhiệm vụ: {type(exc).__name__}: {exc}")
+    try:
+        from .topics import assign_topics
+
+        doc = assign_topics(doc)
+    except ImportError:
+        pass
+    except Exception as exc:  # noqa: BLE001
+        extra.append(f"line 1: lỗi khi gán chủ đề: {type(exc).__name__}: {exc}")
+    if extra:
+        doc = replace(doc, warnings=doc.warnings + tuple(extra))
+    return doc
+
+
+def source_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in SOURCE_SUFFIXES and p.name != "README.md")

@@ -1,0 +1,160 @@
+"""Typed, frozen records. Everything after ``layout.parse`` works on these.
+
+``Document.contract()`` is the JSON shape promised in CONTRACT.md §1; other
+fields (body blocks, footnotes, spans) feed the page renderers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal["heading", "item", "bullet", "para", "table", "formula"]
+Role = Literal["chủ trì", "phối hợp", "thực hiện"]
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote: its marker as printed (``¹``), its number and verbatim text."""
+
+    number: str
+    marker: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """One structural unit of a document body, verbatim.
+
+    ``text`` is the cleaned source text of the unit, inline Markdown as in the
+    source (``**bold**``), label included ("2. Sở Giáo dục ..."); footnote
+    markers are kept as printed (``¹``). ``anchor`` is derived from the label
+    path (``m2-b1``: first bullet under item 2), so it is stable across rebuilds
+    as long as the document itself does not change.
+    """
+
+    kind: BlockKind
+    text: str
+    line: int
+    anchor: str
+    level: int
+    label: str = ""
+    parent: str = ""
+    annex: str = ""  # "" in the main text, else the annex label ("Phụ lục III")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where something sits in the text of one block: ``block.text[start:end]``."""
+
+    block: str  # Block.anchor
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Citation:
+    text: str  # exact substring of the block text
+    type: str  # "Nghị định", "Thông tư", "Luật", ...
+    number: str  # "20/2021/NĐ-CP" (normalised spacing) or ""
+    title: str
+    date: str  # ISO, as precise as the text
+    issuer: str
+    instrument: str  # registry id or a generated id
+    line: int
+    span: Span | None = None
+
+    def contract(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "type": self.type,
+            "number": self.number,
+            "title": self.title,
+            "date": self.date,
+            "issuer": self.issuer,
+            "instrument": self.instrument,
+            "line": self.line,
+        }
+
+
+@dataclass(frozen=True)
+class Duty:
+    agency: str  # canonical name
+    agency_id: str
+    agency_text: str  # addressee exactly as written
+    role: Role
+    text: str  # the duty's full text
+    line: int
+    block: str = ""  # anchor of the clause in the document page
+    partners: tuple[str, ...] = ()  # agency ids
+    topics: tuple[str, ...] = ()
+    instruments: tuple[str, ...] = ()  # instrument ids cited inside the duty
+    is_group: bool = False  # the addressee is a collective ("các sở, ngành")
+
+    def contract(self) -> dict[str, Any]:
+        return {
+            "agency": self.agency,
+            "agency_id": self.agency_id,
+            "agency_text": self.agency_text,
+            "role": self.role,
+            "text": self.text,
+            "line": self.line,
+        }
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str
+    id: str
+    doc_type: str
+    number: str = ""
+    symbol: str = ""
+    issuer: str = ""
+    place: str = ""
+    date: str = ""
+    subject: str = ""
+    signer: Signer = field(default_factory=Signer)
+    recipients: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    duties: tuple[Duty, ...] = ()
+    topics: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    # --- beyond the contract: what the pages need ---
+    kinh_gui: tuple[str, ...] = ()
+    noi_nhan: tuple[str, ...] = ()  # verbatim lines of the Nơi nhận block
+    body: tuple[Block, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    header: tuple[str, ...] = ()  # verbatim header lines not shown elsewhere (Quốc hiệu ...)
+    closing: tuple[str, ...] = ()  # verbatim signature-block lines
+    province: str = ""  # jurisdiction the document belongs to ("Bắc Kạn"), for resolving local names
+    issuer_source: str = ""  # how the issuer was found ("khối cơ quan ban hành", "ký hiệu BCĐ + dòng 11", ...)
+    meta: tuple[tuple[str, str], ...] = ()  # sidecar facts (publisher, url, provenance), in file order
+
+    def contract(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "id": self.id,
+            "doc_type": self.doc_type,
+            "number": self.number,
+            "symbol": self.symbol,
+            "issuer": self.issuer,
+            "place": self.place,
+            "date": self.date,
+            "subject": self.subject,
+            "signer": {"name": self.signer.name, "title": self.signer.title},
+            "recipients": list(self.recipients),
+            "citations": [c.contract() for c in self.citations],
+            "duties": [d.contract() for d in self.duties],
+            "topics": list(self.topics),
+            "warnings": list(self.warnings),
+        }
+
+    def block(self, anchor: str) -> Block | None:
+        return next((b for b in self.body if b.anchor == anchor), None)

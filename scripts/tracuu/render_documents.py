@@ -1,0 +1,353 @@
+"""Document pages and the documents index. Pure functions of records.
+
+Source text reaches Markdown only through ``mdsafe``; links are inserted at
+the spans recorded by the citation and duty steps, never found by a second
+search over the text.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import defaultdict
+from collections.abc import Callable
+
+from .clean import SUPERSCRIPT_DIGITS
+from .corpus import Corpus
+from .layout import plain
+from .mdsafe import escape_block, escape_inline, link
+from .records import Block, Document
+from .textutil import collation_key
+
+DIR = "van-ban"
+_SUP = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
+_SUP_RUN = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
+
+# Optional renderers from sibling modules (instrument pages, agency pages).
+_HAS_INSTRUMENTS = importlib.util.find_spec("tracuu.render_instruments") is not None
+_HAS_AGENCIES = importlib.util.find_spec("tracuu.agencies") is not None
+
+
+def doc_path(doc: Document) -> str:
+    return f"{DIR}/{doc.id}.md"
+
+
+def title_of(doc: Document) -> str:
+    """The page's H1: type + (number) + trích yếu."""
+    kind = doc.doc_type or "Văn bản"
+    head = f"{kind} {doc.number}" if doc.number else kind
+    if doc.subject:
+        return f"{head}: {doc.subject}"
+    return head
+
+
+def human_date(iso: str) -> str:
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"ngày {int(parts[2])} tháng {int(parts[1])} năm {parts[0]}"
+    if len(parts) == 2:
+        return f"tháng {int(parts[1])} năm {parts[0]} (văn bản để trống ngày)"
+    if len(parts) == 1 and parts[0]:
+        return f"năm {parts[0]}"
+    return ""
+
+
+Inserter = tuple[int, int, Callable[[str], str]]
+
+
+def _footnote_refs(text: str, doc: Document) -> list[Inserter]:
+    known = {f.number for f in doc.footnotes}
+    out: list[Inserter] = []
+    for m in _SUP_RUN.finditer(text):
+        number = "".join(_SUP[c] for c in m.group(0))
+        if number in known:
+            out.append((m.start(), m.end(), lambda _s, n=number: f"[^{n}]"))
+    return out
+
+
+def render_text(text: str, inserts: list[Inserter], block: bool = False) -> str:
+    """Escape ``text`` and apply non-overlapping inserts (start, end, render(original_md))."""
+    out: list[str] = []
+    pos = 0
+    esc = escape_block if block else escape_inline
+    for start, end, fn in sorted(inserts, key=lambda t: (t[0], -(t[1] - t[0]))):
+        if start < pos or end > len(text) or start >= end:
+            continue
+        seg = text[pos:start]
+        out.append(esc(seg) if pos == 0 else escape_inline(seg))
+        out.append(fn(escape_inline(text[start:end])))
+        pos = end
+    tail = text[pos:]
+    out.append(esc(tail) if pos == 0 else escape_inline(tail))
+    return "".join(out)
+
+
+def _citation_inserts(doc: Document, anchor: str, from_dir: str, corpus: Corpus) -> list[Inserter]:
+    if not _HAS_INSTRUMENTS:
+        return []
+    from .render_instruments import href_for
+
+    out: list[Inserter] = []
+    for c in doc.citations:
+        if c.span and c.span.block == anchor:
+            href = href_for(c, corpus, from_dir=from_dir) if _accepts_corpus(href_for) else href_for(c, from_dir=from_dir)
+            if href:
+                out.append((c.span.start, c.span.end, lambda md, h=href: link(md, h)))
+    return out
+
+
+def _accepts_corpus(fn: Callable[..., object]) -> bool:
+    import inspect
+
+    return "corpus" in inspect.signature(fn).parameters
+
+
+def _agency_inserts(doc: Document, block: Block) -> list[Inserter]:
+    """Link the addressee of each duty whose clause this block is the label of."""
+    if not _HAS_AGENCIES:
+        return []
+    out: list[Inserter] = []
+    seen: set[str] = set()
+    for d in doc.duties:
+        if d.agency_id in seen or not d.agency_text:
+            continue
+        if d.block != block.anchor and block.anchor != _label_block(doc, d.block):
+            continue
+        start = block.text.find(d.agency_text)
+        if start < 0:
+            continue
+        seen.add(d.agency_id)
+        href = f"../co-quan/{d.agency_id}.md"
+        out.append((start, start + len(d.agency_text), lambda md, h=href: link(md, h)))
+    return out
+
+
+def _label_block(doc: Document, anchor: str) -> str:
+    b = doc.block(anchor)
+    return b.parent if b else ""
+
+
+_HEADING_LEVEL = {0: "##", 1: "###", 2: "####"}
+
+
+def render_block(doc: Document, b: Block, corpus: Corpus) -> str:
+    inserts = _footnote_refs(b.text, doc) + _citation_inserts(doc, b.anchor, DIR, corpus) + _agency_inserts(doc, b)
+    if b.kind == "table":
+        rows = b.text.split("\n")
+        out_rows = []
+        for row in rows:
+            if re.fullmatch(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?", row):
+                out_rows.append(row)
+                continue
+            cells = row.strip().strip("|").split("|")
+            out_rows.append("| " + " | ".join(escape_inline(c.strip()) for c in cells) + " |")
+        return f'<div class="doc-table" id="{b.anchor}" markdown>\n\n' + "\n".join(out_rows) + "\n\n</div>"
+    if b.kind == "heading":
+        text = re.sub(r"^\s*#{1,6}\s*", "", b.text)
+        offset = len(b.text) - len(text)
+        shifted = [(s - offset, e - offset, f) for s, e, f in inserts if s >= offset]
+        body = render_text(text, shifted)
+        if b.label.startswith(("Phụ lục", "Chương", "Phần")):
+            level = "##"
+        elif b.label.startswith("Điều") or re.fullmatch(r"[IVXLC]+", b.label):
+            level = "###"
+        elif re.fullmatch(r"\d{4}", b.label):
+            level = "####"
+        else:
+            level = "###"
+        return f"{level} {body} {{#{b.anchor} .doc-heading}}"
+    body = render_text(b.text, inserts, block=True)
+    cls = f".blk .blk-{b.kind} .lv-{min(b.level, 6)}"
+    return f"{body}\n{{: #{b.anchor} {cls} }}"
+
+
+def _attr_rows(doc: Document) -> list[tuple[str, str]]:
+    number = escape_inline(doc.number) if doc.number else (
+        f"(để trống) /{escape_inline(doc.symbol)}" if doc.symbol else "—"
+    )
+    rows = [
+        ("Loại văn bản", escape_inline(doc.doc_type or "—")),
+        ("Số, ký hiệu", number),
+        ("Cơ quan ban hành", escape_inline(doc.issuer) + (f" <small>({escape_inline(doc.issuer_source)})</small>" if doc.issuer_source and not doc.issuer_source.startswith("khối") else "") if doc.issuer else "chưa xác định"),
+        ("Địa danh", escape_inline(doc.place) or "—"),
+        ("Ngày ban hành", escape_inline(human_date(doc.date)) or "không ghi"),
+    ]
+    if doc.doc_type == "Tin bài":
+        rows[1] = ("Số, ký hiệu", "không có (tin bài)")
+        rows.append(("Tác giả", escape_inline(doc.signer.name) or "—"))
+    else:
+        signer = escape_inline(doc.signer.name)
+        if doc.signer.title:
+            signer += f" — {escape_inline(doc.signer.title)}"
+        rows.append(("Người ký", signer or "—"))
+    if doc.kinh_gui:
+        rows.append(("Kính gửi", "<br>".join(escape_inline(r) for r in doc.kinh_gui)))
+    if doc.noi_nhan:
+        rows.append(("Nơi nhận", "<br>".join(render_text(r, _footnote_refs(r, doc)) for r in doc.noi_nhan)))
+    labels = {
+        "publisher": "Đơn vị đăng tải",
+        "url": "Địa chỉ gốc",
+        "retrieved": "Ngày lấy về",
+        "provenance": "Nguồn gốc bản văn",
+        "note": "Ghi chú",
+    }
+    for key, value in doc.meta:
+        if key in labels:
+            rows.append((labels[key], escape_inline(value)))
+    rows.append(("Tệp nguồn", f"`{doc.source}`"))
+    return rows
+
+
+def _related(doc: Document, corpus: Corpus) -> list[Document]:
+    ids = {v for k, v in doc.meta if k == "related"}
+    for other in corpus.documents:
+        if other.id != doc.id and any(k == "related" and v == doc.id for k, v in other.meta):
+            ids.add(other.id)
+    return sorted((d for d in corpus.documents if d.id in ids), key=lambda d: d.date, reverse=True)
+
+
+def render_document_page(doc: Document, corpus: Corpus) -> str:
+    out: list[str] = []
+    boost = 2
+    out.append(f"---\nsearch:\n  boost: {boost}\n---\n")
+    out.append(f"# {escape_inline(title_of(doc))}\n")
+    out.append('<div class="doc-attrs" markdown>\n')
+    out.append("| Thuộc tính | Nội dung |\n|---|---|")
+    for k, v in _attr_rows(doc):
+        out.append(f"| {k} | {v} |")
+    out.append("\n</div>\n")
+    if doc.header:
+        out.append('<div class="doc-quochieu" markdown>\n')
+        out.append("  \n".join(escape_inline(h) for h in doc.header))
+        out.append("\n</div>\n")
+    if doc.subject and doc.doc_type != "Tin bài":
+        out.append(f'<p class="doc-subject">{escape_inline(doc.subject)}</p>\n')
+    out.append("## Nội dung văn bản {#noi-dung}\n")
+    for b in doc.body:
+        out.append(render_block(doc, b, corpus) + "\n")
+    if doc.closing:
+        out.append('<div class="doc-closing" markdown>\n')
+        out.append(
+            "\n\n".join(
+                render_text(plain_closing, _footnote_refs(plain_closing, doc), block=True)
+                for plain_closing in (ln.replace("**", "").replace("*", "").strip() for ln in doc.closing)
+                if plain_closing
+            )
+        )
+        out.append("\n</div>\n")
+    summary = _duty_summary(doc)
+    if summary:
+        out.append(summary)
+    cites = _citation_summary(doc, corpus)
+    if cites:
+        out.append(cites)
+    if _HAS_INSTRUMENTS:
+        from . import render_instruments
+
+        fn = getattr(render_instruments, "cited_by_section", None)
+        inst_id = _own_instrument_id(doc)
+        if fn and inst_id:
+            section = fn(inst_id, corpus)
+            if section:
+                out.append(section)
+    related = _related(doc, corpus)
+    if related:
+        out.append("## Văn bản liên quan {#lien-quan}\n")
+        for r in related:
+            out.append(f"- {link(escape_inline(title_of(r)), f'{r.id}.md')}")
+        out.append("")
+    if doc.footnotes:
+        out.append("")
+        for f in doc.footnotes:
+            lines = [escape_inline(x) for x in f.text.split("\n")]
+            out.append(f"[^{f.number}]: " + "\n    ".join(lines))
+    if doc.warnings:
+        out.append('\n??? note "Ghi chú khi xử lý văn bản"\n')
+        for w in doc.warnings:
+            out.append(f"    - {escape_inline(w)}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _own_instrument_id(doc: Document) -> str:
+    try:
+        from .citations import instrument_id_for_document
+    except ImportError:
+        return ""
+    return instrument_id_for_document(doc) or ""
+
+
+def _duty_summary(doc: Document) -> str:
+    if not doc.duties:
+        return ""
+    by_agency: dict[str, list[str]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for d in doc.duties:
+        by_agency[d.agency_id].append(d.role)
+        names[d.agency_id] = d.agency
+    lines = ["## Nhiệm vụ được giao trong văn bản {#nhiem-vu}\n", "| Cơ quan | Số nhiệm vụ | Vai trò |", "|---|---|---|"]
+    for aid in sorted(by_agency, key=lambda a: collation_key(names[a])):
+        roles = ", ".join(sorted(set(by_agency[aid])))
+        lines.append(f"| {link(escape_inline(names[aid]), f'../co-quan/{aid}.md')} | {len(by_agency[aid])} | {roles} |")
+    return "\n".join(lines) + "\n"
+
+
+def _citation_summary(doc: Document, corpus: Corpus) -> str:
+    if not doc.citations or not _HAS_INSTRUMENTS:
+        return ""
+    from .render_instruments import href_for
+
+    seen: dict[str, tuple[str, str, int]] = {}
+    for c in doc.citations:
+        label = f"{c.type} {c.number}".strip() if c.number else (c.title or c.text)
+        href = href_for(c, corpus, from_dir=DIR) if _accepts_corpus(href_for) else href_for(c, from_dir=DIR)
+        if c.instrument in seen:
+            lab, h, n = seen[c.instrument]
+            seen[c.instrument] = (lab, h, n + 1)
+        else:
+            seen[c.instrument] = (label, href, 1)
+    lines = ["## Văn bản được dẫn chiếu {#dan-chieu}\n"]
+    for label, href, n in sorted(seen.values(), key=lambda t: collation_key(t[0])):
+        times = f" ({n} lần)" if n > 1 else ""
+        lines.append(f"- {link(escape_inline(label), href) if href else escape_inline(label)}{times}")
+    return "\n".join(lines) + "\n"
+
+
+def render_index(corpus: Corpus) -> str:
+    docs = sorted(corpus.documents, key=lambda d: (d.date, d.id), reverse=True)
+    out = ["---\nsearch:\n  boost: 0.5\n---\n", "# Văn bản\n"]
+    out.append(f"Kho có **{len(docs)}** văn bản. Mỗi văn bản giữ nguyên lời văn gốc, kèm thuộc tính, "
+               "nhiệm vụ giao cho từng cơ quan và các văn bản được dẫn chiếu.\n")
+    out.append("## Theo năm {#theo-nam}\n")
+    by_year: dict[str, list[Document]] = defaultdict(list)
+    for d in docs:
+        by_year[d.date[:4] or "Không rõ năm"].append(d)
+    for year in sorted(by_year, reverse=True):
+        out.append(f"### Năm {year} {{#nam-{year}}}\n" if year.isdigit() else "### Không rõ năm {#nam-khong-ro}\n")
+        for d in by_year[year]:
+            out.append(_index_line(d))
+        out.append("")
+    out.append("## Theo tỉnh, thành phố {#theo-tinh}\n")
+    by_prov: dict[str, list[Document]] = defaultdict(list)
+    for d in docs:
+        by_prov[d.province or "Trung ương"].append(d)
+    for prov in sorted(by_prov, key=collation_key):
+        out.append(f"### {escape_inline(prov)}\n")
+        for d in by_prov[prov]:
+            out.append(_index_line(d))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _index_line(d: Document) -> str:
+    date = human_date(d.date).split(" (")[0]
+    issuer = f" — {escape_inline(d.issuer)}" if d.issuer else ""
+    return f"- {link(escape_inline(title_of(d)), f'{d.id}.md')}{issuer}, {escape_inline(date)}"
+
+
+def pages(corpus: Corpus) -> dict[str, str]:
+    out = {doc_path(d): render_document_page(d, corpus) for d in corpus.documents}
+    out[f"{DIR}/index.md"] = render_index(corpus)
+    return out
+
+
+__all__ = ["pages", "render_document_page", "title_of", "doc_path", "render_text", "plain"]
