@@ -123,7 +123,9 @@ class Layout:
     place: str = ""
     date: str = ""
     date_line: int = 0
+    date_text: str = ""  # the date line as printed
     subject: str = ""
+    subject_prefix: str = ""  # "V/v" when the trích yếu is printed as "V/v …"
     subject_line: int = 0
     kinh_gui: list[str] = field(default_factory=list)
     noi_nhan: list[str] = field(default_factory=list)
@@ -173,6 +175,7 @@ def _header(lines: list[Line], lay: Layout) -> int:
             # A Công văn prints its trích yếu under the number: "V/v …" over several lines.
             if i < n and (vv := _VV.match(plain(lines[i].text))):
                 parts = [vv.group("text")]
+                lay.subject_prefix = plain(lines[i].text)[:3]
                 lay.subject_line = lines[i].no
                 i += 1
                 while i < n and plain(lines[i].text) and not _DATE_LINE.match(plain(lines[i].text)):
@@ -185,6 +188,7 @@ def _header(lines: list[Line], lay: Layout) -> int:
             lay.place = m.group("place").strip()
             lay.date = iso_date(m.group("y"), m.group("m"), m.group("d"))
             lay.date_line = ln.no
+            lay.date_text = p
             if not m.group("d"):
                 lay.warnings.append(f"line {ln.no}: ngày ban hành để trống, chỉ ghi tháng/năm")
             i += 1
@@ -349,7 +353,7 @@ def _classify(text: str, in_annex: bool) -> tuple[BlockKind, str, int, str]:
         return kind, letter, 6, "dd" if letter == "đ" else letter
     if m := _BULLET.match(p):
         mark = m.group("label")
-        return "bullet", mark, 8 if mark == "+" else 7, "b"
+        return "bullet", mark, 8 if mark == "+" else 7, "*b"
     if is_md_heading:
         return "heading", "", 2, slugify(p)[:40] or "h"
     return "para", "", -1, "p"
@@ -388,7 +392,7 @@ def parse_body(lines: list[Line]) -> list[Block]:
             while stack and stack[-1].rank >= rank:
                 stack.pop()
             parent = stack[-1] if stack else None
-            if token == "b":
+            if token == "*b":
                 # Bullets are counted within their parent.
                 if parent:
                     parent.bullets += 1
@@ -476,6 +480,7 @@ def _news(lines: list[Line], lay: Layout) -> list[Line]:
         if m := _NEWS_DATE.match(plain(ln.text)):
             lay.date = iso_date(m.group("y"), m.group("m"), m.group("d"))
             lay.date_line = ln.no
+            lay.date_text = plain(ln.text)
             body.remove(ln)
             break
     if body:

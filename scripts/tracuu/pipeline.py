@@ -231,6 +231,8 @@ def parse_text(
         province=province,
         issuer_source=issuer_source,
         meta=meta,
+        date_text=lay.date_text,
+        subject_prefix=lay.subject_prefix,
     )
     return enrich(doc)
 

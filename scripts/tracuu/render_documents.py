@@ -8,6 +8,7 @@ search over the text.
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -170,7 +171,7 @@ def _attr_rows(doc: Document) -> list[tuple[str, str]]:
         ("Số, ký hiệu", number),
         ("Cơ quan ban hành", escape_inline(doc.issuer) + (f" <small>({escape_inline(doc.issuer_source)})</small>" if doc.issuer_source and not doc.issuer_source.startswith("khối") else "") if doc.issuer else "chưa xác định"),
         ("Địa danh", escape_inline(doc.place) or "—"),
-        ("Ngày ban hành", escape_inline(human_date(doc.date)) or "không ghi"),
+        ("Ngày ban hành", _date_cell(doc)),
     ]
     if doc.doc_type == "Tin bài":
         rows[1] = ("Số, ký hiệu", "không có (tin bài)")
@@ -198,6 +199,13 @@ def _attr_rows(doc: Document) -> list[tuple[str, str]]:
     return rows
 
 
+def _date_cell(doc: Document) -> str:
+    shown = escape_inline(human_date(doc.date)) or "không ghi"
+    if doc.date_text:
+        shown += f" <small>(ghi trong văn bản: “{escape_inline(doc.date_text)}”)</small>"
+    return shown
+
+
 def _related(doc: Document, corpus: Corpus) -> list[Document]:
     ids = {v for k, v in doc.meta if k == "related"}
     for other in corpus.documents:
@@ -209,7 +217,7 @@ def _related(doc: Document, corpus: Corpus) -> list[Document]:
 def render_document_page(doc: Document, corpus: Corpus) -> str:
     out: list[str] = []
     boost = 2
-    out.append(f"---\nsearch:\n  boost: {boost}\n---\n")
+    out.append(f"---\nsearch:\n  boost: {boost}\nsource: {json.dumps(doc.source, ensure_ascii=False)}\n---\n")
     out.append(f"# {escape_inline(title_of(doc))}\n")
     out.append('<div class="doc-attrs" markdown>\n')
     out.append("| Thuộc tính | Nội dung |\n|---|---|")
@@ -221,20 +229,18 @@ def render_document_page(doc: Document, corpus: Corpus) -> str:
         out.append("  \n".join(escape_inline(h) for h in doc.header))
         out.append("\n</div>\n")
     if doc.subject and doc.doc_type != "Tin bài":
-        out.append(f'<p class="doc-subject">{escape_inline(doc.subject)}</p>\n')
+        prefix = f"{escape_inline(doc.subject_prefix)} " if doc.subject_prefix else ""
+        out.append(f'<p class="doc-subject">{prefix}{escape_inline(doc.subject)}</p>\n')
     out.append("## Nội dung văn bản {#noi-dung}\n")
+    closing_done = False
     for b in doc.body:
+        if b.annex and not closing_done:
+            # The signature stands between the main text and the annexes, as printed.
+            out.append(_closing(doc))
+            closing_done = True
         out.append(render_block(doc, b, corpus) + "\n")
-    if doc.closing:
-        out.append('<div class="doc-closing" markdown>\n')
-        out.append(
-            "\n\n".join(
-                render_text(plain_closing, _footnote_refs(plain_closing, doc), block=True)
-                for plain_closing in (ln.replace("**", "").replace("*", "").strip() for ln in doc.closing)
-                if plain_closing
-            )
-        )
-        out.append("\n</div>\n")
+    if not closing_done:
+        out.append(_closing(doc))
     summary = _duty_summary(doc)
     if summary:
         out.append(summary)
@@ -266,6 +272,15 @@ def render_document_page(doc: Document, corpus: Corpus) -> str:
         for w in doc.warnings:
             out.append(f"    - {escape_inline(w)}")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _closing(doc: Document) -> str:
+    """Nơi nhận and signature block, verbatim, one printed line per line."""
+    if not doc.closing:
+        return ""
+    lines = (ln.replace("**", "").replace("*", "").strip() for ln in doc.closing)
+    body = "\n\n".join(render_text(x, _footnote_refs(x, doc), block=True) for x in lines if x)
+    return f'<div class="doc-closing" markdown>\n\n{body}\n\n</div>\n'
 
 
 def _own_instrument_id(doc: Document) -> str:

@@ -1,0 +1,190 @@
+"""The six corpus documents: records and pages show what the foundation issue promises."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.config import load_config
+
+from tracuu.build import load_corpus
+from tracuu.clean import clean
+from tracuu.corpus import Corpus
+from tracuu.records import Document
+from tracuu.render_documents import render_document_page
+from tracuu.textutil import fold
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@cache
+def corpus() -> Corpus:
+    return load_corpus(ROOT)
+
+
+def doc(stem: str) -> Document:
+    found = [d for d in corpus().documents if d.id == stem]
+    assert found, f"no document {stem} in sources/"
+    return found[0]
+
+
+@cache
+def md() -> markdown.Markdown:
+    cfg = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=cfg["markdown_extensions"], extension_configs=cfg["mdx_configs"])
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def page_html(d: Document) -> str:
+    text = render_document_page(d, corpus())
+    body = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
+    m = md()
+    m.reset()
+    return m.convert(body)
+
+
+def page_words(d: Document) -> list[str]:
+    p = _Text()
+    p.feed(page_html(d))
+    return fold(" ".join(p.parts)).split()
+
+
+BAC_KAN_TB = "2024-01-thong-bao-ket-luan-bcd-tre-em-bac-kan"
+KON_TUM_HD = "2023-03-huong-dan-cong-tac-tre-em-kon-tum"
+NEWS = "2024-01-24-tin-bai-cong-tac-tre-em-bac-kan"
+CV_5310 = "2023-10-10-cong-van-5310-ubnd-kgvx-thai-nguyen"
+BC_BTC = "2024-06-bao-cao-dien-dan-tre-em-tp-bac-kan"
+TT_13 = "2021-09-30-thong-tu-13-2021-tt-bldtbxh"
+ALL = [BAC_KAN_TB, KON_TUM_HD, NEWS, CV_5310, BC_BTC, TT_13]
+
+
+@pytest.mark.parametrize(
+    ("stem", "doc_type", "number", "symbol", "date", "signer"),
+    [
+        (BAC_KAN_TB, "Thông báo", "", "TB-BCĐ", "2024-01", "Phạm Duy Hưng"),
+        (KON_TUM_HD, "Hướng dẫn", "", "HD-SLĐTBXH", "2023-03", "Nguyễn Thanh Tính"),
+        (NEWS, "Tin bài", "", "", "2024-01-24", "Thu Trang"),
+        (CV_5310, "Công văn", "5310/UBND-KGVX", "UBND-KGVX", "2023-10-10", "Lê Quang Tiến"),
+        (BC_BTC, "Báo cáo", "", "BC-BTC", "2024-06", "Đinh Thị Liễu"),
+        (TT_13, "Thông tư", "13/2021/TT-BLĐTBXH", "TT-BLĐTBXH", "2021-09-30", "Nguyễn Thị Hà"),
+    ],
+)
+def test_record_header(stem: str, doc_type: str, number: str, symbol: str, date: str, signer: str) -> None:
+    d = doc(stem)
+    assert (d.doc_type, d.number, d.symbol, d.date, d.signer.name) == (doc_type, number, symbol, date, signer)
+
+
+def test_bac_kan_conclusions_has_ten_agency_sections() -> None:
+    d = doc(BAC_KAN_TB)
+    labelled = [b for b in d.body if b.label.isdigit() and b.kind in ("heading", "item") and not b.parent]
+    assert [b.label for b in labelled] == [str(n) for n in range(1, 11)]
+    html = page_html(d)
+    assert len(re.findall(r"<h3[^>]*>", html)) >= 4  # the four "### **n. Sở …**" sections stay headings
+    assert 'id="m3"' in html and "Sở Y tế" in html
+
+
+def test_kon_tum_footnotes_are_real_and_item_4_is_whole() -> None:
+    d = doc(KON_TUM_HD)
+    assert [f.number for f in d.footnotes] == ["1", "2"]
+    item4 = next(b for b in d.body if b.anchor == "m4")
+    assert "các mục tiêu, chỉ tiêu, giải pháp, mô hình" in item4.text
+    assert "Theo Kế hoạch" not in item4.text
+    html = page_html(d)
+    assert html.count('class="footnote-ref"') >= 2
+    assert 'id="fn:1"' in html and 'id="fn:2"' in html
+
+
+def test_news_has_no_portal_chrome_and_links_the_conclusions() -> None:
+    html = page_html(doc(NEWS))
+    assert "PublishingPortal" not in html and "Tăng cỡ chữ" not in html
+    assert f"{BAC_KAN_TB}.md" in render_document_page(doc(NEWS), corpus())
+    assert f"{NEWS}.md" in render_document_page(doc(BAC_KAN_TB), corpus())
+
+
+def test_cong_van_subject_and_kinh_gui() -> None:
+    d = doc(CV_5310)
+    assert d.subject.startswith("tăng cường thực hiện công tác")
+    assert d.kinh_gui == ("Các sở, ban, ngành của tỉnh", "UBND các huyện, thành phố")
+    assert d.issuer == "Ủy ban nhân dân tỉnh Thái Nguyên"
+
+
+def test_bao_cao_sections() -> None:
+    d = doc(BC_BTC)
+    assert [b.label for b in d.body if b.kind == "item"] == ["1", "1.1", "1.2", "1.3", "1.4", "1.5", "2"]
+
+
+def test_thong_tu_articles_annexes_and_tables() -> None:
+    d = doc(TT_13)
+    assert [b.label for b in d.body if b.label.startswith("Điều")] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert [b.label for b in d.body if b.label.startswith("Phụ lục")] == ["Phụ lục I", "Phụ lục II", "Phụ lục III", "Phụ lục IV"]
+    tables = [b for b in d.body if b.kind == "table"]
+    assert len(tables) == 2
+    html = page_html(d)
+    assert html.count("<table>") >= 3  # attribute panel + two annex tables
+    assert "<td>Tỷ số giới tính khi sinh</td>" in html
+    codes = [b.label for b in d.body if re.fullmatch(r"\d{4}", b.label)]
+    assert len(codes) == 84  # 60 + 24 indicators defined in Phụ lục III and IV
+
+
+_SUPERSCRIPTS = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+def words_of(text: str) -> list[str]:
+    """Folded words; footnote markers are checked as footnote links, not as words."""
+    return fold(_SUPERSCRIPTS.sub(" ", text)).split()
+
+
+def _subsequence_gap(needle: list[str], hay: list[str]) -> int | None:
+    """Index in ``needle`` of the first word not found in order in ``hay`` (None when all are)."""
+    it = iter(hay)
+    for i, w in enumerate(needle):
+        if not any(w == h for h in it):
+            return i
+    return None
+
+
+@pytest.mark.parametrize("stem", ALL)
+def test_text_fidelity(stem: str) -> None:
+    """Every word of the source body appears on the page, in order; the header words appear too."""
+    d = doc(stem)
+    src = (ROOT / d.source).read_text(encoding="utf-8")
+    cleaned = clean(src)
+    first_body = min(b.line for b in d.body)
+    words = page_words(d)
+    seq: list[tuple[int, str]] = []
+    for ln in cleaned.lines:
+        if ln.no >= first_body:
+            seq.extend((ln.no, w) for w in words_of(ln.text))
+    for f in cleaned.footnotes:
+        seq.extend((f.line, w) for w in words_of(f.text))
+    gap = _subsequence_gap([w for _, w in seq], words)
+    assert gap is None, f"{d.source}:{seq[gap][0]}: word '{seq[gap][1]}' missing from the page (or out of order)"
+    header_words = {w for ln in cleaned.lines if ln.no < first_body for w in words_of(ln.text)}
+    missing = sorted(header_words - set(words))
+    assert not missing, f"{d.source}: header words missing from the page: {missing}"
+
+
+def test_untrusted_text_never_becomes_html() -> None:
+    from tracuu.pipeline import parse_text
+
+    evil = parse_text(
+        "Số: 1/UBND-VX\nV/v thử <script>alert(1)</script>\n\nHà Nội, ngày 01 tháng 01 năm 2024\n\n"
+        "Nội dung [bấm](javascript:alert(1)) <img src=x onerror=alert(1)> &amp;.\n",
+        source="sources/evil.txt",
+        doc_id="evil",
+    )
+    html = page_html(evil)
+    assert "<script>" not in html and "<img" not in html and 'href="javascript' not in html
+    assert "&lt;script&gt;" in html

@@ -1,0 +1,151 @@
+"""Layout rules of Vietnamese administrative documents (NĐ 30/2020/NĐ-CP), as table tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracuu.clean import clean
+from tracuu.layout import Layout, parse_layout
+from tracuu.pipeline import parse_text
+
+
+def lay(raw: str) -> Layout:
+    return parse_layout(clean(raw))
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "symbol"),
+    [
+        ("Số: /TB-BCĐ", "", "TB-BCĐ"),  # draft: number left blank
+        ("Số: *5310*/UBND-KGVX", "5310/UBND-KGVX", "UBND-KGVX"),  # italics around the number
+        ("Số: 13/2021/TT-BLĐTBXH", "13/2021/TT-BLĐTBXH", "TT-BLĐTBXH"),
+        ("Số:   /HD-SLĐTBXH", "", "HD-SLĐTBXH"),
+        ("Số: 4235/UBND- KGVX", "4235/UBND-KGVX", "UBND-KGVX"),  # spacing as typed
+        ("Số: 28-CT/TW", "28-CT/TW", "TW"),
+    ],
+)
+def test_number_line(line: str, number: str, symbol: str) -> None:
+    got = lay(f"{line}\n\nHà Nội, ngày 01 tháng 02 năm 2024\n\nTHÔNG BÁO\nVề việc A\n\nNội dung.")
+    assert (got.number, got.symbol) == (number, symbol)
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "date"),
+    [
+        ("Bắc Kạn, ngày tháng 01 năm 2024", "Bắc Kạn", "2024-01"),  # blank day
+        ("Kon Tum, ngày   tháng 3 năm 2023", "Kon Tum", "2023-03"),
+        ("Thái Nguyên, ngày *10* tháng 10 năm 2023", "Thái Nguyên", "2023-10-10"),
+        ("TP. Bắc Kạn, ngày tháng 6 năm 2024", "TP. Bắc Kạn", "2024-06"),
+        ("Hà Nội, ngày 30 tháng 9 năm 2021", "Hà Nội", "2021-09-30"),
+        ("Hà Nội, ngày    tháng    năm 2025", "Hà Nội", "2025"),
+    ],
+)
+def test_date_line(line: str, place: str, date: str) -> None:
+    got = lay(f"Số: /KH-UBND\n{line}\n\nKẾ HOẠCH\nThực hiện công tác trẻ em\n\nNội dung.")
+    assert (got.place, got.date) == (place, date)
+
+
+@pytest.mark.parametrize(
+    ("raw", "doc_type", "subject"),
+    [
+        ("## THÔNG BÁO\n\n### Kết luận cuộc họp năm 2023\n\nNgày 24 tháng 01 năm 2024, tại Hội trường.", "Thông báo", "Kết luận cuộc họp năm 2023"),
+        ("HƯỚNG DẪN\nTriển khai công tác trẻ em trên địa bàn tỉnh\nnăm 2023\n\nThực hiện Văn bản số 636.", "Hướng dẫn", "Triển khai công tác trẻ em trên địa bàn tỉnh năm 2023"),
+        ("BÁO CÁO\n\nThực hiện các kiến nghị của trẻ em tại Diễn đàn\n\nNgày 13/6/2023, UBND thành phố tổ chức.", "Báo cáo", "Thực hiện các kiến nghị của trẻ em tại Diễn đàn"),
+        ("THÔNG TƯ\nBan hành Bộ chỉ tiêu thống kê\nvề trẻ em\nCăn cứ Luật Trẻ em ngày 05 tháng 4 năm 2016;", "Thông tư", "Ban hành Bộ chỉ tiêu thống kê về trẻ em"),
+        ("KẾ HOẠCH\n\nThực hiện Chỉ thị số 28-CT/TW ngày 25/12/2023 của Bộ Chính trị.\n\n1. Mục đích", "Kế hoạch", ""),
+    ],
+)
+def test_type_and_subject(raw: str, doc_type: str, subject: str) -> None:
+    got = lay("Số: /XX-UBND\nBắc Kạn, ngày 01 tháng 01 năm 2024\n\n" + raw)
+    assert (got.doc_type, got.subject) == (doc_type, subject)
+
+
+def test_cong_van_subject_from_vv_and_kinh_gui() -> None:
+    got = lay(
+        "**ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN**\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc**\n\n"
+        "Số: *5310*/UBND-KGVX\nV/v tăng cường thực hiện công tác\nchăm sóc trẻ em\n\n"
+        "Thái Nguyên, ngày *10* tháng 10 năm 2023\n\nKính gửi:\n\n- Các sở, ban, ngành của tỉnh;\n- UBND các huyện, thành phố.\n\n"
+        "Thực hiện sự chỉ đạo của Tỉnh ủy, Chủ tịch UBND tỉnh có ý kiến như sau:\n"
+    )
+    assert got.doc_type == "Công văn"
+    assert got.subject == "tăng cường thực hiện công tác chăm sóc trẻ em"
+    assert got.kinh_gui == ["Các sở, ban, ngành của tỉnh", "UBND các huyện, thành phố"]
+    assert got.issuer_lines == ["ỦY BAN NHÂN DÂN", "TỈNH THÁI NGUYÊN"]
+    assert got.body[0].text.startswith("Thực hiện sự chỉ đạo")
+
+
+@pytest.mark.parametrize(
+    ("closing", "name", "title"),
+    [
+        ("**TRƯỞNG BAN**\n\n**PHÓ CHỦ TỊCH UBND TỈNH  \nPhạm Duy Hưng**", "Phạm Duy Hưng", "TRƯỞNG BAN / PHÓ CHỦ TỊCH UBND TỈNH"),
+        ("**KT.GIÁM ĐỐC\nPHÓ GIÁM ĐỐC**\n\nNguyễn Thanh Tính", "Nguyễn Thanh Tính", "KT.GIÁM ĐỐC / PHÓ GIÁM ĐỐC"),
+        ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Thị Hà", "Nguyễn Thị Hà", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG"),
+        ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Anh", "Lê Văn Anh", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"),
+        ("Pvk.CV72.LĐ\n\n\n\nLê Quang Tiến", "Lê Quang Tiến", ""),
+    ],
+)
+def test_signature(closing: str, name: str, title: str) -> None:
+    got = lay(
+        "Số: /TB-UBND\nBắc Kạn, ngày 01 tháng 01 năm 2024\n\nTHÔNG BÁO\nVề việc A\n\nNội dung thông báo.\n\n"
+        "Nơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n\n" + closing
+    )
+    assert (got.signer.name, got.signer.title) == (name, title)
+    assert got.noi_nhan == ["UBND tỉnh", "Lưu: VT"]
+    assert [b.text for b in got.body] == ["Nội dung thông báo."]
+
+
+def test_news_article() -> None:
+    got = lay("24/01/2024\nQuan tâm công tác trẻ em năm 2024\nSáng 24/1, Ban Chỉ đạo họp.\n\nNội dung tin.\n\nThu Trang")
+    assert (got.doc_type, got.date, got.subject, got.signer.name) == ("Tin bài", "2024-01-24", "Quan tâm công tác trẻ em năm 2024", "Thu Trang")
+    assert got.number == ""
+
+
+def anchors(raw: str) -> list[tuple[str, str, str]]:
+    got = lay("Số: /KH-UBND\nHà Nội, ngày 01 tháng 01 năm 2024\n\nKẾ HOẠCH\nVề việc A\n\n" + raw)
+    return [(b.kind, b.anchor, b.parent) for b in got.body]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (  # headed sections with bullets (seed 000)
+            "### **1. Sở Y tế**\n\n- Việc một.\n\n- Việc hai.\n\n**2. Sở Tư pháp:** Việc ba.",
+            [("heading", "m1", ""), ("bullet", "m1-b1", "m1"), ("bullet", "m1-b2", "m1"), ("item", "m2", "")],
+        ),
+        (  # numbered sub-sections with a paragraph (seed 004)
+            "1. Đối với các đơn vị.\n\n1.1. Phòng Y tế.\n\nViệc một.\n\n1.2. Công an thành phố\n\nViệc hai.",
+            [("item", "m1", ""), ("item", "m1-1", "m1"), ("para", "m1-1-p1", "m1-1"), ("item", "m1-2", "m1"), ("para", "m1-2-p1", "m1-2")],
+        ),
+        (  # Điều / khoản / điểm
+            "Điều 2. Tổ chức thực hiện\n1. Bộ A chủ trì:\na) Việc a;\nb) Việc b.\n2. Các bộ khác.",
+            [("heading", "dieu-2", ""), ("item", "dieu-2-k1", "dieu-2"), ("item", "dieu-2-k1-a", "dieu-2-k1"), ("item", "dieu-2-k1-b", "dieu-2-k1"), ("item", "dieu-2-k2", "dieu-2")],
+        ),
+        (  # annex: roman groups, indicator codes, pipe tables
+            "Phụ lục I\nDANH MỤC\n| A | B |\n|---|---|\n| 1 | 0101 |\nPhụ lục III\nI. Chung\n0101. Dân số trẻ em\n1. Khái niệm\n- Chủ trì: Bộ A;",
+            [("heading", "pl-i", ""), ("para", "pl-i-p1", "pl-i"), ("table", "pl-i-bang1", "pl-i"), ("heading", "pl-iii", ""),
+             ("heading", "pl-iii-muc-i", "pl-iii"), ("heading", "pl-iii-0101", "pl-iii-muc-i"), ("item", "pl-iii-0101-m1", "pl-iii-0101"), ("bullet", "pl-iii-0101-m1-b1", "pl-iii-0101-m1")],
+        ),
+        (  # a closing sentence belongs to no item
+            "1. Việc một.\n\nTrên đây là hướng dẫn của Sở./.",
+            [("item", "m1", ""), ("para", "p1", "")],
+        ),
+    ],
+)
+def test_body_blocks_and_anchors(raw: str, expected: list[tuple[str, str, str]]) -> None:
+    assert anchors(raw) == expected
+
+
+def test_anchors_are_stable_when_text_changes_elsewhere() -> None:
+    base = "1. Việc một.\n\n- a\n\n2. Việc hai.\n\n- b"
+    edited = "1. Việc một, sửa lời.\n\n- a đã sửa\n\n2. Việc hai.\n\n- b"
+    assert [a for _, a, _ in anchors(base)] == [a for _, a, _ in anchors(edited)]
+
+
+def test_issuer_from_issuer_block_is_title_cased() -> None:
+    doc = parse_text("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n\nSố: 1/UBND-VX\nV/v trẻ em\n\nLào Cai, ngày 01 tháng 02 năm 2024\n\nNội dung.")
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+
+
+def test_empty_file_is_a_document_with_a_warning() -> None:
+    doc = parse_text("   \n", source="sources/rong.txt")
+    assert doc.warnings == ("line 1: tệp rỗng",)
