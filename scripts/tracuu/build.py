@@ -53,7 +53,8 @@ def load_corpus(root: Path | None = None) -> Corpus:
         try:
             doc = parse_file(f, source_name=rel)
         except Exception as exc:  # noqa: BLE001 - report, keep building the rest
-            problems.append(Problem(rel, 1, f"không xử lý được văn bản ({type(exc).__name__}: {exc}); báo lỗi cho nhóm phát triển"))
+            why = f"{type(exc).__name__}: {exc}"
+            problems.append(Problem(rel, 1, f"không xử lý được văn bản ({why}); báo lỗi cho nhóm phát triển"))
             doc = Document(source=rel, id=f.stem, doc_type="", warnings=(f"line 1: {type(exc).__name__}: {exc}",))
         for w in doc.warnings:
             line, _, msg = w.removeprefix("line ").partition(": ")

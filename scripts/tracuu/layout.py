@@ -61,7 +61,11 @@ FORM_TYPES = {
     "CV": "Công văn",
 }
 
-_QUOC_HIEU = re.compile(r"^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|[-_—=]{3,})$", re.I)
+_QUOC_HIEU = re.compile(
+    r"^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    r"|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|[-_—=]{3,})$",
+    re.I,
+)
 _SO = re.compile(r"^Số\s*:\s*(?P<value>.*)$")
 _DATE_LINE = re.compile(
     r"^(?P<place>[^,]{2,60}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$"
@@ -453,7 +457,11 @@ def parse_body(lines: list[Line]) -> list[Block]:
             )
         )
         if rank >= 0:
-            okind = {0: "annex" if token.startswith("pl-") else "chapter", 1: "article" if label.startswith("Điều") else "roman", 2: "code" if re.fullmatch(r"\d{4}", label) else "item"}.get(rank, "item")
+            okind = {
+                0: "annex" if token.startswith("pl-") else "chapter",
+                1: "article" if label.startswith("Điều") else "roman",
+                2: "code" if re.fullmatch(r"\d{4}", label) else "item",
+            }.get(rank, "item")
             if kind == "bullet":
                 okind = "bullet" + label
             stack.append(_Open(rank=rank, anchor=anchor, kind=okind))

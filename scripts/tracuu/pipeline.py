@@ -85,6 +85,8 @@ def _registry() -> Any:
         return None
 
 
+# An issuer block's line that starts a new body ("UBND TỈNH X" / "SỞ Y TẾ").
+_ORG_START = re.compile(r"^(SỞ|PHÒNG|BAN|BỘ|ỦY BAN|UBND|CÔNG AN|HỘI|ĐOÀN|TRƯỜNG|CỤC|TỔNG CỤC|VĂN PHÒNG|CHI CỤC|TRUNG TÂM)\b")
 _CLOSING_ISSUER = re.compile(
     r"^Trên đây là .*?\bcủa\s+(?P<issuer>(?:Ủy ban nhân dân|UBND|Sở|Phòng|Ban|Bộ|Công an|Hội|Đoàn)[^;./]*?)\s*(?:[;.]|/\.|$)"
 )
@@ -102,7 +104,7 @@ def resolve_issuer(lay: Layout, body_text: list[tuple[int, str]], place: str) ->
     if lay.issuer_lines:
         orgs: list[str] = []
         for line in lay.issuer_lines:
-            if orgs and not re.match(r"^(SỞ|PHÒNG|BAN|BỘ|ỦY BAN|UBND|CÔNG AN|HỘI|ĐOÀN|TRƯỜNG|CỤC|TỔNG CỤC|VĂN PHÒNG|CHI CỤC|TRUNG TÂM)\b", line):
+            if orgs and not _ORG_START.match(line):
                 orgs[-1] += " " + line
             else:
                 orgs.append(line)

@@ -135,9 +135,9 @@ class Document:
     closing: tuple[str, ...] = ()  # verbatim signature-block lines
     province: str = ""  # jurisdiction the document belongs to ("Bắc Kạn"), for resolving local names
     issuer_source: str = ""  # how the issuer was found ("khối cơ quan ban hành", "ký hiệu BCĐ + dòng 11", ...)
-    meta: tuple[tuple[str, str], ...] = ()
+    meta: tuple[tuple[str, str], ...] = ()  # sidecar facts (publisher, url, provenance), in file order
     date_text: str = ""  # the date line as printed ("Bắc Kạn, ngày tháng 01 năm 2024")
-    subject_prefix: str = ""  # "V/v" when a Công văn prints its trích yếu that way  # sidecar facts (publisher, url, provenance), in file order
+    subject_prefix: str = ""  # "V/v" when a Công văn prints its trích yếu that way
 
     def contract(self) -> dict[str, Any]:
         return {

@@ -56,13 +56,21 @@ def human_date(iso: str) -> str:
 Inserter = tuple[int, int, Callable[[str], str]]
 
 
+def _footnote_ref(number: str) -> Callable[[str], str]:
+    return lambda _md: f"[^{number}]"
+
+
+def _linker(href: str) -> Callable[[str], str]:
+    return lambda label_md: link(label_md, href)
+
+
 def _footnote_refs(text: str, doc: Document) -> list[Inserter]:
     known = {f.number for f in doc.footnotes}
     out: list[Inserter] = []
     for m in _SUP_RUN.finditer(text):
         number = "".join(_SUP[c] for c in m.group(0))
         if number in known:
-            out.append((m.start(), m.end(), lambda _s, n=number: f"[^{n}]"))
+            out.append((m.start(), m.end(), _footnote_ref(number)))
     return out
 
 
@@ -93,7 +101,7 @@ def _citation_inserts(doc: Document, anchor: str, from_dir: str, corpus: Corpus)
         if c.span and c.span.block == anchor:
             href = href_for(c, corpus, from_dir=from_dir) if _accepts_corpus(href_for) else href_for(c, from_dir=from_dir)
             if href:
-                out.append((c.span.start, c.span.end, lambda md, h=href: link(md, h)))
+                out.append((c.span.start, c.span.end, _linker(href)))
     return out
 
 
@@ -119,7 +127,7 @@ def _agency_inserts(doc: Document, block: Block) -> list[Inserter]:
             continue
         seen.add(d.agency_id)
         href = f"../co-quan/{d.agency_id}.md"
-        out.append((start, start + len(d.agency_text), lambda md, h=href: link(md, h)))
+        out.append((start, start + len(d.agency_text), _linker(href)))
     return out
 
 
@@ -169,7 +177,7 @@ def _attr_rows(doc: Document) -> list[tuple[str, str]]:
     rows = [
         ("Loại văn bản", escape_inline(doc.doc_type or "—")),
         ("Số, ký hiệu", number),
-        ("Cơ quan ban hành", escape_inline(doc.issuer) + (f" <small>({escape_inline(doc.issuer_source)})</small>" if doc.issuer_source and not doc.issuer_source.startswith("khối") else "") if doc.issuer else "chưa xác định"),
+        ("Cơ quan ban hành", _issuer_cell(doc)),
         ("Địa danh", escape_inline(doc.place) or "—"),
         ("Ngày ban hành", _date_cell(doc)),
     ]
@@ -197,6 +205,14 @@ def _attr_rows(doc: Document) -> list[tuple[str, str]]:
             rows.append((labels[key], escape_inline(value)))
     rows.append(("Tệp nguồn", f"`{doc.source}`"))
     return rows
+
+
+def _issuer_cell(doc: Document) -> str:
+    if not doc.issuer:
+        return "chưa xác định (văn bản không ghi)"
+    how = doc.issuer_source
+    note = f" <small>(xác định từ: {escape_inline(how)})</small>" if how and not how.startswith("khối") else ""
+    return escape_inline(doc.issuer) + note
 
 
 def _date_cell(doc: Document) -> str:
