@@ -17,7 +17,7 @@ from .clean import SUPERSCRIPT_DIGITS
 from .corpus import Corpus
 from .layout import plain
 from .mdsafe import escape_block, escape_inline, link
-from .records import Block, Document
+from .records import Block, Document, Duty
 from .textutil import collation_key
 
 DIR = "van-ban"
@@ -27,6 +27,22 @@ _SUP_RUN = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
 # Optional renderers from sibling modules (instrument pages, agency pages).
 _HAS_INSTRUMENTS = importlib.util.find_spec("tracuu.render_instruments") is not None
 _HAS_AGENCIES = importlib.util.find_spec("tracuu.agencies") is not None
+
+
+def page_anchor(anchor: str) -> str:
+    """The id a block or footnote has on the rendered page (Python-Markdown names footnotes ``fn:N``)."""
+    return "fn:" + anchor[3:] if anchor.startswith("fn-") else anchor
+
+
+def clause_href(doc_id: str, anchor: str = "", from_dir: str = "") -> str:
+    """Link to a document page (and clause) from a page in ``from_dir`` ("" = the site root)."""
+    if from_dir == DIR:
+        base = f"{doc_id}.md"
+    elif from_dir:
+        base = f"../{DIR}/{doc_id}.md"
+    else:
+        base = f"{DIR}/{doc_id}.md"
+    return f"{base}#{page_anchor(anchor)}" if anchor else base
 
 
 def doc_path(doc: Document) -> str:
@@ -111,16 +127,14 @@ def _accepts_corpus(fn: Callable[..., object]) -> bool:
     return "corpus" in inspect.signature(fn).parameters
 
 
-def _agency_inserts(doc: Document, block: Block) -> list[Inserter]:
-    """Link the addressee of each duty whose clause this block is the label of."""
+def _agency_inserts(doc: Document, block: Block, duties_here: list[Duty]) -> list[Inserter]:
+    """Link the addressee of each duty whose clause this block is (or is the label of)."""
     if not _HAS_AGENCIES:
         return []
     out: list[Inserter] = []
     seen: set[str] = set()
-    for d in doc.duties:
+    for d in duties_here:
         if d.agency_id in seen or not d.agency_text:
-            continue
-        if d.block != block.anchor and block.anchor != _label_block(doc, d.block):
             continue
         start = block.text.find(d.agency_text)
         if start < 0:
@@ -131,16 +145,26 @@ def _agency_inserts(doc: Document, block: Block) -> list[Inserter]:
     return out
 
 
-def _label_block(doc: Document, anchor: str) -> str:
-    b = doc.block(anchor)
-    return b.parent if b else ""
+
 
 
 _HEADING_LEVEL = {0: "##", 1: "###", 2: "####"}
 
 
-def render_block(doc: Document, b: Block, corpus: Corpus) -> str:
-    inserts = _footnote_refs(b.text, doc) + _citation_inserts(doc, b.anchor, DIR, corpus) + _agency_inserts(doc, b)
+def _duties_by_block(doc: Document) -> dict[str, list[Duty]]:
+    """Duties keyed by their clause's anchor and by the anchor of the clause's label block."""
+    parents = {b.anchor: b.parent for b in doc.body}
+    out: dict[str, list[Duty]] = defaultdict(list)
+    for d in doc.duties:
+        out[d.block].append(d)
+        if parents.get(d.block):
+            out[parents[d.block]].append(d)
+    return out
+
+
+def render_block(doc: Document, b: Block, corpus: Corpus, duties: dict[str, list[Duty]] | None = None) -> str:
+    here = (duties if duties is not None else _duties_by_block(doc)).get(b.anchor, [])
+    inserts = _footnote_refs(b.text, doc) + _citation_inserts(doc, b.anchor, DIR, corpus) + _agency_inserts(doc, b, here)
     if b.kind == "table":
         rows = b.text.split("\n")
         out_rows = []
@@ -249,12 +273,13 @@ def render_document_page(doc: Document, corpus: Corpus) -> str:
         out.append(f'<p class="doc-subject">{prefix}{escape_inline(doc.subject)}</p>\n')
     out.append("## Nội dung văn bản {#noi-dung}\n")
     closing_done = False
+    duties = _duties_by_block(doc)
     for b in doc.body:
         if b.annex and not closing_done:
             # The signature stands between the main text and the annexes, as printed.
             out.append(_closing(doc))
             closing_done = True
-        out.append(render_block(doc, b, corpus) + "\n")
+        out.append(render_block(doc, b, corpus, duties) + "\n")
     if not closing_done:
         out.append(_closing(doc))
     summary = _duty_summary(doc)

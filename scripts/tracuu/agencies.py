@@ -1,0 +1,424 @@
+"""The agency registry (``data/agencies.yml``): who a duty can be given to.
+
+A *template* is one kind of agency at one level ("Sở Y tế", level tỉnh); it is
+instantiated per jurisdiction when a document names it, so "Công an tỉnh" in a
+Bắc Kạn document resolves to "Công an tỉnh Bắc Kạn". A *group* is a collective
+addressee ("Các sở, ban, ngành, địa phương") and is instantiated the same way.
+
+Matching works on a key that ignores case, accents, punctuation and spaces, so
+"Sở LĐ-TB&XH" and "Sở LĐTBXH" are one alias. The registry is data: every alias
+and pattern lives in the YAML file next to examples that the tests resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem, SourceError
+from .paths import data_dir
+from .records import Document
+from .textutil import fold, nfc, slugify
+
+LEVELS = ("trung ương", "tỉnh", "huyện", "xã")
+
+
+@dataclass(frozen=True)
+class Sector:
+    id: str
+    name: str
+    abbr: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KindPrefix:
+    prefix: str
+    kind: str
+    level: str
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    name: str
+    kind: str
+    level: str
+    sector: str
+    instance: str = ""
+    aliases: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+    level: str
+    sector: str
+    aliases: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    member_kinds: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ResolvedAgency:
+    """One concrete agency (or group) as a document names it."""
+
+    id: str
+    name: str  # canonical name, with jurisdiction
+    kind: str
+    level: str
+    sector: str
+    template: str = ""  # template or group id; "" when not in the registry
+    province: str = ""
+    district: str = ""
+    is_group: bool = False
+    known: bool = True
+
+
+def key(text: str) -> str:
+    """Matching key: folded, without spaces ("Sở LĐ-TB&XH" == "Sở LĐTBXH")."""
+    return fold(text).replace(" ", "")
+
+
+_MARKUP = re.compile(r"[*#_`]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_PARENS = re.compile(r"\s*\([^()]*\)")
+
+
+def clean_name(text: str) -> str:
+    """An addressee as written, without emphasis, footnote markers or edge punctuation."""
+    out = _MARKUP.sub("", nfc(text))
+    out = re.sub(r"\s+", " ", out).strip()
+    return out.strip(" :;,.-–")
+
+
+# Qualifiers that do not change who is meant.
+_QUALIFIERS = (
+    " theo chuc nang nhiem vu",
+    " theo chuc nang nhiem vu duoc giao",
+    " tren dia ban tinh",
+    " tren dia ban thanh pho",
+    " tren dia ban",
+    " cua tinh",
+    " cac tinh thanh pho truc thuoc trung uong",
+)
+
+
+class AgencyRegistry:
+    def __init__(
+        self,
+        templates: tuple[Template, ...],
+        groups: tuple[Group, ...],
+        sectors: tuple[Sector, ...],
+        kinds: tuple[KindPrefix, ...],
+        codes: dict[str, str],
+        provinces: tuple[str, ...],
+    ) -> None:
+        self.templates = templates
+        self.groups = groups
+        self.sectors = sectors
+        self.kinds = tuple(sorted(kinds, key=lambda k: -len(k.prefix)))
+        self.provinces = provinces
+        self._codes = {key(c): name for c, name in codes.items()}
+        self._by_key: dict[str, Template] = {}
+        for t in templates:
+            for name in (t.name, *t.aliases):
+                self._by_key.setdefault(key(name), t)
+        self._group_keys: dict[str, Group] = {}
+        for g in groups:
+            for name in (g.name, *g.aliases):
+                self._group_keys.setdefault(key(name), g)
+        self._group_patterns = tuple(
+            (re.compile(p), g) for g in groups for p in g.patterns
+        )
+        self._province_by_fold = {fold(p): p for p in provinces}
+        alt = "|".join(sorted((re.escape(fold(p)) for p in provinces), key=len, reverse=True))
+        self._province_suffix = re.compile(rf" ({alt})$")
+        self._district_suffix = re.compile(r" (thanh pho|tp|huyen|thi xa) ([a-z]+(?: [a-z]+){0,2})$")
+
+    # --- lookups -------------------------------------------------------------
+    def sector(self, sector_id: str) -> Sector | None:
+        return next((s for s in self.sectors if s.id == sector_id), None)
+
+    def template(self, template_id: str) -> Template | None:
+        return next((t for t in self.templates if t.id == template_id), None)
+
+    def group(self, group_id: str) -> Group | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+    def kind_of(self, text: str) -> KindPrefix | None:
+        """The kind a name's first words announce ("Sở ..." → Sở), if any."""
+        name = clean_name(text)
+        for k in self.kinds:
+            if name == k.prefix or name.startswith(k.prefix + " "):
+                return k
+        return None
+
+    def expand_code(self, code: str) -> str | None:
+        """Full name for an issuer code of a ký hiệu: "SLĐTBXH" → "Sở Lao động - ..."."""
+        k = key(code)
+        if not k:
+            return None
+        if k in self._codes:
+            return self._codes[k]
+        kinds = {"s": "Sở", "b": "Bộ", "p": "Phòng"}
+        head, rest = k[0], k[1:]
+        if head in kinds and rest:
+            for s in self.sectors:
+                if rest in {key(a) for a in s.abbr}:
+                    t = next((t for t in self.templates if t.kind == kinds[head] and t.sector == s.id), None)
+                    if t is not None:
+                        return t.name
+        return None
+
+    # --- matching ------------------------------------------------------------
+    def _variants(self, text: str) -> Iterator[tuple[str, str, str]]:
+        """(folded name, province found, district found), longest first."""
+        folded = fold(_PARENS.sub("", clean_name(text)))
+        seen: set[str] = set()
+        queue = [(folded, "", "")]
+        while queue:
+            f, prov, dist = queue.pop(0)
+            if not f or f in seen:
+                continue
+            seen.add(f)
+            yield f, prov, dist
+            m = self._province_suffix.search(f)
+            if m:
+                place = self._province_by_fold[m.group(1)]
+                rest = f[: m.start()]
+                queue.append((rest, place, dist))
+                if rest.endswith(" tinh"):
+                    queue.append((rest[: -len(" tinh")], place, dist))
+            m = self._district_suffix.search(f)
+            if m and m.group(2) not in self._province_by_fold:
+                queue.append((f[: m.start()], prov, ""))
+            if m and m.group(2) in self._province_by_fold and m.group(1) in ("thanh pho", "tp"):
+                # "thành phố Bắc Kạn" inside tỉnh Bắc Kạn: a district of the same name
+                place = self._province_by_fold[m.group(2)]
+                queue.append((f[: m.start()], prov or place, f"thành phố {place}"))
+            for q in _QUALIFIERS:
+                if f.endswith(q):
+                    queue.append((f[: -len(q)], prov, dist))
+            if f.endswith(" tinh"):
+                queue.append((f[: -len(" tinh")], prov, dist))
+
+    def match(
+        self, text: str, province: str = "", district: str = "", allow_unknown: bool = True
+    ) -> ResolvedAgency | None:
+        """Resolve an addressee as written, in a document of ``province``/``district``."""
+        if not clean_name(text):
+            return None
+        for f, prov, dist in self._variants(text):
+            k = f.replace(" ", "")
+            t = self._by_key.get(k)
+            if t is not None:
+                return self._instance(t, prov or province, dist or district)
+            g = self._group_keys.get(k) or next(
+                (g for rx, g in self._group_patterns if rx.fullmatch(f)), None
+            )
+            if g is not None:
+                return self._group_instance(g, prov or province, dist or district)
+        if not allow_unknown:
+            return None
+        kind = self.kind_of(text)
+        if kind is None:
+            return None
+        name = _PARENS.sub("", clean_name(text))
+        return ResolvedAgency(
+            id=slugify(name), name=name, kind=kind.kind, level=kind.level, sector="", known=False
+        )
+
+    def _instance(self, t: Template, province: str, district: str) -> ResolvedAgency:
+        name, prov, dist = t.name, "", ""
+        if t.level == "tỉnh" and province:
+            prov = province
+            name = (t.instance or "{name} tỉnh {province}").format(name=t.name, province=province)
+        elif t.level in ("huyện", "xã") and district:
+            prov, dist = province, district
+            name = (t.instance or "{name} {district}").format(
+                name=t.name, province=province, district=district
+            )
+        elif t.level in ("huyện", "xã") and province:
+            prov = province
+            name = f"{t.name} (tỉnh {province})"
+        ident = t.id if name == t.name else slugify(name)
+        return ResolvedAgency(ident, name, t.kind, t.level, t.sector, t.id, prov, dist)
+
+    def _group_instance(self, g: Group, province: str, district: str) -> ResolvedAgency:
+        name, prov, dist = g.name, "", ""
+        if g.level == "tỉnh" and province:
+            prov, name = province, f"{g.name} tỉnh {province}"
+        elif g.level in ("huyện", "xã") and district:
+            prov, dist, name = province, district, f"{g.name} {district}"
+        ident = g.id if name == g.name else slugify(name)
+        return ResolvedAgency(ident, name, "Nhóm cơ quan", g.level, g.sector, g.id, prov, dist, True)
+
+
+# --- jurisdiction of a document ----------------------------------------------
+_DISTRICT = re.compile(
+    r"(?:^|\s)(TP\.?|[Tt]hành phố|[Hh]uyện|[Tt]hị xã)\s*([A-ZĐÂĂÊÔƠƯ][\w]*(?:\s[A-ZĐÂĂÊÔƠƯ][\w]*){0,2})"
+)
+
+
+def jurisdiction(doc: Document) -> tuple[str, str]:
+    """(province, district) a document's local names refer to.
+
+    The district comes from the place of the date line ("TP. Bắc Kạn") or the
+    issuer ("... thành phố Bắc Kạn"); a provincial document has none.
+    """
+    for text in (doc.place, doc.issuer):
+        m = _DISTRICT.search(text or "")
+        if m:
+            kind = m.group(1).lower().rstrip(".")
+            kind = "thành phố" if kind in ("tp", "thành phố") else kind
+            return doc.province, f"{kind} {m.group(2)}"
+    return doc.province, ""
+
+
+# --- loading -----------------------------------------------------------------
+def _plain(node: yaml.Node) -> Any:
+    return yaml.safe_load(yaml.serialize(node))
+
+
+def _entries(root: yaml.MappingNode, name: str, path: Path) -> list[tuple[int, dict[str, Any]]]:
+    for k, v in root.value:
+        if k.value == name:
+            if not isinstance(v, yaml.SequenceNode):
+                raise SourceError(path, v.start_mark.line + 1, f"'{name}' must be a list")
+            out = []
+            for item in v.value:
+                data = _plain(item)
+                if not isinstance(data, dict):
+                    raise SourceError(path, item.start_mark.line + 1, f"each entry of '{name}' must be a mapping")
+                out.append((item.start_mark.line + 1, data))
+            return out
+    return []
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    return tuple(nfc(str(v)) for v in (value or ()))
+
+
+def problems(path: Path | None = None) -> list[Problem]:
+    """Every problem in the registry file, as ``path:line: message``."""
+    path = path or data_dir() / "agencies.yml"
+    try:
+        _load(path)
+    except SourceError as err:
+        return [err.problem]
+    return []
+
+
+def _load(path: Path) -> AgencyRegistry:
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise SourceError(path, (mark.line + 1) if mark else 1, f"not valid YAML: {err}") from err
+    if not isinstance(root, yaml.MappingNode):
+        raise SourceError(path, 1, "the registry must be a mapping with 'templates' and 'groups'")
+    data = _plain(root)
+    sectors = tuple(
+        Sector(str(d["id"]), nfc(str(d["name"])), _strs(d.get("abbr"))) for _, d in _entries(root, "sectors", path)
+    )
+    sector_ids = {s.id for s in sectors}
+    kinds = tuple(
+        KindPrefix(nfc(str(d["prefix"])), nfc(str(d["kind"])), nfc(str(d["level"])))
+        for _, d in _entries(root, "kinds", path)
+    )
+    seen: dict[str, int] = {}
+
+    def check(line: int, d: dict[str, Any], required: tuple[str, ...]) -> None:
+        for f in required:
+            if not d.get(f):
+                raise SourceError(path, line, f"entry {d.get('id', '?')!r} has no '{f}'")
+        ident = str(d["id"])
+        if ident in seen:
+            raise SourceError(path, line, f"id {ident!r} already used on line {seen[ident]}")
+        seen[ident] = line
+        if d["level"] not in LEVELS:
+            raise SourceError(path, line, f"level {d['level']!r} is not one of {', '.join(LEVELS)}")
+        if d.get("sector") and d["sector"] not in sector_ids:
+            raise SourceError(path, line, f"sector {d['sector']!r} is not listed under 'sectors'")
+
+    templates = []
+    for line, d in _entries(root, "templates", path):
+        check(line, d, ("id", "name", "kind", "level", "sector"))
+        templates.append(
+            Template(
+                id=str(d["id"]),
+                name=nfc(str(d["name"])),
+                kind=nfc(str(d["kind"])),
+                level=str(d["level"]),
+                sector=str(d["sector"]),
+                instance=nfc(str(d.get("instance") or "")),
+                aliases=_strs(d.get("aliases")),
+                examples=_strs(d.get("examples")),
+                line=line,
+            )
+        )
+    groups = []
+    for line, d in _entries(root, "groups", path):
+        check(line, d, ("id", "name", "level"))
+        for p in d.get("patterns") or ():
+            try:
+                re.compile(p)
+            except re.error as err:
+                raise SourceError(path, line, f"pattern {p!r} is not a valid regular expression: {err}") from err
+        groups.append(
+            Group(
+                id=str(d["id"]),
+                name=nfc(str(d["name"])),
+                level=str(d["level"]),
+                sector=str(d.get("sector") or ""),
+                aliases=_strs(d.get("aliases")),
+                patterns=tuple(str(p) for p in d.get("patterns") or ()),
+                member_kinds=_strs(d.get("member_kinds")),
+                examples=_strs(d.get("examples")),
+                line=line,
+            )
+        )
+    codes = {nfc(str(k)): nfc(str(v)) for k, v in (data.get("codes") or {}).items()}
+    return AgencyRegistry(
+        tuple(templates), tuple(groups), sectors, kinds, codes, _strs(data.get("provinces"))
+    )
+
+
+@lru_cache(maxsize=4)
+def _cached(path: str, mtime: float) -> AgencyRegistry:
+    return _load(Path(path))
+
+
+def load_registry(path: Path | None = None) -> AgencyRegistry:
+    """The registry in ``data/agencies.yml`` (cached until the file changes)."""
+    path = path or data_dir() / "agencies.yml"
+    return _cached(str(path), path.stat().st_mtime)
+
+
+def check(corpus: object = None, path: Path | None = None) -> list[Problem]:
+    """``tracuu check``: registry problems and examples that do not resolve to their entry."""
+    path = path or data_dir() / "agencies.yml"
+    try:
+        reg = _load(path)
+    except SourceError as err:
+        return [err.problem]
+    out: list[Problem] = []
+    entries: list[Template | Group] = [*reg.templates, *reg.groups]
+    for entry in entries:
+        for example in entry.examples:
+            found = reg.match(example, "Bắc Kạn", allow_unknown=False)
+            if found is None or found.template != entry.id:
+                got = found.template if found else "không khớp mục nào"
+                out.append(Problem(str(path), entry.line, f"ví dụ {example!r} của {entry.id!r} khớp với: {got}"))
+    return out

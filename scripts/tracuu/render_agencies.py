@@ -1,0 +1,332 @@
+"""Agency pages (``co-quan/<id>.md``) and their indexes. Pure functions of records.
+
+An agency page lists, grouped by document (newest first), every duty the
+corpus gives the agency, the duties it supports as a named partner, and the
+duties of groups the corpus says it belongs to (marked "chung"). Each line
+links to the exact clause. Source text reaches Markdown only through mdsafe.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .agencies import AgencyRegistry, ResolvedAgency, jurisdiction, load_registry
+from .corpus import Corpus
+from .duties import extract_memberships
+from .render_documents import clause_href
+from .mdsafe import escape_inline, link
+from .records import Citation, Document, Duty
+from .textutil import collation_key, slugify
+
+DIR = "co-quan"
+ROLE_CLASS = {"chủ trì": "role-chu-tri", "phối hợp": "role-phoi-hop", "thực hiện": "role-thuc-hien"}
+SHARED_CLASS = "role-chung"
+LEVEL_ORDER = ("trung ương", "tỉnh", "huyện", "xã")
+INDEX_PAGES = ("index", "theo-cap", "theo-tinh", "theo-nganh")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line on an agency page: a duty and how it concerns this agency."""
+
+    doc: Document
+    duty: Duty
+    relation: str  # "own" | "partner" | "shared"
+
+
+@dataclass
+class AgencyView:
+    agency: ResolvedAgency
+    written_as: set[str] = field(default_factory=set)
+    entries: list[Entry] = field(default_factory=list)
+    members: dict[str, ResolvedAgency] = field(default_factory=dict)  # for groups
+    member_of: dict[str, ResolvedAgency] = field(default_factory=dict)
+
+
+def badge(role: str) -> str:
+    """A role badge; class and label come from our constants, never from a source."""
+    cls = ROLE_CLASS.get(role, "role-thuc-hien")
+    label = role if role in ROLE_CLASS else "thực hiện"
+    return f'<span class="role {cls}">{label}</span>'
+
+
+SHARED_BADGE = f'<span class="role {SHARED_CLASS}" title="Nhiệm vụ giao chung cho nhóm cơ quan">chung</span>'
+
+
+def _instances(reg: AgencyRegistry, doc: Document) -> dict[str, ResolvedAgency]:
+    """Every registry agency as it would be named in ``doc``: id → agency (to name partners)."""
+    province, district = jurisdiction(doc)
+    out: dict[str, ResolvedAgency] = {}
+    for t in reg.templates:
+        a = reg.match(t.name, province, district)
+        if a is not None:
+            out.setdefault(a.id, a)
+    for g in reg.groups:
+        a = reg.match(g.name, province, district)
+        if a is not None:
+            out.setdefault(a.id, a)
+    return out
+
+
+def collect(corpus: Corpus, reg: AgencyRegistry | None = None) -> dict[str, AgencyView]:
+    """Agency id → everything its page shows."""
+    reg = reg or load_registry()
+    views: dict[str, AgencyView] = {}
+
+    def view(a: ResolvedAgency) -> AgencyView:
+        return views.setdefault(a.id, AgencyView(a))
+
+    known: dict[str, ResolvedAgency] = {}
+    for doc in corpus.documents:
+        province, district = jurisdiction(doc)
+        instances = _instances(reg, doc)
+        for d in doc.duties:
+            a = reg.match(d.agency_text, province, district)
+            if a is None or a.id != d.agency_id:
+                a = ResolvedAgency(d.agency_id, d.agency, "", "", "", is_group=d.is_group, known=False)
+            known.setdefault(a.id, a)
+            v = view(known[a.id])
+            v.written_as.add(d.agency_text)
+            v.entries.append(Entry(doc, d, "own"))
+            for pid in d.partners:
+                p = known.get(pid) or instances.get(pid)
+                if p is not None:
+                    known.setdefault(pid, p)
+                    view(p).entries.append(Entry(doc, d, "partner"))
+        for m in extract_memberships(doc, reg):
+            g = view(known.setdefault(m.group.id, m.group))
+            for member in m.members:
+                mv = view(known.setdefault(member.id, member))
+                g.members.setdefault(member.id, mv.agency)
+                mv.member_of.setdefault(g.agency.id, g.agency)
+    for v in list(views.values()):
+        for gid in v.member_of:
+            for e in views[gid].entries:
+                if e.relation == "own":
+                    v.entries.append(Entry(e.doc, e.duty, "shared"))
+    return views
+
+
+def _doc_title(doc: Document) -> str:
+    head = f"{doc.doc_type} {doc.number}".strip() if doc.number else doc.doc_type or "Văn bản"
+    return f"{head}: {doc.subject}" if doc.subject else head
+
+
+def newest_first(docs: Iterable[Document]) -> list[Document]:
+    """Newest first (ISO dates of any precision compare as strings); undated last."""
+    return sorted(sorted(docs, key=lambda d: d.id), key=lambda d: d.date, reverse=True)
+
+
+def _instrument_links(doc: Document, duty: Duty, corpus: Corpus) -> list[str]:
+    out: list[str] = []
+    href_for = None
+    if importlib.util.find_spec("tracuu.render_instruments") is not None:
+        from .render_instruments import href_for as _href
+
+        href_for = _href
+    for inst in duty.instruments:
+        c: Citation | None = next((c for c in doc.citations if c.instrument == inst), None)
+        if c is None:
+            continue
+        label = escape_inline(" ".join(x for x in (c.type, c.number) if x) or c.title or c.text)
+        href = ""
+        if href_for is not None:
+            try:
+                href = href_for(c, corpus, from_dir=DIR)
+            except TypeError:
+                href = href_for(c, from_dir=DIR)
+        out.append(link(label, href) if href else label)
+    return out
+
+
+def _entry_md(e: Entry, views: dict[str, AgencyView], corpus: Corpus, self_id: str) -> str:
+    d = e.duty
+    if e.relation == "partner":
+        badges = badge("phối hợp")
+    elif e.relation == "shared":
+        badges = f"{badge(d.role)} {SHARED_BADGE}"
+    else:
+        badges = badge(d.role)
+    parts = [f"{badges} {escape_inline(d.text, keep_emphasis=False)}"]
+    clause = clause_href(e.doc.id, d.block, "co-quan")
+    meta = [link("Xem điều khoản", clause)]
+    if e.relation in ("partner", "shared"):
+        owner = views.get(d.agency_id)
+        name = escape_inline(owner.agency.name if owner else d.agency)
+        lead = "Cơ quan được giao" if e.relation == "partner" else "Giao cho"
+        meta.append(f"{lead}: {link(name, f'{d.agency_id}.md') if owner else name}")
+    partners = [p for p in d.partners if p != self_id]
+    if partners:
+        names = []
+        for pid in partners:
+            pv = views.get(pid)
+            if pv is not None:
+                names.append(link(escape_inline(pv.agency.name), f"{pid}.md"))
+        if names:
+            meta.append("Phối hợp: " + ", ".join(names))
+    inst = _instrument_links(e.doc, d, corpus)
+    if inst:
+        meta.append("Văn bản dẫn chiếu: " + ", ".join(inst))
+    return f'- {parts[0]}  \n  <span class="duty-meta">{" · ".join(meta)}</span>'
+
+
+def _place(a: ResolvedAgency) -> str:
+    if a.district:
+        return f"{a.district}, tỉnh {a.province}" if a.province else a.district
+    if a.province:
+        return f"tỉnh {a.province}"
+    return "Trung ương" if a.level == "trung ương" else ""
+
+
+def agency_page(v: AgencyView, views: dict[str, AgencyView], corpus: Corpus, reg: AgencyRegistry) -> str:
+    a = v.agency
+    out = ["---\nsearch:\n  boost: 3\n---\n", f"# {escape_inline(a.name)}\n"]
+    rows: list[tuple[str, str]] = [("Loại", escape_inline("Nhóm cơ quan" if a.is_group else a.kind or "Cơ quan"))]
+    if a.level:
+        rows.append(("Cấp", escape_inline(a.level)))
+    if _place(a):
+        rows.append(("Địa bàn", escape_inline(_place(a))))
+    sector = reg.sector(a.sector) if a.sector else None
+    if sector is not None:
+        rows.append(("Ngành", link(escape_inline(sector.name), f"theo-nganh.md#{sector.id}")))
+    written = sorted(v.written_as - {a.name}, key=collation_key)
+    if written:
+        rows.append(("Tên gọi trong văn bản", "; ".join(escape_inline(w) for w in written)))
+    if not a.known:
+        rows.append(("Ghi chú", "Chưa có trong danh mục cơ quan (data/agencies.yml)"))
+    out.append('<div class="agency-attrs" markdown>\n')
+    out.append("| Thuộc tính | Nội dung |\n|---|---|")
+    out.extend(f"| {k} | {val} |" for k, val in rows)
+    out.append("\n</div>\n")
+    if v.members:
+        out.append("## Thành viên được nêu trong văn bản {#thanh-vien}\n")
+        for m in sorted(v.members.values(), key=lambda x: collation_key(x.name)):
+            out.append(f"- {link(escape_inline(m.name), f'{m.id}.md')}")
+        out.append("")
+    if v.member_of:
+        out.append("## Thuộc nhóm cơ quan {#thuoc-nhom}\n")
+        for g in sorted(v.member_of.values(), key=lambda x: collation_key(x.name)):
+            out.append(f"- {link(escape_inline(g.name), f'{g.id}.md')}")
+        out.append("")
+    counts: dict[str, int] = defaultdict(int)
+    for e in v.entries:
+        counts["phối hợp" if e.relation == "partner" else e.duty.role] += 1
+    shared = sum(1 for e in v.entries if e.relation == "shared")
+    docs = {e.doc.id for e in v.entries}
+    summary = ", ".join(f"{counts[r]} {r}" for r in ROLE_CLASS if counts[r])
+    out.append("## Nhiệm vụ {#nhiem-vu}\n")
+    if not v.entries:
+        out.append("Chưa có nhiệm vụ nào được giao trong các văn bản đã thu thập.\n")
+        return "\n".join(out)
+    extra = f"; trong đó {shared} nhiệm vụ giao chung cho nhóm" if shared else ""
+    out.append(f"{len(v.entries)} nhiệm vụ trong {len(docs)} văn bản ({summary}{extra}).\n")
+    out.append(
+        '<p class="agency-print"><button type="button" class="md-button" onclick="window.print()">'
+        "In danh sách</button> Bản in là danh sách kiểm tra: mỗi nhiệm vụ có một ô để đánh dấu.</p>\n"
+    )
+    by_doc: dict[str, list[Entry]] = defaultdict(list)
+    for e in v.entries:
+        by_doc[e.doc.id].append(e)
+    order = {b.anchor: n for doc in corpus.documents for n, b in enumerate(doc.body)}
+    for doc in newest_first({e.doc.id: e.doc for e in v.entries}.values()):
+        out.append(f"### {link(escape_inline(_doc_title(doc)), f'../van-ban/{doc.id}.md')} {{#vb-{slugify(doc.id)}}}\n")
+        facts = [x for x in (doc.issuer, doc.date) if x]
+        if facts:
+            out.append(f'<p class="duty-doc">{escape_inline(" · ".join(facts))}</p>\n')
+        out.append('<div class="duty-list" markdown>\n')
+        entries = sorted(
+            by_doc[doc.id],
+            key=lambda e: (order.get(e.duty.block, 0), e.duty.line, ("own", "partner", "shared").index(e.relation)),
+        )
+        out.extend(_entry_md(e, views, corpus, a.id) for e in entries)
+        out.append("\n</div>\n")
+    return "\n".join(out)
+
+
+def _line(v: AgencyView) -> str:
+    n = len(v.entries)
+    return f"- {link(escape_inline(v.agency.name), f'{v.agency.id}.md')} ({n} nhiệm vụ)"
+
+
+def _sorted(views: Iterable[AgencyView]) -> list[AgencyView]:
+    return sorted(views, key=lambda v: collation_key(v.agency.name))
+
+
+def _index(views: dict[str, AgencyView]) -> str:
+    out = ["---\nsearch:\n  boost: 2\n---\n", "# Cơ quan và nhiệm vụ\n"]
+    out.append(
+        "Mỗi cơ quan có một trang liệt kê mọi nhiệm vụ được giao trong các văn bản, "
+        "kèm vai trò (chủ trì, phối hợp, thực hiện) và liên kết tới đúng điều khoản.\n"
+    )
+    out.append(
+        f"Xem theo: {link('cấp', 'theo-cap.md')} · {link('tỉnh, thành phố', 'theo-tinh.md')} · "
+        f"{link('ngành', 'theo-nganh.md')}\n"
+    )
+    agencies = [v for v in views.values() if not v.agency.is_group]
+    groups = [v for v in views.values() if v.agency.is_group]
+    out.append("## Cơ quan {#co-quan}\n")
+    out.extend(_line(v) for v in _sorted(agencies))
+    out.append("\n## Nhóm cơ quan {#nhom-co-quan}\n")
+    out.extend(_line(v) for v in _sorted(groups))
+    return "\n".join(out) + "\n"
+
+
+def _by_level(views: dict[str, AgencyView]) -> str:
+    out = ["# Cơ quan theo cấp\n"]
+    for level in LEVELS_WITH_GROUPS:
+        chosen = [v for v in views.values() if (v.agency.is_group and level == "nhóm") or
+                  (not v.agency.is_group and (v.agency.level or "khác") == level)]
+        if not chosen:
+            continue
+        title = "Nhóm cơ quan" if level == "nhóm" else f"Cấp {level}"
+        out.append(f"## {title} {{#{slugify(title)}}}\n")
+        out.extend(_line(v) for v in _sorted(chosen))
+        out.append("")
+    return "\n".join(out)
+
+
+LEVELS_WITH_GROUPS = (*LEVEL_ORDER, "khác", "nhóm")
+
+
+def _by_province(views: dict[str, AgencyView]) -> str:
+    out = ["# Cơ quan theo tỉnh, thành phố\n"]
+    places: dict[str, list[AgencyView]] = defaultdict(list)
+    for v in views.values():
+        places[v.agency.province or ("Trung ương" if v.agency.level == "trung ương" else "Chưa rõ địa bàn")].append(v)
+    for place in sorted(places, key=lambda p: (p in ("Trung ương", "Chưa rõ địa bàn"), collation_key(p))):
+        title = place if place in ("Trung ương", "Chưa rõ địa bàn") else f"Tỉnh {place}"
+        out.append(f"## {escape_inline(title)} {{#{slugify(title)}}}\n")
+        out.extend(_line(v) for v in _sorted(places[place]))
+        out.append("")
+    return "\n".join(out)
+
+
+def _by_sector(views: dict[str, AgencyView], reg: AgencyRegistry) -> str:
+    out = ["# Cơ quan theo ngành\n", "Mỗi ngành gom các cơ quan cùng lĩnh vực ở mọi cấp và mọi tỉnh.\n"]
+    for s in reg.sectors:
+        chosen = [v for v in views.values() if v.agency.sector == s.id]
+        if not chosen:
+            continue
+        out.append(f"## Ngành {escape_inline(s.name)} {{#{s.id}}}\n")
+        out.extend(_line(v) for v in _sorted(chosen))
+        out.append("")
+    other = [v for v in views.values() if not v.agency.sector]
+    if other:
+        out.append("## Chưa xếp ngành {#chua-xep-nganh}\n")
+        out.extend(_line(v) for v in _sorted(other))
+        out.append("")
+    return "\n".join(out)
+
+
+def pages(corpus: Corpus) -> dict[str, str]:
+    reg = load_registry()
+    views = collect(corpus, reg)
+    out = {f"{DIR}/{aid}.md": agency_page(v, views, corpus, reg) for aid, v in sorted(views.items())}
+    out[f"{DIR}/index.md"] = _index(views)
+    out[f"{DIR}/theo-cap.md"] = _by_level(views)
+    out[f"{DIR}/theo-tinh.md"] = _by_province(views)
+    out[f"{DIR}/theo-nganh.md"] = _by_sector(views, reg)
+    return out

@@ -1,0 +1,163 @@
+"""Số/ký hiệu of a Vietnamese document as a value object (cobalt's FRBR URI, for us).
+
+``SoKyHieu.parse("20/2021/NĐ-CP")`` splits the identifier into its parts and
+``str()`` gives it back in normal spacing. People type these by hand, so
+parsing tolerates stray spaces and dashes ("4235/UBND- KGVX",
+"16619 /UBND-VX", "782/KH–UBND") and ``str()`` always prints the normal form.
+
+Two layouts exist (Nghị định 30/2020/NĐ-CP on state documents, Hướng dẫn
+36-HD/VPTW on Party documents):
+
+* state:  ``số[/năm]/[hình thức-]cơ quan[-đơn vị]`` — ``20/2021/NĐ-CP``,
+  ``782/KH-UBND``, ``5310/UBND-KGVX`` (a công văn has no form code),
+  ``121/2020/QH14``;
+* Party:  ``số-hình thức/cơ quan`` — ``28-CT/TW``, ``19-CTr/TU``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .textutil import nfc
+
+# Form codes (hình thức văn bản) and the document type each one names.
+# Longest first so "TTLT" wins over "TT" in the regex alternation.
+FORMS: dict[str, str] = {
+    "NQLT": "Nghị quyết liên tịch",
+    "TTLT": "Thông tư liên tịch",
+    "CTr": "Chương trình",
+    "CTHĐ": "Chương trình",
+    "QĐi": "Quy định",
+    "QyĐ": "Quy định",
+    "QC": "Quy chế",
+    "NQ": "Nghị quyết",
+    "NĐ": "Nghị định",
+    "TT": "Thông tư",
+    "QĐ": "Quyết định",
+    "CT": "Chỉ thị",
+    "KH": "Kế hoạch",
+    "CV": "Công văn",
+    "HD": "Hướng dẫn",
+    "TB": "Thông báo",
+    "BC": "Báo cáo",
+    "KL": "Kết luận",
+    "TTr": "Tờ trình",
+    "CĐ": "Công điện",
+    "ĐA": "Đề án",
+    "DA": "Dự án",
+    "PA": "Phương án",
+    "L": "Lệnh",
+    "PL": "Pháp lệnh",
+    "QY": "Quy định",
+    "BB": "Biên bản",
+    "GM": "Giấy mời",
+}
+
+# Issuer codes whose documents are national (no province in the identity).
+CENTRAL_ISSUERS: frozenset[str] = frozenset(
+    {"CP", "TTg", "TW", "VPCP", "BCT", "BBT", "UBTVQH", "TANDTC", "VKSNDTC", "BCĐTW", "BTGTW", "BTCTW"}
+)
+
+_DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphen and the dashes people type instead
+_FORM_ALT = "|".join(sorted((re.escape(f) for f in FORMS), key=len, reverse=True))
+# One code: upper-case first letter (Vietnamese Đ included), then letters, digits or "&".
+_CODE = r"[A-ZĐƯƠ][A-Za-zĐđƯưƠơ0-9&]*(?!\w)"
+# A dash with at most one space beside it: "UBND- KGVX", "UBND -KGVX"; never " - ",
+# which in running text is a clause dash, not part of an identifier.
+_D = rf"(?:[{_DASH}][ ]?|[ ][{_DASH}](?![ ]))"
+_S = r"(?:[ ]?/[ ]?)"  # slash, one stray space allowed each side
+
+PATTERN = rf"""
+    (?P<number>\d{{1,6}})                      # số thứ tự: 20, 5310
+    (?:
+        {_D}(?P<party_form>{_FORM_ALT})(?!\w)  # Party layout: hình thức after a dash, "28-CT"
+        {_S}(?P<party_issuer>{_CODE})          # then cơ quan after the slash, "/TW"
+    |
+        (?:{_S}(?P<year>(?:19|20)\d\d))?       # năm ban hành, only in "20/2021/NĐ-CP"-style numbers
+        {_S}
+        (?:(?P<form>{_FORM_ALT})(?!\w){_D})?   # hình thức before the issuer: "NĐ-", "KH-"; absent for công văn
+        (?P<issuer>{_CODE}(?:{_D}{_CODE})*)    # cơ quan ban hành [- đơn vị soạn thảo]: "CP", "UBND-KGVX"
+    )
+"""
+
+SO_KY_HIEU_RE = re.compile(PATTERN, re.VERBOSE)
+_FULL_RE = re.compile(rf"\s*(?:{PATTERN})\s*", re.VERBOSE)
+_DASH_RUN = re.compile(rf"\s*[{_DASH}]\s*")
+
+
+@dataclass(frozen=True)
+class SoKyHieu:
+    """A parsed số/ký hiệu. ``str()`` is the normal form; ``parse(str(x)) == x``."""
+
+    number: str  # "20"
+    year: str = ""  # "2021" when the identifier carries it
+    form: str = ""  # "NĐ", "CT", "" for a công văn
+    issuer: str = ""  # "CP", "UBND-KGVX", "TW"
+    party: bool = False  # Party layout "28-CT/TW"
+
+    @classmethod
+    def parse(cls, text: str) -> SoKyHieu:
+        """Parse a whole identifier; raise ``ValueError`` when it is not one."""
+        m = _FULL_RE.fullmatch(nfc(text))
+        if m is None:
+            raise ValueError(f"not a số/ký hiệu: {text!r}")
+        return cls.from_match(m)
+
+    @classmethod
+    def from_match(cls, m: re.Match[str]) -> SoKyHieu:
+        """Build from a match of ``SO_KY_HIEU_RE`` (used by the citation finder)."""
+        if m.group("party_form"):
+            return cls(
+                number=m.group("number"),
+                form=m.group("party_form"),
+                issuer=m.group("party_issuer"),
+                party=True,
+            )
+        return cls(
+            number=m.group("number"),
+            year=m.group("year") or "",
+            form=m.group("form") or "",
+            issuer=_DASH_RUN.sub("-", m.group("issuer")),
+        )
+
+    def __str__(self) -> str:
+        if self.party:
+            return f"{self.number}-{self.form}/{self.issuer}"
+        parts = [self.number]
+        if self.year:
+            parts.append(self.year)
+        parts.append(f"{self.form}-{self.issuer}" if self.form else self.issuer)
+        return "/".join(parts)
+
+    @property
+    def symbol(self) -> str:
+        """Ký hiệu: the part after the first slash ("TT-BLĐTBXH", "CT/TW")."""
+        return str(self).split("/", 1)[1] if not self.party else f"{self.form}/{self.issuer}"
+
+    @property
+    def issuer_code(self) -> str:
+        """The issuing body's code without the drafting unit: "UBND" of "UBND-KGVX"."""
+        return self.issuer.split("-", 1)[0]
+
+    @property
+    def instrument_type(self) -> str:
+        """The document type named by the form code; a state number without one is a công văn."""
+        if self.form:
+            return FORMS[self.form]
+        if self.issuer_code.startswith("QH"):
+            return ""  # Luật and Nghị quyết of the Quốc hội share the "/QH14" layout
+        return "Công văn"
+
+    @property
+    def is_central(self) -> bool:
+        """Whether the issuer is national (identity needs no province)."""
+        code = self.issuer_code
+        return (
+            code in CENTRAL_ISSUERS
+            or code.startswith("QH")
+            or self.form in {"NĐ", "TT", "TTLT"}  # only the Government and ministries issue these
+            # "BLĐTBXH", "BYT": a Bộ; but "BCĐ", "BTC" (Ban Chỉ đạo, Ban Tổ chức) are local boards
+            or (code.startswith("B") and not code.startswith(("BCĐ", "BTC", "BQL", "BCH", "BTG")))
+            or code == "LĐTBXH"  # the Ministry's own công văn: "636/LĐTBXH-TE"
+        )

@@ -1,0 +1,109 @@
+"""The agency registry: every example resolves to its entry; jurisdictions keep agencies apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tracuu.agencies import check, jurisdiction, load_registry, problems
+from tracuu.records import Document
+
+REG = load_registry()
+EXAMPLES = [(e.id, ex) for e in (*REG.templates, *REG.groups) for ex in e.examples]
+
+
+@pytest.mark.parametrize(("entry", "example"), EXAMPLES)
+def test_registry_examples_resolve(entry: str, example: str) -> None:
+    found = REG.match(example, "Bắc Kạn", allow_unknown=False)
+    assert found is not None and found.template == entry
+
+
+def test_registry_check_is_clean() -> None:
+    assert check() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "district", "agency_id", "name"),
+    [
+        ("Công an tỉnh", "Bắc Kạn", "", "cong-an-tinh-bac-kan", "Công an tỉnh Bắc Kạn"),
+        ("Công an tỉnh", "Thái Nguyên", "", "cong-an-tinh-thai-nguyen", "Công an tỉnh Thái Nguyên"),
+        ("Sở LĐ-TB&XH", "Kon Tum", "", "so-lao-dong-thuong-binh-va-xa-hoi-tinh-kon-tum",
+         "Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum"),
+        ("Sở LĐTBXH", "Kon Tum", "", "so-lao-dong-thuong-binh-va-xa-hoi-tinh-kon-tum",
+         "Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum"),
+        ("Tỉnh đoàn Bắc Kạn", "", "", "doan-thanh-nien-cong-san-ho-chi-minh-tinh-bac-kan",
+         "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Bắc Kạn"),
+        ("Ủy ban MTTQVN tỉnh", "Kon Tum", "", "uy-ban-mat-tran-to-quoc-viet-nam-tinh-kon-tum",
+         "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Kon Tum"),
+        ("Công an thành phố", "Bắc Kạn", "thành phố Bắc Kạn", "cong-an-thanh-pho-bac-kan", "Công an thành phố Bắc Kạn"),
+        ("Bộ Kế hoạch và Đầu tư (Tổng cục Thống kê)", "", "", "bo-ke-hoach-va-dau-tu", "Bộ Kế hoạch và Đầu tư"),
+        ("Sở Y tế", "Bắc Kạn", "", "so-y-te-tinh-bac-kan", "Sở Y tế tỉnh Bắc Kạn"),
+    ],
+)
+def test_match(text: str, province: str, district: str, agency_id: str, name: str) -> None:
+    found = REG.match(text, province, district)
+    assert found is not None
+    assert (found.id, found.name) == (agency_id, name)
+
+
+def test_same_name_in_two_provinces_is_two_agencies() -> None:
+    a = REG.match("Công an tỉnh", "Bắc Kạn")
+    b = REG.match("Công an tỉnh", "Thái Nguyên")
+    assert a is not None and b is not None
+    assert a.id != b.id and a.template == b.template == "cong-an-tinh"
+
+
+@pytest.mark.parametrize("text", ["Đối với các đơn vị", "Trẻ em", "", "Bộ chỉ tiêu thống kê"])
+def test_not_agencies(text: str) -> None:
+    assert REG.match(text, "Bắc Kạn", allow_unknown=False) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("UBND", "Ủy ban nhân dân"),
+        ("SLĐTBXH", "Sở Lao động - Thương binh và Xã hội"),
+        ("BCĐ", "Ban Chỉ đạo"),
+        ("BCD", "Ban Chỉ đạo"),
+        ("BTC", "Ban Tổ chức"),
+        ("BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội"),
+        ("PLĐTBXH", "Phòng Lao động - Thương binh và Xã hội"),
+        ("KGVX", None),
+    ],
+)
+def test_expand_code(code: str, expected: str | None) -> None:
+    assert REG.expand_code(code) == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "issuer", "expected"),
+    [
+        ("TP. Bắc Kạn", "", ("Bắc Kạn", "thành phố Bắc Kạn")),
+        ("Bắc Kạn", "Ban Chỉ đạo thực hiện công tác trẻ em trên địa bàn tỉnh Bắc Kạn", ("Bắc Kạn", "")),
+        ("", "Ủy ban nhân dân huyện Ba Bể", ("Bắc Kạn", "huyện Ba Bể")),
+    ],
+)
+def test_jurisdiction(place: str, issuer: str, expected: tuple[str, str]) -> None:
+    d = Document(source="t", id="t", doc_type="Báo cáo", place=place, issuer=issuer, province="Bắc Kạn")
+    assert jurisdiction(d) == expected
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ("templates:\n  - id: a\n    name: A\n    kind: Sở\n    level: quận\n    sector: y-te\n",
+         "t.yml:2: level 'quận' is not one of trung ương, tỉnh, huyện, xã"),
+        ("sectors:\n  - {id: y-te, name: Y tế}\ntemplates:\n  - id: a\n    name: A\n    kind: Sở\n    level: tỉnh\n"
+         "    sector: y-te\n  - id: a\n    name: B\n    kind: Sở\n    level: tỉnh\n    sector: y-te\n",
+         "t.yml:9: id 'a' already used on line 4"),
+        ("templates:\n  - id: a\n    kind: Sở\n", "t.yml:2: entry 'a' has no 'name'"),
+        ("groups:\n  - id: g\n    name: G\n    level: tỉnh\n    patterns: ['(']\n",
+         "t.yml:2: pattern '(' is not a valid regular expression"),
+    ],
+)
+def test_loader_errors_name_file_and_line(tmp_path: Path, yaml_text: str, message: str) -> None:
+    path = tmp_path / "t.yml"
+    path.write_text(yaml_text, encoding="utf-8")
+    (problem,) = problems(path)
+    assert str(problem).replace(str(tmp_path) + "/", "").startswith(message)

@@ -1,0 +1,82 @@
+"""Agency pages: a golden page, and the rules every page keeps."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from tracuu.corpus import Corpus
+from tracuu.duties import extract_duties
+from tracuu.records import Block, Document
+from tracuu.render_agencies import newest_first, pages
+
+
+def _doc(doc_id: str, date: str, blocks: list[tuple[str, str, str, str, str]], **kw: object) -> Document:
+    body = tuple(
+        Block(kind=k, text=t, line=n + 10, anchor=a, level=1 if p else 0, label=lab, parent=p)  # type: ignore[arg-type]
+        for n, (k, a, lab, p, t) in enumerate(blocks)
+    )
+    d = Document(source=f"{doc_id}.txt", id=doc_id, doc_type="Thông báo", date=date, province="Bắc Kạn", body=body, **kw)  # type: ignore[arg-type]
+    return replace(d, duties=extract_duties(d))
+
+
+def corpus() -> Corpus:
+    conclusions = _doc(
+        "ket-luan",
+        "2024-01",
+        [
+            ("para", "p1", "", "", "Tham dự cuộc họp có các thành viên Ban Chỉ đạo là lãnh đạo các đơn vị: Sở Y tế, Công an tỉnh."),
+            ("heading", "m3", "3", "", "### **3. Sở Y tế**"),
+            ("bullet", "m3-b1", "-", "m3", "- Thực hiện tốt công tác chăm sóc sức khỏe cho trẻ em <dưới 6 tuổi> [sic]."),
+            ("item", "m10", "10", "", "**10. Các Sở, ngành thành viên Ban Chỉ đạo:** Tiếp tục triển khai các chương trình."),
+        ],
+        issuer="Ban Chỉ đạo thực hiện công tác trẻ em trên địa bàn tỉnh Bắc Kạn",
+        subject="Kết luận cuộc họp",
+    )
+    letter = _doc(
+        "cong-van",
+        "2023-10-10",
+        [
+            ("item", "m4", "4", "", "4. Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Sở Y tế:"),
+            ("bullet", "m4-b1", "-", "m4", "- Ban hành quy chế phối hợp."),
+        ],
+        number="5310/UBND-KGVX",
+        subject="Tăng cường công tác trẻ em",
+    )
+    return Corpus(documents=(letter, conclusions), root=Path("."))
+
+
+def test_golden_agency_page(golden: Callable[[str, str], None]) -> None:
+    out = pages(corpus())
+    golden("co-quan/so-y-te-tinh-bac-kan.md", out["co-quan/so-y-te-tinh-bac-kan.md"])
+    golden("co-quan/index.md", out["co-quan/index.md"])
+
+
+def test_every_page_has_one_h1_and_search_boost() -> None:
+    for path, text in pages(corpus()).items():
+        assert len(re.findall(r"^# ", text, flags=re.M)) == 1, path
+        if path.count("/") == 1 and not path.endswith(("index.md", "theo-cap.md", "theo-tinh.md", "theo-nganh.md")):
+            assert text.startswith("---\nsearch:\n  boost: 3\n---\n"), path
+
+
+def test_source_text_is_escaped() -> None:
+    page = pages(corpus())["co-quan/so-y-te-tinh-bac-kan.md"]
+    assert "&lt;dưới 6 tuổi&gt; \\[sic\\]" in page
+    assert "<dưới" not in page
+
+
+def test_pages_are_deterministic() -> None:
+    assert pages(corpus()) == pages(corpus())
+
+
+def test_newest_first() -> None:
+    docs = [Document(source="", id=i, doc_type="", date=d) for i, d in (("a", ""), ("b", "2023-10-10"), ("c", "2024-01"))]
+    assert [d.id for d in newest_first(docs)] == ["c", "b", "a"]
+
+
+def test_sector_index_gathers_every_level() -> None:
+    text = pages(corpus())["co-quan/theo-nganh.md"]
+    assert "## Ngành Y tế {#y-te}" in text
+    assert "[Sở Y tế tỉnh Bắc Kạn](so-y-te-tinh-bac-kan.md)" in text

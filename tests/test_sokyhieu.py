@@ -1,0 +1,77 @@
+"""Số/ký hiệu value object: parse ↔ str round trip (cobalt's FRBR URI tests, for us)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tracuu.sokyhieu import FORMS, SoKyHieu
+
+
+@pytest.mark.parametrize(
+    ("text", "normal", "number", "year", "form", "issuer", "type_", "central"),
+    [
+        ("20/2021/NĐ-CP", "20/2021/NĐ-CP", "20", "2021", "NĐ", "CP", "Nghị định", True),
+        ("13/2021/TT-BLĐTBXH", "13/2021/TT-BLĐTBXH", "13", "2021", "TT", "BLĐTBXH", "Thông tư", True),
+        ("28-CT/TW", "28-CT/TW", "28", "", "CT", "TW", "Chỉ thị", True),
+        ("1740-CV/TU", "1740-CV/TU", "1740", "", "CV", "TU", "Công văn", False),
+        ("19-CTr/TU", "19-CTr/TU", "19", "", "CTr", "TU", "Chương trình", False),
+        ("06/QĐ-TTg", "06/QĐ-TTg", "06", "", "QĐ", "TTg", "Quyết định", True),
+        ("782/KH-UBND", "782/KH-UBND", "782", "", "KH", "UBND", "Kế hoạch", False),
+        ("2026/KH-UBND", "2026/KH-UBND", "2026", "", "KH", "UBND", "Kế hoạch", False),  # 2026 is a number
+        ("641/CTr-BCĐ", "641/CTr-BCĐ", "641", "", "CTr", "BCĐ", "Chương trình", False),
+        ("636/LĐTBXH-TE", "636/LĐTBXH-TE", "636", "", "", "LĐTBXH-TE", "Công văn", True),
+        ("5310/UBND-KGVX", "5310/UBND-KGVX", "5310", "", "", "UBND-KGVX", "Công văn", False),
+        ("4235/UBND- KGVX", "4235/UBND-KGVX", "4235", "", "", "UBND-KGVX", "Công văn", False),
+        ("16619 /UBND-VX", "16619/UBND-VX", "16619", "", "", "UBND-VX", "Công văn", False),
+        ("782/KH–UBND", "782/KH-UBND", "782", "", "KH", "UBND", "Kế hoạch", False),
+        ("121/2020/QH14", "121/2020/QH14", "121", "2020", "", "QH14", "", True),
+        ("01/2021/TTLT-BLĐTBXH-BYT", "01/2021/TTLT-BLĐTBXH-BYT", "01", "2021", "TTLT", "BLĐTBXH-BYT",
+         "Thông tư liên tịch", True),
+        ("592/QĐ-UBND", "592/QĐ-UBND", "592", "", "QĐ", "UBND", "Quyết định", False),
+        (" 45/HD-SLĐTBXH ", "45/HD-SLĐTBXH", "45", "", "HD", "SLĐTBXH", "Hướng dẫn", False),
+    ],
+)
+def test_parse(text: str, normal: str, number: str, year: str, form: str, issuer: str, type_: str,
+               central: bool) -> None:
+    skh = SoKyHieu.parse(text)
+    assert (skh.number, skh.year, skh.form, skh.issuer) == (number, year, form, issuer)
+    assert str(skh) == normal
+    assert skh.instrument_type == type_
+    assert skh.is_central is central
+    assert SoKyHieu.parse(str(skh)) == skh
+
+
+@pytest.mark.parametrize("text", ["", "24/1", "/TB-BCĐ", "Số: 12", "1 lần/năm", "LĐ-TB&XH", "12/ubnd"])
+def test_not_a_number(text: str) -> None:
+    with pytest.raises(ValueError):
+        SoKyHieu.parse(text)
+
+
+_codes = st.sampled_from(["CP", "TTg", "UBND", "BLĐTBXH", "TU", "TW", "BCĐ", "LĐTBXH", "QH14", "SYT", "HĐND"])
+_units = st.sampled_from(["", "KGVX", "VX", "TE", "BTXH"])
+_forms = st.sampled_from(["", *sorted(FORMS)])
+
+
+@st.composite
+def sokyhieu(draw: st.DrawFn) -> SoKyHieu:
+    number = str(draw(st.integers(1, 99999)))
+    if draw(st.booleans()):
+        return SoKyHieu(number, form=draw(st.sampled_from(sorted(FORMS))), issuer=draw(_codes), party=True)
+    unit = draw(_units)
+    issuer = draw(_codes) + (f"-{unit}" if unit else "")
+    year = str(draw(st.integers(1990, 2030))) if draw(st.booleans()) else ""
+    return SoKyHieu(number, year=year, form=draw(_forms), issuer=issuer)
+
+
+@given(sokyhieu())
+def test_round_trip(skh: SoKyHieu) -> None:
+    assert SoKyHieu.parse(str(skh)) == skh
+
+
+@given(sokyhieu(), st.sampled_from([" /", "/ ", "/"]), st.sampled_from(["- ", " -", "–", "-"]))
+def test_typed_spacing_normalises(skh: SoKyHieu, slash: str, dash: str) -> None:
+    """People's spacing ("16619 /UBND-VX", "UBND- KGVX") parses to the same value."""
+    typed = str(skh).replace("/", slash).replace("-", dash)
+    assert SoKyHieu.parse(typed) == skh
