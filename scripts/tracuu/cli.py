@@ -3,6 +3,7 @@
     tracuu parse --json FILE [FILE ...]   one JSON object, CONTRACT.md §1
     tracuu build                          regenerate docs/<generated>/ from sources/ and data/
     tracuu check                          list every problem as path:line: message
+    tracuu bundle                         zip the site for offline reading (file://)
 """
 
 from __future__ import annotations
@@ -54,6 +55,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from .bundle import main as bundle_main
+
+    argv = [
+        *(["-o", str(args.output)] if args.output else []),
+        *(["--site-dir", str(args.site_dir)] if args.site_dir else []),
+        *(["--strict"] if args.strict else []),
+    ]
+    result: int = bundle_main(argv)
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="tracuu", description="Tra cứu công tác trẻ em")
     ap.add_argument("--root", type=Path, help="project root (default: this checkout)")
@@ -69,6 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     b.set_defaults(func=cmd_build)
     c = sub.add_parser("check", help="list problems in sources/ and data/ as path:line: message")
     c.set_defaults(func=cmd_check)
+    bu = sub.add_parser("bundle", help="zip the site for reading offline from file:// (dist/tracuu-offline.zip)")
+    bu.add_argument("-o", "--output", type=Path, help="zip to write (default: dist/tracuu-offline.zip)")
+    bu.add_argument("--site-dir", type=Path, help="keep the offline build here (default: a temporary folder)")
+    bu.add_argument("--strict", action="store_true", help="fail on MkDocs warnings")
+    bu.set_defaults(func=cmd_bundle)
     args = ap.parse_args(argv)
     if args.root:
         import os

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from .agencies import AgencyRegistry, ResolvedAgency, jurisdiction, load_registry
 from .corpus import Corpus
 from .duties import extract_memberships
-from .render_documents import clause_href
 from .mdsafe import escape_inline, link
 from .records import Citation, Document, Duty
+from .render_documents import clause_href
 from .textutil import collation_key, slugify
 
 DIR = "co-quan"
