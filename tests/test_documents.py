@@ -188,3 +188,17 @@ def test_untrusted_text_never_becomes_html() -> None:
     html = page_html(evil)
     assert "<script>" not in html and "<img" not in html and 'href="javascript' not in html
     assert "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    ("stem", "golden_name"),
+    [(CV_5310, "van-ban/cong-van-5310.md"), (KON_TUM_HD, "van-ban/huong-dan-kon-tum.md")],
+)
+def test_document_page_golden(stem: str, golden_name: str, golden) -> None:  # type: ignore[no-untyped-def]
+    golden(golden_name, render_document_page(doc(stem), corpus()))
+
+
+def test_documents_index_golden(golden) -> None:  # type: ignore[no-untyped-def]
+    from tracuu.render_documents import render_index
+
+    golden("van-ban/index.md", render_index(corpus()))
