@@ -9,7 +9,7 @@ from .build import load_corpus
 from .errors import Problem
 
 # Modules that can check their registry against the corpus: ``check(corpus) -> list[Problem]``.
-CHECKERS = ("tracuu.citations", "tracuu.agencies", "tracuu.topics", "tracuu.glossary")
+CHECKERS = ("tracuu.citations", "tracuu.agencies", "tracuu.topics", "tracuu.glossary", "tracuu.figures")
 
 
 def check() -> list[Problem]:

@@ -48,6 +48,7 @@ class Block:
     label: str = ""
     parent: str = ""
     annex: str = ""  # "" in the main text, else the annex label ("Phụ lục III")
+    topics: tuple[str, ...] = ()  # topic ids, assigned once by ``topics.assign_topics``
 
 
 @dataclass(frozen=True)

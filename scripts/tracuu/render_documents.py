@@ -257,7 +257,13 @@ def _related(doc: Document, corpus: Corpus) -> list[Document]:
 def render_document_page(doc: Document, corpus: Corpus) -> str:
     out: list[str] = []
     boost = 2
-    out.append(f"---\nsearch:\n  boost: {boost}\nsource: {json.dumps(doc.source, ensure_ascii=False)}\n---\n")
+    front = [f"search:\n  boost: {boost}", f"source: {json.dumps(doc.source, ensure_ascii=False)}"]
+    if doc.date:
+        front.append(f"doc_date: {json.dumps(doc.date)}")
+    tags = _tags(doc)
+    if tags:
+        front.append("tags:\n" + "\n".join(f"  - {json.dumps(t, ensure_ascii=False)}" for t in tags))
+    out.append("---\n" + "\n".join(front) + "\n---\n")
     out.append(f"# {escape_inline(title_of(doc))}\n")
     out.append('<div class="doc-attrs" markdown>\n')
     out.append("| Thuộc tính | Nội dung |\n|---|---|")
@@ -322,6 +328,14 @@ def _closing(doc: Document) -> str:
     lines = (ln.replace("**", "").replace("*", "").strip() for ln in doc.closing)
     body = "\n\n".join(render_text(x, _footnote_refs(x, doc), block=True) for x in lines if x)
     return f'<div class="doc-closing" markdown>\n\n{body}\n\n</div>\n'
+
+
+def _tags(doc: Document) -> list[str]:
+    if importlib.util.find_spec("tracuu.topics") is None:
+        return []
+    from .topics import tag_names
+
+    return tag_names(doc)
 
 
 def _own_instrument_id(doc: Document) -> str:
