@@ -14,7 +14,7 @@ def test_document_page_shows_h1_attributes_and_footnote(page: Any, site_url: str
     assert panel.is_visible()
     text = panel.inner_text()
     assert "Người ký" in text and "Nguyễn Thanh Tính" in text and "/HD-SLĐTBXH" in text
-    ref = page.locator("sup a.footnote-ref").first
+    ref = page.locator("article a.footnote-ref[href='#fn:1']").first
     ref.click()
     assert page.url.endswith("#fn:1")
     assert "Theo Kế hoạch số 2026/KH-UBND" in page.locator("[id='fn:1']").inner_text()
