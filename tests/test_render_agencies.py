@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from tracuu.corpus import Corpus
-from tracuu.duties import extract_duties
+from tracuu.duties import extract_duties, extract_memberships
 from tracuu.records import Block, Document
 from tracuu.render_agencies import newest_first, pages
 
@@ -19,7 +19,7 @@ def _doc(doc_id: str, date: str, blocks: list[tuple[str, str, str, str, str]], *
         for n, (k, a, lab, p, t) in enumerate(blocks)
     )
     d = Document(source=f"{doc_id}.txt", id=doc_id, doc_type="Thông báo", date=date, province="Bắc Kạn", body=body, **kw)  # type: ignore[arg-type]
-    return replace(d, duties=extract_duties(d))
+    return replace(d, duties=extract_duties(d), memberships=extract_memberships(d))  # as pipeline.enrich does
 
 
 def corpus() -> Corpus:

@@ -23,7 +23,7 @@ import yaml
 
 from .errors import Problem, SourceError
 from .paths import data_dir
-from .records import Document
+from .records import Document, ResolvedAgency
 from .textutil import fold, nfc, slugify
 
 LEVELS = ("trung ương", "tỉnh", "huyện", "xã")
@@ -67,22 +67,6 @@ class Group:
     member_kinds: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     line: int = 0
-
-
-@dataclass(frozen=True)
-class ResolvedAgency:
-    """One concrete agency (or group) as a document names it."""
-
-    id: str
-    name: str  # canonical name, with jurisdiction
-    kind: str
-    level: str
-    sector: str
-    template: str = ""  # template or group id; "" when not in the registry
-    province: str = ""
-    district: str = ""
-    is_group: bool = False
-    known: bool = True
 
 
 def key(text: str) -> str:

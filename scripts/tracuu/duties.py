@@ -29,8 +29,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .agencies import AgencyRegistry, ResolvedAgency, clean_name, jurisdiction, load_registry
-from .records import Block, Document, Duty, Role
+from .agencies import AgencyRegistry, clean_name, jurisdiction, load_registry
+from .records import Block, Document, Duty, Membership, ResolvedAgency, Role
 
 NEWS_TYPES = {"Tin bài"}
 
@@ -68,15 +68,6 @@ class Named:
 
     text: str
     agency: ResolvedAgency
-
-
-@dataclass(frozen=True)
-class Membership:
-    """A group whose members a document names (a footnote, "thành viên … gồm: …")."""
-
-    group: ResolvedAgency
-    members: tuple[ResolvedAgency, ...]
-    line: int
 
 
 def plain(text: str) -> str:

@@ -251,9 +251,9 @@ def enrich(doc: Document) -> Document:
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
         extra.append(f"line 1: lỗi khi tìm trích dẫn: {type(exc).__name__}: {exc}")
     try:
-        from .duties import extract_duties
+        from .duties import extract_duties, extract_memberships
 
-        doc = replace(doc, duties=tuple(extract_duties(doc)))
+        doc = replace(doc, duties=tuple(extract_duties(doc)), memberships=extract_memberships(doc))
     except ImportError:
         pass
     except Exception as exc:  # noqa: BLE001

@@ -111,6 +111,31 @@ class Duty:
 
 
 @dataclass(frozen=True)
+class ResolvedAgency:
+    """One concrete agency (or group) as a document names it."""
+
+    id: str
+    name: str  # canonical name, with jurisdiction
+    kind: str
+    level: str
+    sector: str
+    template: str = ""  # template or group id; "" when not in the registry
+    province: str = ""
+    district: str = ""
+    is_group: bool = False
+    known: bool = True
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A group whose members a document names (a footnote, "thành viên … gồm: …")."""
+
+    group: ResolvedAgency
+    members: tuple[ResolvedAgency, ...]
+    line: int
+
+
+@dataclass(frozen=True)
 class Document:
     source: str
     id: str
@@ -139,6 +164,7 @@ class Document:
     meta: tuple[tuple[str, str], ...] = ()  # sidecar facts (publisher, url, provenance), in file order
     date_text: str = ""  # the date line as printed ("Bắc Kạn, ngày tháng 01 năm 2024")
     subject_prefix: str = ""  # "V/v" when a Công văn prints its trích yếu that way
+    memberships: tuple[Membership, ...] = ()  # groups whose members the text names (a footnote listing BCĐ members)
 
     def contract(self) -> dict[str, Any]:
         return {

@@ -13,11 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .agencies import AgencyRegistry, ResolvedAgency, jurisdiction, load_registry
+from .agencies import AgencyRegistry, jurisdiction, load_registry
 from .corpus import Corpus
-from .duties import extract_memberships
 from .mdsafe import escape_inline, link
-from .records import Citation, Document, Duty
+from .records import Citation, Document, Duty, ResolvedAgency
 from .render_documents import clause_href
 from .textutil import collation_key, slugify
 
@@ -96,7 +95,7 @@ def collect(corpus: Corpus, reg: AgencyRegistry | None = None) -> dict[str, Agen
                 if p is not None:
                     known.setdefault(pid, p)
                     view(p).entries.append(Entry(doc, d, "partner"))
-        for m in extract_memberships(doc, reg):
+        for m in doc.memberships:
             g = view(known.setdefault(m.group.id, m.group))
             for member in m.members:
                 mv = view(known.setdefault(member.id, member))
