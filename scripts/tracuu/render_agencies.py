@@ -235,7 +235,8 @@ def agency_page(v: AgencyView, views: dict[str, AgencyView], corpus: Corpus, reg
         facts = [x for x in (doc.issuer, doc.date) if x]
         if facts:
             out.append(f'<p class="duty-doc">{escape_inline(" · ".join(facts))}</p>\n')
-        out.append('<div class="duty-list" markdown>\n')
+        # The duty texts are indexed on their document pages; here they would only repeat (and outrank) them.
+        out.append('<div class="duty-list" data-search-exclude markdown>\n')
         entries = sorted(
             by_doc[doc.id],
             key=lambda e: (order.get(e.duty.block, 0), e.duty.line, ("own", "partner", "shared").index(e.relation)),

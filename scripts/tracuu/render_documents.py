@@ -256,7 +256,7 @@ def _related(doc: Document, corpus: Corpus) -> list[Document]:
 
 def render_document_page(doc: Document, corpus: Corpus) -> str:
     out: list[str] = []
-    boost = 2
+    boost = 3
     front = [f"search:\n  boost: {boost}", f"source: {json.dumps(doc.source, ensure_ascii=False)}"]
     if doc.date:
         front.append(f"doc_date: {json.dumps(doc.date)}")

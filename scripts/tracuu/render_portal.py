@@ -106,6 +106,13 @@ def source_link(doc: Document, anchor: str, from_dir: str = "huong-dan") -> str:
     return link(escape_inline(label), doc_href(doc, from_dir, anchor))
 
 
+# Quotations repeated from document pages stay out of the search index: the
+# document page already indexes that text, and repeating it made topic pages a
+# third of the index (slower first results on phones, worse ranking).
+_EXCLUDED_OPEN = '<div class="quotes" data-search-exclude markdown>\n'
+_EXCLUDED_CLOSE = "\n</div>\n"
+
+
 def quote(text: str) -> str:
     """A verbatim quotation as one Markdown blockquote paragraph."""
     body = escape_block(" ".join(plain(text).split()))
@@ -228,6 +235,33 @@ def hotlines(corpus: Corpus) -> list[Hotline]:
     return out
 
 
+def national_line(corpus: Corpus) -> tuple[str, str] | None:
+    """(name as the documents write it, number) of the national child-protection line, if the corpus names it."""
+    national = [h for h in hotlines(corpus) if not h.place]
+    if not national:
+        return None
+    number = max({h.number for h in national}, key=lambda n: (sum(h.number == n for h in national), n))
+    names = [h.name for h in national if h.number == number]
+    return max(sorted(set(names)), key=names.count), number
+
+
+def hotline_page(corpus: Corpus) -> str | None:
+    """A page of its own for the national line, so a search for "tổng đài 111" lands on it."""
+    line = national_line(corpus)
+    if line is None:
+        return None
+    name, number = line
+    sources = sorted({d.source for h in hotlines(corpus) if (d := corpus.document(h.doc_id))})
+    out = [front_matter(sources, extra="search:\n  boost: 3"), f"# {escape_inline(name)} {number}\n"]
+    out.append(
+        "Số điện thoại và đường dây mà các văn bản trong kho nêu để thông báo, tố giác hành vi xâm hại trẻ em "
+        "và xin tư vấn, hỗ trợ. Mỗi dòng trích nguyên văn và dẫn về đúng khoản trong văn bản.\n"
+    )
+    out.append(hotline_box(corpus))
+    out.append("Xem thêm: [Khi trẻ em gặp nguy hiểm](index.md).\n")
+    return "\n".join(out).rstrip() + "\n"
+
+
 def hotline_box(corpus: Corpus, from_dir: str = "huong-dan") -> str:
     """The admonition on every guidance page: the national line, then the provincial lines, each with sources."""
     lines = hotlines(corpus)
@@ -323,6 +357,7 @@ def topic_page(topic: Topic, corpus: Corpus, reg: TopicRegistry) -> str:
                 *sorted({doc.source for doc, _ in hits.duties} | {doc.source for doc, _ in hits.paragraphs}),
             ],
             [topic.name],
+            extra="search:\n  boost: 3",
         )
     ]
     out.append(f"# {escape_inline(topic.name)}\n")
@@ -347,12 +382,13 @@ def topic_page(topic: Topic, corpus: Corpus, reg: TopicRegistry) -> str:
         )
         out.append(f"### {head} {{#{aid}}}\n")
         out.append(f"{len(items)} nhiệm vụ.\n")
+        out.append(_EXCLUDED_OPEN)
         for doc, d in items:
             role = f" ({escape_inline(d.role)})" if d.role else ""
             out.append(
                 f"- {escape_inline(' '.join(plain(d.text).split()))}{role}  \n  — {source_link(doc, d.block, d_dir)}"
             )
-        out.append("")
+        out.append(_EXCLUDED_CLOSE)
     out.append("## Đoạn văn liên quan {#doan-van}\n")
     if not hits.paragraphs:
         out.append("Không có đoạn văn nào khác ngoài các nhiệm vụ ở trên.\n")
@@ -368,12 +404,13 @@ def topic_page(topic: Topic, corpus: Corpus, reg: TopicRegistry) -> str:
             f"- {escape_inline(' '.join(plain(b.text).split()))}  \n  — {source_link(doc, b.anchor, d_dir)}"
             for b in blocks
         ]
+        out.append(_EXCLUDED_OPEN)
         if len(lines) > 12:
             out.append(f'??? note "{len(lines)} đoạn văn — bấm để mở"\n')
             out += ["    " + ln.replace("\n", "\n    ") for ln in lines]
         else:
             out += lines
-        out.append("")
+        out.append(_EXCLUDED_CLOSE)
     out.append("## Văn bản pháp lý được dẫn chiếu {#phap-ly}\n")
     if not hits.citations:
         out.append("Các nhiệm vụ và đoạn văn của chủ đề không dẫn chiếu văn bản nào.\n")
@@ -502,6 +539,8 @@ def danger_page(corpus: Corpus, reg: TopicRegistry) -> str:
         "khoản trong văn bản.\n"
     )
     out.append(hotline_box(corpus))
+    if national_line(corpus):
+        out.append("Tất cả số điện thoại và đường dây mà văn bản nêu: [Tổng đài, đường dây hỗ trợ](tong-dai.md).\n")
     out.append("## Dành cho ai {#danh-cho-ai}\n")
     out.append("- [Giáo viên, nhà trường](giao-vien.md): văn bản giao gì cho ngành giáo dục, nhà trường, giáo viên.")
     out.append("- [Cha mẹ, gia đình](phu-huynh.md): văn bản nói gì về trách nhiệm và hỗ trợ cho gia đình.")
@@ -707,6 +746,9 @@ def pages(corpus: Corpus) -> dict[str, str]:
             "Mỗi đoạn có đường dẫn tới đúng khoản trong văn bản gốc.",
         )
     out["huong-dan/index.md"] = danger_page(corpus, reg)
+    hotline = hotline_page(corpus)
+    if hotline:
+        out["huong-dan/tong-dai.md"] = hotline
     out.update(index_pages(corpus))
     out["chi-muc/so-lieu.md"] = figures_page(corpus)
     out["_generated/newest.md"] = newest_snippet(corpus)
