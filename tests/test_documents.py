@@ -202,3 +202,25 @@ def test_documents_index_golden(golden) -> None:  # type: ignore[no-untyped-def]
     from tracuu.render_documents import render_index
 
     golden("van-ban/index.md", render_index(corpus()))
+
+
+@pytest.mark.parametrize("stem", ALL)
+def test_every_citation_is_a_link_with_verbatim_text(stem: str) -> None:
+    """Each citation's exact text is the label of a link to its instrument (or corpus document) page."""
+    from tracuu.mdsafe import escape_inline
+
+    d = doc(stem)
+    page = render_document_page(d, corpus())
+    for c in d.citations:
+        assert c.span is not None, c
+        label = escape_inline(c.text)
+        assert re.search(re.escape(f"[{label}](") + r"(\.\./phap-ly/|[^)]*\.md)", page), f"{d.source}:{c.line}: {c.text!r} not linked"
+
+
+def test_every_instrument_page_in_the_corpus_build_has_a_mention() -> None:
+    from tracuu.render_instruments import pages
+
+    inst_pages = {p: t for p, t in pages(corpus()).items() if p != "phap-ly/index.md"}
+    assert inst_pages
+    for path, text in inst_pages.items():
+        assert "../van-ban/" in text.split("Được dẫn chiếu trong", 1)[-1], path
