@@ -149,3 +149,29 @@ def test_issuer_from_issuer_block_is_title_cased() -> None:
 def test_empty_file_is_a_document_with_a_warning() -> None:
     doc = parse_text("   \n", source="sources/rong.txt")
     assert doc.warnings == ("line 1: tệp rỗng",)
+
+
+def test_two_column_header_flattened_on_one_line() -> None:
+    got = lay(
+        "UBND TỈNH LÀO CAI      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ Y TẾ      Độc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 12/KH-SYT      Lào Cai, ngày 05 tháng 3 năm 2024\n\n"
+        "KẾ HOẠCH\nPhòng, chống đuối nước trẻ em năm 2024\n\nI. MỤC ĐÍCH\n1. Bảo đảm an toàn.\nII. NHIỆM VỤ\n1. Tuyên truyền.\n"
+    )
+    assert (lay_fields := (got.number, got.place, got.date, got.doc_type)) == ("12/KH-SYT", "Lào Cai", "2024-03-05", "Kế hoạch"), lay_fields
+    assert got.issuer_lines == ["UBND TỈNH LÀO CAI", "SỞ Y TẾ"]
+    # numbered items of two roman sections do not collide
+    assert [b.anchor for b in got.body] == ["muc-i", "muc-i-m1", "muc-ii", "muc-ii-m1"]
+
+
+def test_number_without_colon_and_subject_stops_at_authority_line() -> None:
+    got = lay(
+        "Số 45/QĐ-UBND\nBắc Kạn, ngày 01 tháng 02 năm 2024\n\nQUYẾT ĐỊNH\nVề việc kiện toàn Ban Chỉ đạo\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nCăn cứ Luật Trẻ em ngày 05 tháng 4 năm 2016;\n"
+    )
+    assert (got.number, got.subject) == ("45/QĐ-UBND", "Về việc kiện toàn Ban Chỉ đạo")
+
+
+def test_issuer_is_the_lower_body_of_a_two_level_block() -> None:
+    doc = parse_text("UBND TỈNH LÀO CAI\nSỞ Y TẾ\n\nSố: 12/KH-SYT\nLào Cai, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\nVề A\n\nNội dung.")
+    assert doc.issuer.startswith("Sở Y tế")

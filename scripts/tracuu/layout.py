@@ -66,9 +66,10 @@ _QUOC_HIEU = re.compile(
     r"|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|[-_—=]{3,})$",
     re.I,
 )
-_SO = re.compile(r"^Số\s*:\s*(?P<value>.*)$")
+# "Số: 5310/UBND-KGVX", "Số: /TB-BCĐ" (draft), "Số 12/KH-UBND" (colon forgotten).
+_SO = re.compile(r"^Số\s*(?::\s*(?P<value>.*)|\s(?P<bare>[\d/].*))$")
 _DATE_LINE = re.compile(
-    r"^(?P<place>[^,]{2,60}?)\s*,\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$"
+    r"^(?P<place>[^,]{2,60}?)\s*,?\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$"
 )
 _NEWS_DATE = re.compile(r"^(?:[^\d]{0,20})?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _VV = re.compile(r"^V/v\s*(?P<text>.*)$", re.I)
@@ -156,6 +157,26 @@ def _parse_number(value: str) -> tuple[str, str]:
     return v, symbol
 
 
+# Two-column headers flattened onto one line by PDF/DOCX extraction:
+# "UBND TỈNH X      CỘNG HÒA XÃ HỘI …", "Số: 12/KH-UBND      X, ngày 01 tháng 02 năm 2024".
+_SIDE_BY_SIDE = re.compile(
+    r"^(?P<left>.+?)\s{2,}(?P<right>(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-).*"
+    r"|[^,\s][^,]{1,60}?,\s*ngày\s.*năm\s*\d{4}\s*)$"
+)
+
+
+def split_columns(lines: list[Line], limit: int = 30) -> list[Line]:
+    """Split header lines that hold both columns of the standard layout into two lines."""
+    out: list[Line] = []
+    for n, ln in enumerate(lines):
+        m = _SIDE_BY_SIDE.match(ln.text.strip()) if n < limit else None
+        if m:
+            out += [Line(ln.no, m.group("left").strip()), Line(ln.no, m.group("right").strip())]
+        else:
+            out.append(ln)
+    return out
+
+
 def _header(lines: list[Line], lay: Layout) -> int:
     """Read header elements from the top; return the index of the first body line."""
     i = 0
@@ -173,7 +194,7 @@ def _header(lines: list[Line], lay: Layout) -> int:
             continue
         if not seen_no and (m := _SO.match(p)):
             seen_no = True
-            lay.number, lay.symbol = _parse_number(m.group("value"))
+            lay.number, lay.symbol = _parse_number(m.group("value") or m.group("bare") or "")
             lay.number_line = ln.no
             i += 1
             # A Công văn prints its trích yếu under the number: "V/v …" over several lines.
@@ -245,7 +266,7 @@ def _subject(lines: list[Line], i: int, lay: Layout) -> int:
         p = plain(lines[i].text)
         if not p:
             break
-        if parts and (_SUBJECT_STOP.match(p) or re.search(r"[.;:]$", parts[-1])):
+        if parts and (_SUBJECT_STOP.match(p) or re.search(r"[.;:]$", parts[-1]) or _is_upper_line(p)):
             break
         if not parts and (_SUBJECT_STOP.match(p) or len(p) > 400):
             break
@@ -414,7 +435,8 @@ def parse_body(lines: list[Line]) -> list[Block]:
                 prefix = annex_anchor
             elif is_numbered:
                 # "1.1" already carries its path: hang it from the nearest non-numbered ancestor.
-                prefix = next((o.anchor for o in reversed(stack) if o.kind not in ("item", "roman")), "")
+                # (A roman section "II." keeps its "1." apart from section "I."'s "1.".)
+                prefix = next((o.anchor for o in reversed(stack) if o.kind != "item"), "")
             else:
                 prefix = _prefix_of(stack, skip_roman=True)
             if not prefix and annex and not token.startswith("pl-"):
@@ -507,7 +529,7 @@ def _news(lines: list[Line], lay: Layout) -> list[Line]:
 
 def parse_layout(cleaned: Cleaned) -> Layout:
     lay = Layout()
-    lines = list(cleaned.lines)
+    lines = split_columns(list(cleaned.lines))
     start = _header(lines, lay)
     if not (lay.doc_type or lay.number_line or lay.date_line or lay.header):
         body_lines = _news(lines, lay)
