@@ -16,7 +16,7 @@ from pathlib import Path
 from . import paths
 from .corpus import Corpus
 from .errors import Problem
-from .pipeline import parse_file, source_files
+from .pipeline import SIDECAR_WARNING, load_sidecar, parse_file, source_files
 from .records import Document
 
 GENERATED_DIRS = ("van-ban", "co-quan", "phap-ly", "chu-de", "du-lieu", "chi-muc", "huong-dan", "tu-dien", "_generated")
@@ -56,8 +56,12 @@ def load_corpus(root: Path | None = None) -> Corpus:
             why = f"{type(exc).__name__}: {exc}"
             problems.append(Problem(rel, 1, f"không xử lý được văn bản ({why}); báo lỗi cho nhóm phát triển"))
             doc = Document(source=rel, id=f.stem, doc_type="", warnings=(f"line 1: {type(exc).__name__}: {exc}",))
+        for side in load_sidecar(f)[1]:
+            problems.append(Problem(Path(side.path).relative_to(root).as_posix(), side.line, side.message))
         for w in doc.warnings:
             line, _, msg = w.removeprefix("line ").partition(": ")
+            if msg.startswith(SIDECAR_WARNING + " "):
+                continue  # reported against the sidecar file itself, above
             problems.append(Problem(rel, int(line) if line.isdigit() else 1, msg or w, "warning"))
         docs.append(doc)
     ids: dict[str, str] = {}

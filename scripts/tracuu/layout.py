@@ -95,8 +95,13 @@ _CLOSING = re.compile(
 def plain(text: str) -> str:
     """Text without Markdown heading marks, emphasis and surrounding space."""
     t = re.sub(r"^\s*#{1,6}\s*", "", text)
-    t = t.replace("*", "")
+    # Emphasis marks touch a space, a line end or punctuation ("**5. Sở:**", "*5310*/");
+    # an asterisk between two letters or digits is text and stays.
+    t = _EMPHASIS.sub("", t)
     return t.strip()
+
+
+_EMPHASIS = re.compile(r"(?<![^\W_])\*+|\*+(?![^\W_])")
 
 
 def _is_upper_line(text: str) -> bool:
@@ -123,6 +128,7 @@ class Layout:
     number: str = ""
     symbol: str = ""
     number_line: int = 0
+    number_text: str = ""  # the "Số: …" line as printed
     issuer_lines: list[str] = field(default_factory=list)
     issuer_line: int = 0
     place: str = ""
@@ -196,6 +202,7 @@ def _header(lines: list[Line], lay: Layout) -> int:
             seen_no = True
             lay.number, lay.symbol = _parse_number(m.group("value") or m.group("bare") or "")
             lay.number_line = ln.no
+            lay.number_text = p
             i += 1
             # A Công văn prints its trích yếu under the number: "V/v …" over several lines.
             if i < n and (vv := _VV.match(plain(lines[i].text))):
@@ -225,6 +232,7 @@ def _header(lines: list[Line], lay: Layout) -> int:
             i = _subject(lines, i + 1, lay)
             continue
         if m := _KINH_GUI.match(p):
+            before = len(lay.kinh_gui)
             rest = m.group("rest").strip()
             if rest:
                 lay.kinh_gui.append(rest.rstrip(";.,"))
@@ -239,6 +247,8 @@ def _header(lines: list[Line], lay: Layout) -> int:
                     i += 1
                     continue
                 break
+            if len(lay.kinh_gui) == before:
+                lay.header.append(p)  # "Kính gửi:" with nobody after it: keep the line as printed
             continue
         if not (seen_type or seen_no) and _is_upper_line(p) and not _SIG_AUTHORITY.match(p):
             if not lay.issuer_lines:
@@ -532,8 +542,17 @@ def parse_layout(cleaned: Cleaned) -> Layout:
     lines = split_columns(list(cleaned.lines))
     start = _header(lines, lay)
     if not (lay.doc_type or lay.number_line or lay.date_line or lay.header):
-        body_lines = _news(lines, lay)
-        lay.body = parse_body(body_lines)
+        content = [ln for ln in lines if plain(ln.text)]
+        if any(_NEWS_DATE.match(plain(ln.text)) for ln in content[:4]):
+            lay.body = parse_body(_news(lines, lay))
+            return lay
+        # Neither an administrative header nor a dated news item: keep every line as body, say so.
+        first = content[0].no if content else 1
+        lay.warnings.append(
+            f"line {first}: không nhận ra bố cục văn bản (không có Số, ngày tháng, tên loại, hay ngày đăng tin); "
+            "kiểm tra tệp có đủ phần đầu văn bản"
+        )
+        lay.body = parse_body(lines)
         return lay
     if not lay.doc_type:
         if lay.subject and lay.number_line:

@@ -21,6 +21,8 @@ from .records import Document
 from .textutil import fold, slugify
 
 SOURCE_SUFFIXES = (".txt", ".md")
+# Prefix of a document warning that is really about its sidecar file (reported against the .yml by the build).
+SIDECAR_WARNING = "tệp kèm theo"
 # Sidecar keys: facts the text lacks. They never override what the text states.
 SIDECAR_KEYS = {
     "issuer": "Cơ quan ban hành",
@@ -152,11 +154,17 @@ def load_sidecar(path: Path) -> tuple[dict[str, Any], list[Problem]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        return {}, [Problem(str(side), line, f"YAML không hợp lệ: {exc}; sửa cú pháp (xem sources/README.md)")]
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return {}, [Problem(str(side), line, f"YAML không hợp lệ ({what}); sửa cú pháp (xem sources/README.md)")]
     if not isinstance(data, dict):
         return {}, [Problem(str(side), 1, "tệp kèm theo phải là một bảng khóa: giá trị (mapping)")]
+    key_lines = {
+        str(k.value): k.start_mark.line + 1
+        for k, _v in getattr(yaml.compose(side.read_text(encoding="utf-8")), "value", [])
+        if isinstance(k, yaml.ScalarNode)
+    }
     problems = [
-        Problem(str(side), 1, f"khóa không hỗ trợ '{k}'; dùng một trong: {', '.join(SIDECAR_KEYS)}")
+        Problem(str(side), key_lines.get(str(k), 1), f"khóa không hỗ trợ '{k}'; dùng một trong: {', '.join(SIDECAR_KEYS)}")
         for k in data
         if k not in SIDECAR_KEYS
     ]
@@ -195,7 +203,7 @@ def parse_text(
     lay = parse_layout(cleaned)
     warnings.extend(lay.warnings)
     side, problems = load_sidecar(sidecar_path) if sidecar_path else ({}, [])
-    warnings.extend(f"line {pr.line}: {pr.path}: {pr.message}" for pr in problems)
+    warnings.extend(f"line 1: {SIDECAR_WARNING} {Path(pr.path).name} dòng {pr.line}: {pr.message}" for pr in problems)
     place = lay.place or str(side.get("place", ""))
     body_text = [(b.line, b.text) for b in lay.body]
     issuer, issuer_source, issuer_warnings = resolve_issuer(lay, body_text, place)
@@ -203,7 +211,7 @@ def parse_text(
     if not issuer and side.get("issuer"):
         issuer, issuer_source = str(side["issuer"]), "tệp kèm theo (sidecar)"
     elif issuer and side.get("issuer") and fold(str(side["issuer"])) != fold(issuer):
-        warnings.append(f"line 1: tệp kèm theo ghi cơ quan ban hành '{side['issuer']}' khác văn bản; giữ theo văn bản")
+        warnings.append(f"line 1: cơ quan ban hành '{side['issuer']}' ghi trong tệp kèm theo khác văn bản; giữ theo văn bản")
     province = str(side.get("province", "")) or (province_of(place) if place and place != "Hà Nội" else "")
     if lay.is_news and not place and side.get("province"):
         place = str(side["province"])
@@ -228,12 +236,13 @@ def parse_text(
         noi_nhan=tuple(lay.noi_nhan),
         body=tuple(lay.body),
         footnotes=cleaned.footnotes,
-        header=tuple(lay.header),
+        header=tuple(lay.issuer_lines) + tuple(lay.header),
         closing=tuple(lay.closing),
         province=province,
         issuer_source=issuer_source,
         meta=meta,
         date_text=lay.date_text,
+        number_text=lay.number_text,
         subject_prefix=lay.subject_prefix,
     )
     return enrich(doc)

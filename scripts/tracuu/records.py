@@ -162,6 +162,7 @@ class Document:
     province: str = ""  # jurisdiction the document belongs to ("Bắc Kạn"), for resolving local names
     issuer_source: str = ""  # how the issuer was found ("khối cơ quan ban hành", "ký hiệu BCĐ + dòng 11", ...)
     meta: tuple[tuple[str, str], ...] = ()  # sidecar facts (publisher, url, provenance), in file order
+    number_text: str = ""  # the "Số: …" line as printed ("Số: *5310*/UBND-KGVX" shows as "Số: 5310/UBND-KGVX")
     date_text: str = ""  # the date line as printed ("Bắc Kạn, ngày tháng 01 năm 2024")
     subject_prefix: str = ""  # "V/v" when a Công văn prints its trích yếu that way
     memberships: tuple[Membership, ...] = ()  # groups whose members the text names (a footnote listing BCĐ members)
