@@ -8,12 +8,11 @@ are deleted, hand-written pages elsewhere in docs/ are never touched.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import paths
+from . import export, feed, paths, render_agencies, render_documents, render_instruments, render_portal, search_assets
 from .corpus import Corpus
 from .errors import Problem
 from .pipeline import SIDECAR_WARNING, load_sidecar, parse_file, source_files
@@ -21,15 +20,17 @@ from .records import Document
 
 GENERATED_DIRS = ("van-ban", "co-quan", "phap-ly", "chu-de", "du-lieu", "chi-muc", "huong-dan", "tu-dien", "_generated")
 GENERATED_FILES = ("includes/abbreviations.md", "feed.xml")
-# In this order; a module that does not exist yet is skipped, one that fails to import is an error.
-RENDERERS = (
-    "tracuu.render_documents",
-    "tracuu.render_instruments",
-    "tracuu.render_agencies",
-    "tracuu.export",
-    "tracuu.search_assets",
-    "tracuu.render_portal",
-    "tracuu.feed",
+# Text pages (Markdown) and binary files (exports, feed, search assets), in this order.
+PAGE_RENDERERS: tuple[Callable[[Corpus], Mapping[str, str]], ...] = (
+    render_documents.pages,
+    render_instruments.pages,
+    render_agencies.pages,
+    render_portal.pages,
+)
+FILE_RENDERERS: tuple[Callable[[Corpus], Mapping[str, bytes]], ...] = (
+    export.files,
+    search_assets.files,
+    feed.files,
 )
 
 
@@ -77,15 +78,10 @@ def load_corpus(root: Path | None = None) -> Corpus:
 
 def render_all(corpus: Corpus) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
-    for name in RENDERERS:
-        if importlib.util.find_spec(name) is None:
-            continue
-        mod = importlib.import_module(name)
-        if hasattr(mod, "pages"):
-            for path, text in mod.pages(corpus).items():
-                out[path] = text.encode("utf-8")
-        if hasattr(mod, "files"):
-            out.update(mod.files(corpus))
+    for render_pages in PAGE_RENDERERS:
+        out.update((path, text.encode("utf-8")) for path, text in render_pages(corpus).items())
+    for render_files in FILE_RENDERERS:
+        out.update(render_files(corpus))
     return out
 
 

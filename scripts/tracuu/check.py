@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+from collections.abc import Callable
 
+from . import agencies, citations, figures, glossary, topics
 from .build import load_corpus
+from .corpus import Corpus
 from .errors import Problem
 
-# Modules that can check their registry against the corpus: ``check(corpus) -> list[Problem]``.
-CHECKERS = ("tracuu.citations", "tracuu.agencies", "tracuu.topics", "tracuu.glossary", "tracuu.figures")
+# Registries checked against the corpus, each ``(corpus) -> list[Problem]``.
+CHECKERS: tuple[Callable[[Corpus], list[Problem]], ...] = (
+    citations.check_instruments,
+    agencies.check,
+    topics.check,
+    glossary.check,
+    figures.check,
+)
 
 
 def check() -> list[Problem]:
     corpus = load_corpus()
     problems = list(corpus.problems)
-    for name in CHECKERS:
-        if importlib.util.find_spec(name) is None:
-            continue
-        mod = importlib.import_module(name)
-        fn = getattr(mod, "check", None) or getattr(mod, "check_instruments", None)
-        if fn:
-            problems.extend(fn(corpus))
+    for check_registry in CHECKERS:
+        problems.extend(check_registry(corpus))
     return sorted(problems, key=lambda p: (p.path, p.line, p.message))

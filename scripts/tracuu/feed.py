@@ -18,6 +18,7 @@ import xml.etree.ElementTree as ET
 
 from .corpus import Corpus
 from .records import Document
+from .render_documents import title_of
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"
@@ -61,12 +62,7 @@ def doc_uuid(doc: Document) -> str:
 
 
 def _title(doc: Document) -> str:
-    try:
-        from .render_documents import title_of
-
-        return title_of(doc)
-    except ImportError:  # pragma: no cover - render_documents is part of the package
-        return doc.subject or doc.id
+    return title_of(doc)
 
 
 def _summary(doc: Document) -> str:

@@ -8,7 +8,6 @@ links to the exact clause. Source text reaches Markdown only through mdsafe.
 
 from __future__ import annotations
 
-import importlib.util
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from .corpus import Corpus
 from .mdsafe import escape_inline, link
 from .records import Citation, Document, Duty, ResolvedAgency
 from .render_documents import clause_href
+from .render_instruments import href_for
 from .textutil import collation_key, slugify
 
 DIR = "co-quan"
@@ -121,22 +121,12 @@ def newest_first(docs: Iterable[Document]) -> list[Document]:
 
 def _instrument_links(doc: Document, duty: Duty, corpus: Corpus) -> list[str]:
     out: list[str] = []
-    href_for = None
-    if importlib.util.find_spec("tracuu.render_instruments") is not None:
-        from .render_instruments import href_for as _href
-
-        href_for = _href
     for inst in duty.instruments:
         c: Citation | None = next((c for c in doc.citations if c.instrument == inst), None)
         if c is None:
             continue
         label = escape_inline(" ".join(x for x in (c.type, c.number) if x) or c.title or c.text)
-        href = ""
-        if href_for is not None:
-            try:
-                href = href_for(c, corpus, from_dir=DIR)
-            except TypeError:
-                href = href_for(c, from_dir=DIR)
+        href = href_for(c, corpus, from_dir=DIR)
         out.append(link(label, href) if href else label)
     return out
 

@@ -7,26 +7,24 @@ search over the text.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections import defaultdict
 from collections.abc import Callable
 
+from .citations import instrument_id_for_document
 from .clean import SUPERSCRIPT_DIGITS
 from .corpus import Corpus
 from .layout import plain
 from .mdsafe import escape_block, escape_inline, link
 from .records import Block, Document, Duty
+from .render_instruments import cited_by_section, href_for
 from .textutil import collation_key
+from .topics import tag_names
 
 DIR = "van-ban"
 _SUP = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
 _SUP_RUN = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
-
-# Optional renderers from sibling modules (instrument pages, agency pages).
-_HAS_INSTRUMENTS = importlib.util.find_spec("tracuu.render_instruments") is not None
-_HAS_AGENCIES = importlib.util.find_spec("tracuu.agencies") is not None
 
 
 def page_anchor(anchor: str) -> str:
@@ -108,29 +106,17 @@ def render_text(text: str, inserts: list[Inserter], block: bool = False) -> str:
 
 
 def _citation_inserts(doc: Document, anchor: str, from_dir: str, corpus: Corpus) -> list[Inserter]:
-    if not _HAS_INSTRUMENTS:
-        return []
-    from .render_instruments import href_for
-
     out: list[Inserter] = []
     for c in doc.citations:
         if c.span and c.span.block == anchor:
-            href = href_for(c, corpus, from_dir=from_dir) if _accepts_corpus(href_for) else href_for(c, from_dir=from_dir)
+            href = href_for(c, corpus, from_dir=from_dir)
             if href:
                 out.append((c.span.start, c.span.end, _linker(href)))
     return out
 
 
-def _accepts_corpus(fn: Callable[..., object]) -> bool:
-    import inspect
-
-    return "corpus" in inspect.signature(fn).parameters
-
-
 def _agency_inserts(doc: Document, block: Block, duties_here: list[Duty]) -> list[Inserter]:
     """Link the addressee of each duty whose clause this block is (or is the label of)."""
-    if not _HAS_AGENCIES:
-        return []
     out: list[Inserter] = []
     seen: set[str] = set()
     for d in duties_here:
@@ -143,9 +129,6 @@ def _agency_inserts(doc: Document, block: Block, duties_here: list[Duty]) -> lis
         href = f"../co-quan/{d.agency_id}.md"
         out.append((start, start + len(d.agency_text), _linker(href)))
     return out
-
-
-
 
 
 _HEADING_LEVEL = {0: "##", 1: "###", 2: "####"}
@@ -294,15 +277,10 @@ def render_document_page(doc: Document, corpus: Corpus) -> str:
     cites = _citation_summary(doc, corpus)
     if cites:
         out.append(cites)
-    if _HAS_INSTRUMENTS:
-        from . import render_instruments
-
-        fn = getattr(render_instruments, "cited_by_section", None)
-        inst_id = _own_instrument_id(doc)
-        if fn and inst_id:
-            section = fn(inst_id, corpus)
-            if section:
-                out.append(section)
+    inst_id = _own_instrument_id(doc)
+    section = cited_by_section(inst_id, corpus) if inst_id else ""
+    if section:
+        out.append(section)
     related = _related(doc, corpus)
     if related:
         out.append("## Văn bản liên quan {#lien-quan}\n")
@@ -331,18 +309,10 @@ def _closing(doc: Document) -> str:
 
 
 def _tags(doc: Document) -> list[str]:
-    if importlib.util.find_spec("tracuu.topics") is None:
-        return []
-    from .topics import tag_names
-
     return tag_names(doc)
 
 
 def _own_instrument_id(doc: Document) -> str:
-    try:
-        from .citations import instrument_id_for_document
-    except ImportError:
-        return ""
     return instrument_id_for_document(doc) or ""
 
 
@@ -362,14 +332,12 @@ def _duty_summary(doc: Document) -> str:
 
 
 def _citation_summary(doc: Document, corpus: Corpus) -> str:
-    if not doc.citations or not _HAS_INSTRUMENTS:
+    if not doc.citations:
         return ""
-    from .render_instruments import href_for
-
     seen: dict[str, tuple[str, str, int]] = {}
     for c in doc.citations:
         label = f"{c.type} {c.number}".strip() if c.number else (c.title or c.text)
-        href = href_for(c, corpus, from_dir=DIR) if _accepts_corpus(href_for) else href_for(c, from_dir=DIR)
+        href = href_for(c, corpus, from_dir=DIR)
         if c.instrument in seen:
             lab, h, n = seen[c.instrument]
             seen[c.instrument] = (lab, h, n + 1)

@@ -54,16 +54,13 @@ class Mention:
 
 
 def _title_of(doc: Document) -> str:
-    try:
-        from .render_documents import title_of
+    from .render_documents import title_of  # imported late: render_documents imports this module
 
-        return title_of(doc)
-    except ImportError:  # pragma: no cover - the lead's renderer is absent
-        return f"{doc.doc_type} {doc.number}".strip() or doc.id
+    return title_of(doc)
 
 
 def _doc_href(doc: Document, from_dir: str, anchor: str = "") -> str:
-    from .render_documents import clause_href
+    from .render_documents import clause_href  # imported late: render_documents imports this module
 
     return clause_href(doc.id, anchor, from_dir or "phap-ly")
 

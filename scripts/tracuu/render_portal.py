@@ -16,7 +16,6 @@ Pages (paths under docs/):
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 from collections import defaultdict
@@ -30,11 +29,9 @@ from .layout import plain
 from .mdsafe import escape_block, escape_inline, link
 from .records import Block, Citation, Document, Duty
 from .render_documents import human_date, title_of
+from .render_instruments import href_for
 from .textutil import collation_key, fold
 from .topics import Audience, Matcher, Topic, TopicRegistry, load_registry, paragraph_topics
-
-_HAS_AGENCY_PAGES = importlib.util.find_spec("tracuu.render_agencies") is not None
-_HAS_INSTRUMENTS = importlib.util.find_spec("tracuu.render_instruments") is not None
 
 # Paragraphs about finding, reporting and getting help: the "Khi trẻ em gặp nguy hiểm" page.
 _REPORTING = Matcher(
@@ -309,10 +306,6 @@ def _citation_for(doc: Document, instrument: str) -> Citation | None:
 
 def _instrument_link(c: Citation, corpus: Corpus, from_dir: str) -> str:
     label = f"{c.type} {c.number}".strip() if c.number else (c.title or c.text)
-    if not _HAS_INSTRUMENTS:
-        return escape_inline(label)
-    from .render_instruments import href_for
-
     href = href_for(c, corpus, from_dir=from_dir)
     return link(escape_inline(label), href) if href else escape_inline(label)
 
@@ -377,9 +370,7 @@ def topic_page(topic: Topic, corpus: Corpus, reg: TopicRegistry) -> str:
         names[d.agency_id] = d.agency
     for aid in sorted(by_agency, key=lambda a: collation_key(names[a])):
         items = by_agency[aid]
-        head = (
-            link(escape_inline(names[aid]), agency_href(aid, d_dir)) if _HAS_AGENCY_PAGES else escape_inline(names[aid])
-        )
+        head = link(escape_inline(names[aid]), agency_href(aid, d_dir))
         out.append(f"### {head} {{#{aid}}}\n")
         out.append(f"{len(items)} nhiệm vụ.\n")
         out.append(_EXCLUDED_OPEN)
@@ -493,11 +484,7 @@ def guidance_page(audience: Audience, corpus: Corpus, reg: TopicRegistry, title:
         by_agency[d.agency_id].append((doc, d, whole))
         names[d.agency_id] = d.agency
     for aid in sorted(by_agency, key=lambda a: (not by_agency[a][0][2], collation_key(names[a]))):
-        head = (
-            link(escape_inline(names[aid]), agency_href(aid, "huong-dan"))
-            if _HAS_AGENCY_PAGES
-            else escape_inline(names[aid])
-        )
+        head = link(escape_inline(names[aid]), agency_href(aid, "huong-dan"))
         out.append(f"### {head} {{#{aid}}}\n")
         for doc, d, whole in by_agency[aid]:
             text = " ".join(plain(d.text).split()) if whole else excerpt(d.text, audience.matcher)
@@ -544,7 +531,7 @@ def danger_page(corpus: Corpus, reg: TopicRegistry) -> str:
     out.append("## Dành cho ai {#danh-cho-ai}\n")
     out.append("- [Giáo viên, nhà trường](giao-vien.md): văn bản giao gì cho ngành giáo dục, nhà trường, giáo viên.")
     out.append("- [Cha mẹ, gia đình](phu-huynh.md): văn bản nói gì về trách nhiệm và hỗ trợ cho gia đình.")
-    out.append("- [Cán bộ](../co-quan/index.md): nhiệm vụ của từng cơ quan.\n" if _HAS_AGENCY_PAGES else "")
+    out.append("- [Cán bộ](../co-quan/index.md): nhiệm vụ của từng cơ quan.\n")
     out.append("## Văn bản nói gì về phát hiện, thông báo, hỗ trợ {#thong-bao}\n")
     for doc, anchor, text in items:
         out.append(quote(excerpt(text, _REPORTING)))
@@ -615,7 +602,7 @@ def index_pages(corpus: Corpus) -> dict[str, str]:
     pages["chi-muc/theo-cap.md"] = _grouped_page(
         "Theo cấp ban hành",
         "Cấp của cơ quan ban hành, theo danh mục cơ quan (`data/agencies.yml`). Nhiệm vụ của từng cơ quan xem ở trang "
-        + ("[Cơ quan](../co-quan/index.md)." if _HAS_AGENCY_PAGES else "Cơ quan."),
+        + "[Cơ quan](../co-quan/index.md).",
         by_level,
         sorted(by_level, key=lambda k: (rank.get(k, 9), collation_key(k))),
         "cap",
