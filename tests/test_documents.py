@@ -91,8 +91,41 @@ def test_bac_kan_conclusions_has_ten_agency_sections() -> None:
     labelled = [b for b in d.body if b.label.isdigit() and b.kind in ("heading", "item") and not b.parent]
     assert [b.label for b in labelled] == [str(n) for n in range(1, 11)]
     html = page_html(d)
-    assert len(re.findall(r"<h3[^>]*>", html)) >= 4  # the four "### **n. Sở …**" sections stay headings
-    assert 'id="m3"' in html and "Sở Y tế" in html
+    # All ten are headings (in the page's table of contents): four printed as
+    # "### **n. Sở …**", six as bold labels "**5. Sở …:** text" whose text follows.
+    headings = re.findall(r'<h3[^>]* id="m(\d+)"[^>]*>(.*?)</h3>', html, flags=re.S)
+    assert [n for n, _ in headings] == [str(n) for n in range(1, 11)]
+    assert "Sở Thông tin và Truyền thông" in headings[4][1] and "Chỉ đạo" not in headings[4][1]
+    assert "Công an tỉnh" in headings[6][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "heading", "after"),
+    [
+        ("**5. Sở Tư pháp:** Tiếp tục tuyên truyền.", "5. Sở Tư pháp:", "Tiếp tục tuyên truyền."),
+        ("**2. Công an huyện**: Chỉ đạo lực lượng.", "2. Công an huyện:", "Chỉ đạo lực lượng."),
+        ("**b) Phòng Y tế:** Hướng dẫn trạm y tế.", "b) Phòng Y tế:", "Hướng dẫn trạm y tế."),
+        # not a section label: no colon, or nothing after it, or bold in the middle
+        ("**3. Sở Y tế** thực hiện tiêm chủng.", None, None),
+        ("**3. Các nhiệm vụ khác:**", None, None),
+        ("3. Giao **Sở Y tế:** thực hiện.", None, None),
+    ],
+)
+def test_bold_labelled_item_renders_as_heading(text: str, heading: str | None, after: str | None) -> None:
+    from tracuu.records import Block
+    from tracuu.render_documents import render_block
+
+    block = Block(kind="item", text=text, line=1, anchor="m9", level=0, label="9")
+    d = Document(source="x.txt", id="x", doc_type="Thông báo", body=(block,))
+    m = md()
+    m.reset()
+    html = m.convert(render_block(d, block, corpus()))
+    h3 = re.findall(r'<h3[^>]* id="m9"[^>]*>(.*?)</h3>', html, flags=re.S)
+    if heading is None:
+        assert not h3
+        return
+    assert [re.sub(r"<[^>]+>", "", h) for h in h3] == [heading]
+    assert re.search(rf"<p[^>]*>{re.escape(after or '')}</p>", html)
 
 
 def test_kon_tum_footnotes_are_real_and_item_4_is_whole() -> None:

@@ -172,9 +172,29 @@ def render_block(doc: Document, b: Block, corpus: Corpus, duties: dict[str, list
         else:
             level = "###"
         return f"{level} {body} {{#{b.anchor} .doc-heading}}"
+    label = _BOLD_LABEL.match(b.text) if b.kind == "item" and b.level <= 1 else None
+    if label:
+        return _labelled_item(b, label.end(), inserts)
     body = render_text(b.text, inserts, block=True)
     cls = f".blk .blk-{b.kind} .lv-{min(b.level, 6)}"
     return f"{body}\n{{: #{b.anchor} {cls} }}"
+
+
+# "**5. Sở Thông tin và Truyền thông:** Chỉ đạo …": a numbered item led by a bold
+# label ending in a colon is a section of its own, like the "### **4. Sở …**"
+# headings beside it; its label becomes a heading (in the page's table of
+# contents), the text after it a paragraph. Same words, same order.
+_BOLD_LABEL = re.compile(r"\*\*(?:\d+(?:\.\d+)*\.|[a-zđ]\))\s[^*\n]+?(?::\*\*|\*\*\s*:)(?=\s*\S)")
+
+
+def _labelled_item(b: Block, split: int, inserts: list[Inserter]) -> str:
+    rest_at = split + len(b.text[split:]) - len(b.text[split:].lstrip())
+    head = [(s, e, f) for s, e, f in inserts if e <= split]
+    tail = [(s - rest_at, e - rest_at, f) for s, e, f in inserts if s >= rest_at]
+    level = "###" if b.level == 0 else "####"
+    heading = render_text(b.text[:split], head)
+    body = render_text(b.text[rest_at:], tail, block=True)
+    return f"{level} {heading} {{#{b.anchor} .doc-heading}}\n\n{body}\n{{: .blk .blk-para .lv-{b.level + 1} }}"
 
 
 def _attr_rows(doc: Document) -> list[tuple[str, str]]:
