@@ -70,3 +70,13 @@ def test_every_page_has_one_h1_and_a_mention() -> None:
 
 def test_pages_are_deterministic() -> None:
     assert pages(corpus()) == pages(corpus())
+
+
+def test_unknown_facts_are_shown_as_unknown_never_guessed() -> None:
+    """Nghị định 99/2099 is cited with its date and issuer but no title; the registry has no entry."""
+    page = pages(corpus())["phap-ly/nghi-dinh-99-2099-nd-cp.md"]
+    rows = {r.split(" | ")[0].strip("| "): r for r in page.splitlines() if r.startswith("| ")}
+    assert "Chính phủ" in rows["Cơ quan ban hành"] and "2099" in rows["Ngày ban hành"]
+    assert "*chưa rõ*" in rows["Trích yếu"] and "không nêu" in rows["Trích yếu"]
+    assert "*chưa rõ*" in rows["Tình trạng"]
+    assert "Được thay thế bởi" not in rows  # a relation is shown only when a source states it

@@ -32,6 +32,9 @@ FACT_LABELS = {
     "status": "Tình trạng",
     "replaced_by": "Được thay thế bởi",
 }
+# A fact neither the corpus nor the registry states is shown as unknown, never guessed.
+UNKNOWN = "*chưa rõ*"
+UNKNOWN_SOURCE = "văn bản trong kho và `data/instruments.yml` không nêu"
 LEVELS = (
     "Đảng",
     "Quốc hội",
@@ -174,12 +177,16 @@ def _facts(
             rows.append((labels[fact], shown, _source_cell(entry.source_of(fact), corpus, from_dir)))
             continue
         if fact not in {"type", "number", "issuer", "date", "title"}:
+            if fact == "status":
+                rows.append((labels[fact], UNKNOWN, UNKNOWN_SOURCE))
             continue
         values: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
             v = getattr(m.citation, fact)
             if v:
                 values[v].append(m)
+        if not values and not (fact == "number" and by_name):
+            rows.append((labels[fact], UNKNOWN, UNKNOWN_SOURCE))
         for v, ms in sorted(values.items(), key=lambda kv: (-len(kv[1]), collation_key(kv[0]))):
             first = ms[0]
             where = link(escape_inline(_title_of(first.doc)), _doc_href(first.doc, from_dir, first.anchor))
