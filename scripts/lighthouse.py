@@ -8,7 +8,7 @@ target (95) on any page.
 
 Lighthouse is not a project dependency and is never installed in the checkout:
 
-    npm install --prefix /tmp/lighthouse lighthouse      # once (CI: cache /tmp/lighthouse)
+    mkdir -p /tmp/lighthouse && npm install --prefix /tmp/lighthouse lighthouse   # once (npm needs the folder)
     export LIGHTHOUSE=/tmp/lighthouse/node_modules/.bin/lighthouse
     tracuu build && mkdocs build
     python scripts/lighthouse.py [--site site] [--min-accessibility 95] [PAGE ...]

