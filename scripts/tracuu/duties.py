@@ -77,7 +77,7 @@ _LEAD = re.compile(r"^(?:Cơ quan\s+)?chủ trì\s*:\s*(?P<list>.*)$", re.IGNORE
 _SUPPORT = re.compile(r"^(?:Cơ quan\s+)?phối hợp\s*:\s*(?P<list>.*)$", re.IGNORECASE)
 _SEE_INDICATOR = re.compile(r"quy định tại mã chỉ tiêu\s+(?P<code>\d{4}),?\s*phụ lục\s+(?P<annex>[IVXLC]+)", re.I)
 _GUIDANCE = re.compile(r"\b(?:hướng dẫn|đề nghị|yêu cầu|giao(?: cho)?)\s+(?P<rest>.+)$", re.I)
-_PROSE_HEAD = re.compile(r"^(?:(?P<verb>Giao|Yêu cầu|Đề nghị)(?:\s+cho)?\s+)?(?P<rest>.+)$")
+_PROSE_HEAD = re.compile(r"^(?:(?P<verb>Giao|Yêu cầu|Đề nghị)(?:\s+cho)?\s+)?(?P<rest>.+)$", re.DOTALL)
 # Words that open a header before the addressee ("1. Đối với Sở Y tế", "7. Đề nghị Ủy ban MTTQ tỉnh …").
 _HEAD_PREFIX = re.compile(r"^(?:Đối với|Đề nghị|Trách nhiệm của|Nhiệm vụ của|Giao(?:\s+cho)?)\s+")
 # A paragraph that addresses someone else, not the rest of the header's duties.
@@ -477,7 +477,8 @@ def _prose(ctx: _Ctx) -> list[Duty]:
 
 def _prose_sentence(ctx: _Ctx, block: Block, sentence: str, normative: bool) -> list[Duty]:
     m = _PROSE_HEAD.match(sentence)
-    assert m is not None
+    if m is None:
+        return []
     lead = leading_agencies(ctx, m.group("rest"))
     if lead is not None:
         who, rest = lead
