@@ -525,6 +525,24 @@ DECISION_ARTICLES = [
     ),
 ]
 
+UNLISTED_VERBS = [
+    (  # a verb the stop list does not know ends a known name
+        [("para", "p1", "", "", "Sở Tài chính, Sở Kế hoạch và Đầu tư cân đối, bố trí kinh phí cho công tác trẻ em.")],
+        [("Sở Tài chính", "thực hiện", 1), ("Sở Kế hoạch và Đầu tư", "thực hiện", 1)],
+    ),
+    (  # ... but words that continue a name do not cut it short
+        [("para", "p1", "", "", "Phòng Y tế các huyện, thành phố tăng cường kiểm tra an toàn thực phẩm.")],
+        [("Phòng Y tế các huyện, thành phố", "thực hiện", 1)],
+    ),
+    (  # collectives in another order, and the press
+        [
+            ("item", "m5", "5", "", "5. UBND các phường, xã: Thăm, tặng quà trẻ em có hoàn cảnh đặc biệt."),
+            ("item", "m6", "6", "", "6. Các cơ quan báo chí của tỉnh: Tuyên truyền về dinh dưỡng hợp lý."),
+        ],
+        [("UBND các phường, xã", "thực hiện", 1), ("Các cơ quan báo chí của tỉnh", "thực hiện", 1)],
+    ),
+]
+
 NOT_DUTIES = [
     ([("para", "p1", "", "", "Năm 2023, Sở Y tế đã tổ chức khám sàng lọc cho 12.000 trẻ em.")], []),
     ([("para", "p1", "", "", "Yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện./.")], []),
@@ -560,6 +578,11 @@ def test_task_tables(blocks: list[B], expected: list[C]) -> None:
 @pytest.mark.parametrize(("blocks", "expected"), DECISION_ARTICLES)
 def test_decision_articles(blocks: list[B], expected: list[C]) -> None:
     assert counts_of(doc(blocks, province="Trà Vinh", doc_type="Quyết định")) == expected
+
+
+@pytest.mark.parametrize(("blocks", "expected"), UNLISTED_VERBS)
+def test_unlisted_verbs_and_collectives(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Thanh Hóa", doc_type="Công văn")) == expected
 
 
 @pytest.mark.parametrize(("blocks", "expected"), NOT_DUTIES)

@@ -188,6 +188,10 @@ def addressee_end(text: str) -> int:
     return len(text)
 
 
+# Words that go on with a name after a known agency ("Phòng Y tế các huyện", "Sở Y tế tỉnh").
+_NAME_GOES_ON = re.compile(r"^(?:các|cấp|tỉnh|huyện|thành|thị|xã|phường|quận|trên|của|và|thuộc|tại)\b")
+
+
 def leading_agencies(ctx: _Ctx, text: str) -> tuple[list[Named], str] | None:
     """(addressees, what follows) when ``text`` starts with one or more agencies' names."""
     text = text.strip()
@@ -195,7 +199,27 @@ def leading_agencies(ctx: _Ctx, text: str) -> tuple[list[Named], str] | None:
     named = names_in(ctx, text[:end])
     if not named:
         return None
+    last = named[-1]
+    pos = text.find(last.text)
+    if not last.agency.known and pos >= 0:
+        # "Sở Kế hoạch và Đầu tư cân đối, bố trí …": a verb the stop list does not know;
+        # the name is the longest known agency at its start
+        trimmed = _known_prefix(ctx, last.text)
+        if trimmed is not None:
+            return [*named[:-1], trimmed], text[pos + len(trimmed.text):].strip()
     return named, text[end:].strip()
+
+
+def _known_prefix(ctx: _Ctx, name: str) -> Named | None:
+    words = name.split(" ")
+    for k in range(len(words) - 1, 1, -1):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if not tail[:1].islower() or _NAME_GOES_ON.match(tail):
+            continue
+        found = ctx.resolve(head, allow_unknown=False)
+        if found is not None:
+            return Named(head, found)
+    return None
 
 
 def names_in(ctx: _Ctx, text: str) -> list[Named]:
@@ -488,7 +512,7 @@ def _prose_sentence(ctx: _Ctx, block: Block, sentence: str, normative: bool) -> 
         described = r"(?:là|được|có\s(?!trách nhiệm))" if not m.group("verb") else r"(?!)"
         if re.match(rf"^(?:đã|đang|vẫn|{described})\b", rest):
             return []
-        if not _STOP.match(" " + rest):
+        if not _STOP.match(" " + rest) and not (rest[:1].islower() and who[-1].agency.known):
             return []
         role: Role = "chủ trì" if rest.startswith("chủ trì") else "phối hợp" if rest.startswith("phối hợp") else "thực hiện"
         return [ctx.duty(w, role, sentence, block, _partners_in(ctx, rest)) for w in who]
