@@ -47,6 +47,53 @@ def test_match(text: str, province: str, district: str, agency_id: str, name: st
     assert (found.id, found.name) == (agency_id, name)
 
 
+@pytest.mark.parametrize(
+    ("text", "province", "district", "agency_id", "name"),
+    [
+        # not in the registry: still placed in the document's province, so two provinces never share it
+        ("Sở Văn hóa và Thể thao", "Bình Định", "", "so-van-hoa-va-the-thao-tinh-binh-dinh",
+         "Sở Văn hóa và Thể thao tỉnh Bình Định"),
+        ("Ban Quản lý các khu công nghiệp", "Bắc Ninh", "", "ban-quan-ly-cac-khu-cong-nghiep-tinh-bac-ninh",
+         "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh"),
+        ("Hội Khuyến học tỉnh", "Phú Thọ", "", "hoi-khuyen-hoc-tinh-phu-tho", "Hội Khuyến học tỉnh Phú Thọ"),
+        ("Báo Hà Tĩnh", "Hà Tĩnh", "", "bao-ha-tinh", "Báo Hà Tĩnh"),  # names its province already
+        ("Trung tâm Văn hóa - Thể thao huyện", "Bắc Kạn", "huyện Chợ Đồn",
+         "trung-tam-van-hoa-the-thao-huyen-cho-don", "Trung tâm Văn hóa - Thể thao huyện Chợ Đồn"),
+        ("Bộ Xây dựng", "Hà Tĩnh", "", "bo-xay-dung", "Bộ Xây dựng"),  # central: no province
+        # a bare level word means the document's own jurisdiction
+        ("Phòng Giáo dục và Đào tạo huyện", "Bắc Kạn", "huyện Ba Bể", "phong-giao-duc-va-dao-tao-huyen-ba-be",
+         "Phòng Giáo dục và Đào tạo huyện Ba Bể"),
+        ("Trung tâm Y tế huyện", "Bắc Kạn", "huyện Ngân Sơn", "trung-tam-y-te-huyen-ngan-son",
+         "Trung tâm Y tế huyện Ngân Sơn"),
+        # abbreviations from the registry
+        ("Sở GTVT", "Nghệ An", "", "so-giao-thong-van-tai-tinh-nghe-an", "Sở Giao thông vận tải tỉnh Nghệ An"),
+        ("Đài PT-TH tỉnh", "Hà Giang", "", "dai-phat-thanh-va-truyen-hinh-tinh-ha-giang",
+         "Đài Phát thanh và Truyền hình tỉnh Hà Giang"),
+        ("Bộ CHQS tỉnh", "Cao Bằng", "", "bo-chi-huy-quan-su-tinh-cao-bang", "Bộ Chỉ huy Quân sự tỉnh Cao Bằng"),
+        ("BHXH tỉnh", "Nghệ An", "", "bao-hiem-xa-hoi-tinh-nghe-an", "Bảo hiểm xã hội tỉnh Nghệ An"),
+        ("Hội CCB tỉnh", "Lào Cai", "", "hoi-cuu-chien-binh-tinh-lao-cai", "Hội Cựu chiến binh tỉnh Lào Cai"),
+        # collectives
+        ("Ủy ban MTTQVN tỉnh và các tổ chức thành viên", "Hà Tĩnh", "",
+         "uy-ban-mat-tran-to-quoc-viet-nam-va-cac-to-chuc-chinh-tri-xa-hoi-tinh-ha-tinh",
+         "Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội tỉnh Hà Tĩnh"),
+        ("UBND các huyện, thành phố, thị xã", "Nghệ An", "",
+         "uy-ban-nhan-dan-cac-huyen-thanh-pho-tinh-nghe-an", "Ủy ban nhân dân các huyện, thành phố tỉnh Nghệ An"),
+        ("Trạm Y tế các xã, thị trấn", "Bắc Kạn", "huyện Pác Nặm",
+         "tram-y-te-cac-xa-phuong-thi-tran-huyen-pac-nam", "Trạm Y tế các xã, phường, thị trấn huyện Pác Nặm"),
+    ],
+)
+def test_match_unlisted_and_abbreviated(text: str, province: str, district: str, agency_id: str, name: str) -> None:
+    found = REG.match(text, province, district)
+    assert found is not None
+    assert (found.id, found.name) == (agency_id, name)
+
+
+def test_unlisted_agency_of_two_provinces_is_two_agencies() -> None:
+    a = REG.match("Sở Văn hóa và Thể thao", "Bình Định")
+    b = REG.match("Sở Văn hóa và Thể thao", "Hà Nội")
+    assert a is not None and b is not None and a.id != b.id
+
+
 def test_same_name_in_two_provinces_is_two_agencies() -> None:
     a = REG.match("Công an tỉnh", "Bắc Kạn")
     b = REG.match("Công an tỉnh", "Thái Nguyên")
@@ -86,6 +133,22 @@ def test_expand_code(code: str, expected: str | None) -> None:
 )
 def test_jurisdiction(place: str, issuer: str, expected: tuple[str, str]) -> None:
     d = Document(source="t", id="t", doc_type="Báo cáo", place=place, issuer=issuer, province="Bắc Kạn")
+    assert jurisdiction(d) == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "issuer", "province", "expected"),
+    [
+        # a district's date line names the district, not a province
+        ("Chợ Đồn", "Ủy ban nhân dân huyện Chợ Đồn", "Chợ Đồn", ("", "huyện Chợ Đồn")),
+        ("Quảng Khê", "Ủy ban nhân dân xã Quảng Khê", "Quảng Khê", ("", "")),
+        ("Lào Cai", "Ủy ban nhân dân tỉnh Lào Cai", "Lào Cai", ("Lào Cai", "")),
+    ],
+)
+def test_jurisdiction_ignores_places_that_are_not_provinces(
+    place: str, issuer: str, province: str, expected: tuple[str, str]
+) -> None:
+    d = Document(source="t", id="t", doc_type="Kế hoạch", place=place, issuer=issuer, province=province)
     assert jurisdiction(d) == expected
 
 

@@ -348,3 +348,268 @@ def test_members_from_a_footnote() -> None:
         "hoi-lien-hiep-phu-nu-tinh-kon-tum",
         "doan-thanh-nien-cong-san-ho-chi-minh-tinh-kon-tum",
     ]
+
+
+# --- layouts of documents the project had not seen (invented variants) --------------
+C = tuple[str, str, int]  # agency_text, role, number of duties
+
+
+def counts_of(d: Document) -> list[C]:
+    """Duties per (addressee as written, role), in order of first appearance."""
+    out: dict[tuple[str, str], int] = {}
+    for x in extract_duties(d):
+        out[(x.agency_text, x.role)] = out.get((x.agency_text, x.role), 0) + 1
+    return [(a, r, n) for (a, r), n in out.items()]
+
+
+SEVERAL_IN_ONE_ADDRESSEE = [
+    (  # inline bold label naming two bodies
+        [("item", "m6", "6", "", "**6. Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh:** Vận động hội viên rào chắn ao, hồ.")],
+        [("Hội Nông dân tỉnh", "thực hiện", 1), ("Hội Cựu chiến binh tỉnh", "thực hiện", 1)],
+    ),
+    (  # heading with a semicolon, bullets under it
+        [
+            ("item", "m2", "2", "", "2. Sở Tư pháp; Sở Nội vụ"),
+            ("bullet", "m2-b1", "-", "m2", "- Phổ biến pháp luật về quyền trẻ em cho cán bộ, công chức."),
+            ("bullet", "m2-b2", "-", "m2", "- Đưa nội dung bảo vệ trẻ em vào bồi dưỡng công chức cấp xã."),
+        ],
+        [("Sở Tư pháp", "thực hiện", 2), ("Sở Nội vụ", "thực hiện", 2)],
+    ),
+    (  # a known name not capitalised after its kind still starts a new name
+        [("item", "m4", "4", "", "4. Công an tỉnh, Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh: Xử lý nghiêm các vụ án.")],
+        [
+            ("Công an tỉnh", "thực hiện", 1),
+            ("Viện kiểm sát nhân dân tỉnh", "thực hiện", 1),
+            ("Tòa án nhân dân tỉnh", "thực hiện", 1),
+        ],
+    ),
+    (  # a list in running prose after "Đề nghị"
+        [("para", "p1", "", "", "Đề nghị Tỉnh đoàn, Hội LHPN tỉnh chỉ đạo các cấp tổ chức sinh hoạt hè cho thiếu nhi.")],
+        [("Tỉnh đoàn", "thực hiện", 1), ("Hội LHPN tỉnh", "thực hiện", 1)],
+    ),
+    (  # a group and a collective of districts in one numbered item
+        [("item", "m1", "1", "", "1. Các sở, ban, ngành tỉnh, UBND các huyện, thị xã quán triệt nghiêm Chỉ thị.")],
+        [("Các sở, ban, ngành tỉnh", "thực hiện", 1), ("UBND các huyện, thị xã", "thực hiện", 1)],
+    ),
+    (  # one name with commas and "và" is not split
+        [("item", "m3", "3", "", "3. Sở Văn hóa, Thể thao và Du lịch: Kiểm tra các bể bơi.")],
+        [("Sở Văn hóa, Thể thao và Du lịch", "thực hiện", 1)],
+    ),
+]
+
+BULLET_ADDRESSEES = [
+    (
+        [
+            ("heading", "muc-ii", "II", "", "II. TRÁCH NHIỆM CỦA CÁC CƠ QUAN"),
+            ("bullet", "b1", "-", "muc-ii", "- Sở GD&ĐT: Chỉ đạo các trường thực hiện trường học an toàn."),
+            ("bullet", "b2", "-", "muc-ii", "- Sở Tư pháp: Chủ trì phổ biến pháp luật về trẻ em."),
+            ("bullet", "b3", "-", "muc-ii", "- Phòng Lao động - Thương binh và Xã hội các huyện, thành phố:"),
+            ("bullet", "b3-b1", "+", "b3", "+ Tham mưu UBND cấp huyện xây dựng kế hoạch."),
+            ("bullet", "b3-b2", "+", "b3", "+ Báo cáo kết quả về Sở trước ngày 10/12."),
+        ],
+        [
+            ("Sở GD&ĐT", "thực hiện", 1),
+            ("Sở Tư pháp", "thực hiện", 1),
+            ("Phòng Lao động - Thương binh và Xã hội các huyện, thành phố", "thực hiện", 2),
+        ],
+    ),
+    (  # a bullet of results is a report, and a bullet without a colon is not an addressee
+        [
+            ("bullet", "b1", "-", "", "- Sở Y tế: đã khám sàng lọc cho 9.000 trẻ em."),
+            ("bullet", "b2", "-", "", "- Tăng cường kiểm tra các khu vui chơi."),
+        ],
+        [],
+    ),
+]
+
+REQUEST_HEADERS = [
+    (  # "Đề nghị …" heading; the Mặt trận and its member organisations are one addressee
+        [
+            ("item", "m7", "7", "", "7. Đề nghị Ủy ban MTTQ tỉnh và các tổ chức thành viên"),
+            ("bullet", "m7-b1", "-", "m7", "- Tuyên truyền, vận động hội viên tham gia bảo vệ trẻ em."),
+            ("bullet", "m7-b2", "-", "m7", "- Giám sát việc thực hiện chính sách về trẻ em."),
+        ],
+        [("Ủy ban MTTQ tỉnh và các tổ chức thành viên", "thực hiện", 2)],
+    ),
+    (  # "Trách nhiệm của …" containers and items
+        [
+            ("item", "m2", "2", "", "2. Trách nhiệm của UBND các huyện, thành phố, thị xã"),
+            ("item", "m2-a", "a", "m2", "a) Xây dựng kế hoạch công tác trẻ em của địa phương."),
+            ("item", "m2-b", "b", "m2", "b) Bố trí cán bộ làm công tác trẻ em ở cấp xã."),
+        ],
+        [("UBND các huyện, thành phố, thị xã", "thực hiện", 2)],
+    ),
+    (  # an item that is a whole sentence is read as prose: its verb gives the role
+        [("item", "m9", "9", "", "9. Đề nghị Ủy ban MTTQ Việt Nam huyện và các đoàn thể huyện phối hợp tuyên truyền.")],
+        [("Ủy ban MTTQ Việt Nam huyện và các đoàn thể huyện", "phối hợp", 1)],
+    ),
+    (  # a role remark in parentheses is not part of the name
+        [
+            ("item", "m1", "1", "", "1. Sở Lao động - Thương binh và Xã hội (cơ quan thường trực)"),
+            ("bullet", "m1-b1", "-", "m1", "- Hướng dẫn, kiểm tra việc thực hiện Kế hoạch."),
+        ],
+        [("Sở Lao động - Thương binh và Xã hội", "thực hiện", 1)],
+    ),
+    (
+        [("item", "m3", "3", "", "3. Tỉnh đoàn (chủ trì): Tổ chức Diễn đàn trẻ em cấp tỉnh.")],
+        [("Tỉnh đoàn", "chủ trì", 1)],
+    ),
+]
+
+HEADER_THEN_OTHERS = [
+    (  # paragraphs hung under the last item that address someone else are not its duties
+        [
+            ("item", "m8", "8", "", "8. Sở Tài chính: Tham mưu bố trí kinh phí thực hiện công tác trẻ em."),
+            ("para", "m8-p1", "", "m8", "Đề nghị Hội Liên hiệp Phụ nữ tỉnh tuyên truyền kỹ năng làm cha mẹ."),
+            ("para", "m8-p2", "", "m8", "Yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành nghiêm túc thực hiện Chỉ thị này."),
+        ],
+        [("Sở Tài chính", "thực hiện", 1), ("Hội Liên hiệp Phụ nữ tỉnh", "thực hiện", 1)],
+    ),
+]
+
+TASK_TABLES = [
+    (
+        [
+            (
+                "table", "pl-i-bang1", "", "",
+                "| TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |\n"
+                "|---|---|---|---|---|\n"
+                "| 1 | Tập huấn kỹ năng bảo vệ trẻ em | Sở Lao động - Thương binh và Xã hội | Sở Y tế; Tỉnh đoàn | Quý II |\n"
+                "| 2 | Dạy bơi cho học sinh | Sở Giáo dục và Đào tạo | Sở Lao động - Thương binh và Xã hội | Hè |\n"
+                "| 3 | Kiểm tra liên ngành | Sở Lao động - Thương binh và Xã hội | Công an tỉnh, Sở Y tế | Quý III |",
+            )
+        ],
+        [
+            ("Sở Lao động - Thương binh và Xã hội", "chủ trì", 2),
+            ("Sở Y tế", "phối hợp", 2),
+            ("Tỉnh đoàn", "phối hợp", 1),
+            ("Sở Giáo dục và Đào tạo", "chủ trì", 1),
+            ("Sở Lao động - Thương binh và Xã hội", "phối hợp", 1),
+            ("Công an tỉnh", "phối hợp", 1),
+        ],
+    ),
+    (  # a single "Đơn vị thực hiện" column; section rows without an agency are skipped
+        [
+            (
+                "table", "bang1", "", "",
+                "| STT | Hoạt động | Đơn vị thực hiện | Kinh phí |\n"
+                "| --- | --- | --- | --- |\n"
+                "| I | **Truyền thông** | | |\n"
+                "| 1 | Phát sóng chuyên mục trẻ em | Đài Phát thanh và Truyền hình tỉnh | 50 triệu |\n"
+                "| 2 | Hội thi tìm hiểu Luật Trẻ em | Hội LHPN tỉnh, Tỉnh đoàn | 30 triệu |",
+            )
+        ],
+        [
+            ("Đài Phát thanh và Truyền hình tỉnh", "thực hiện", 1),
+            ("Hội LHPN tỉnh", "thực hiện", 1),
+            ("Tỉnh đoàn", "thực hiện", 1),
+        ],
+    ),
+    (  # a table of figures names no duties
+        [("table", "bang1", "", "", "| Chỉ tiêu | 2023 | 2024 |\n|---|---|---|\n| Trẻ em được khám | 9.000 | 12.000 |")],
+        [],
+    ),
+]
+
+DECISION_ARTICLES = [
+    (  # the assignment is a duty; the execution clause of office holders is not
+        [
+            ("heading", "dieu-2", "Điều 2", "", "Điều 2. Giao Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan tổ chức thực hiện Kế hoạch này."),
+            (
+                "heading", "dieu-3", "Điều 3", "",
+                "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Y tế, Tài chính; Chủ tịch UBND các huyện, "
+                "thành phố chịu trách nhiệm thi hành Quyết định này.",
+            ),
+        ],
+        [("Sở Y tế", "chủ trì", 1)],
+    ),
+]
+
+UNLISTED_VERBS = [
+    (  # a verb the stop list does not know ends a known name
+        [("para", "p1", "", "", "Sở Tài chính, Sở Kế hoạch và Đầu tư cân đối, bố trí kinh phí cho công tác trẻ em.")],
+        [("Sở Tài chính", "thực hiện", 1), ("Sở Kế hoạch và Đầu tư", "thực hiện", 1)],
+    ),
+    (  # ... but words that continue a name do not cut it short
+        [("para", "p1", "", "", "Phòng Y tế các huyện, thành phố tăng cường kiểm tra an toàn thực phẩm.")],
+        [("Phòng Y tế các huyện, thành phố", "thực hiện", 1)],
+    ),
+    (  # collectives in another order, and the press
+        [
+            ("item", "m5", "5", "", "5. UBND các phường, xã: Thăm, tặng quà trẻ em có hoàn cảnh đặc biệt."),
+            ("item", "m6", "6", "", "6. Các cơ quan báo chí của tỉnh: Tuyên truyền về dinh dưỡng hợp lý."),
+        ],
+        [("UBND các phường, xã", "thực hiện", 1), ("Các cơ quan báo chí của tỉnh", "thực hiện", 1)],
+    ),
+]
+
+NOT_DUTIES = [
+    ([("para", "p1", "", "", "Năm 2023, Sở Y tế đã tổ chức khám sàng lọc cho 12.000 trẻ em.")], []),
+    ([("para", "p1", "", "", "Yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện./.")], []),
+    ([("para", "p1", "", "", "Giao Tỉnh đoàn là cơ quan thường trực, tổng hợp kết quả báo cáo UBND tỉnh.")], [("Tỉnh đoàn", "thực hiện", 1)]),
+]
+
+
+@pytest.mark.parametrize(("blocks", "expected"), SEVERAL_IN_ONE_ADDRESSEE)
+def test_several_agencies_in_one_addressee(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Hà Tĩnh", doc_type="Kế hoạch")) == expected
+
+
+@pytest.mark.parametrize(("blocks", "expected"), BULLET_ADDRESSEES)
+def test_bullet_addressees(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Yên Bái", doc_type="Hướng dẫn")) == expected
+
+
+@pytest.mark.parametrize(("blocks", "expected"), REQUEST_HEADERS)
+def test_request_headers(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Hà Giang", doc_type="Kế hoạch")) == expected
+
+
+@pytest.mark.parametrize(("blocks", "expected"), HEADER_THEN_OTHERS)
+def test_paragraphs_addressing_others(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Quảng Trị", doc_type="Chỉ thị")) == expected
+
+
+@pytest.mark.parametrize(("blocks", "expected"), TASK_TABLES)
+def test_task_tables(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Lạng Sơn", doc_type="Kế hoạch")) == expected
+
+
+@pytest.mark.parametrize(("blocks", "expected"), DECISION_ARTICLES)
+def test_decision_articles(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Trà Vinh", doc_type="Quyết định")) == expected
+
+
+@pytest.mark.parametrize(("blocks", "expected"), UNLISTED_VERBS)
+def test_unlisted_verbs_and_collectives(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Thanh Hóa", doc_type="Công văn")) == expected
+
+
+@pytest.mark.parametrize(("blocks", "expected"), NOT_DUTIES)
+def test_reports_and_closing_formulas(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Hà Nam", doc_type="Công văn")) == expected
+
+
+def test_table_rows_keep_their_line_and_partners() -> None:
+    d = doc([TASK_TABLES[0][0][0]], province="Lạng Sơn", doc_type="Kế hoạch")
+    first = extract_duties(d)[0]
+    assert (first.agency, first.role, first.text, first.line, first.block) == (
+        "Sở Lao động - Thương binh và Xã hội tỉnh Lạng Sơn", "chủ trì", "Tập huấn kỹ năng bảo vệ trẻ em", 3, "pl-i-bang1",
+    )
+    assert first.partners == ("so-y-te-tinh-lang-son", "doan-thanh-nien-cong-san-ho-chi-minh-tinh-lang-son")
+
+
+def test_collective_of_front_and_member_organisations_is_a_group() -> None:
+    d = doc([REQUEST_HEADERS[0][0][0], REQUEST_HEADERS[0][0][1]], province="Hà Giang")
+    (duty,) = extract_duties(d)
+    assert duty.is_group
+    assert duty.agency == "Ủy ban Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội tỉnh Hà Giang"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["| Cơ quan chủ trì |", "|", "| | |\n|", "| Nội dung | Cơ quan chủ trì |\n| x", "**:**", "- :", "Điều 2.", "1. Đề nghị"],
+)
+def test_odd_blocks_do_not_raise(text: str) -> None:
+    for kind, label in (("table", ""), ("item", "1"), ("bullet", "-"), ("heading", "Điều 2"), ("para", "")):
+        extract_duties(doc([(kind, "x", label, "", text)]))  # type: ignore[list-item]

@@ -97,6 +97,11 @@ _QUALIFIERS = (
 )
 
 
+# A bare level word after a name ("Sở Y tế tỉnh", "Công an huyện") means the
+# document's own jurisdiction.
+_LEVEL_WORDS = (" tinh", " cap tinh", " huyen", " cap huyen", " thanh pho", " thi xa", " xa", " cap xa")
+
+
 class AgencyRegistry:
     def __init__(
         self,
@@ -193,8 +198,10 @@ class AgencyRegistry:
             for q in _QUALIFIERS:
                 if f.endswith(q):
                     queue.append((f[: -len(q)], prov, dist))
-            if f.endswith(" tinh"):
-                queue.append((f[: -len(" tinh")], prov, dist))
+            for level_word in _LEVEL_WORDS:
+                # "Phòng Giáo dục và Đào tạo huyện": the document's own district
+                if f.endswith(level_word) and len(f) > len(level_word):
+                    queue.append((f[: -len(level_word)], prov, dist))
 
     def match(
         self, text: str, province: str = "", district: str = "", allow_unknown: bool = True
@@ -217,9 +224,43 @@ class AgencyRegistry:
         kind = self.kind_of(text)
         if kind is None:
             return None
-        name = _PARENS.sub("", clean_name(text))
+        return self._unknown(_PARENS.sub("", clean_name(text)), kind, province, district)
+
+    def _unknown(self, name: str, kind: KindPrefix, province: str, district: str) -> ResolvedAgency:
+        """An agency the registry does not list, placed in the document's jurisdiction.
+
+        "Sở Xây dựng" in a Hà Tĩnh document is "Sở Xây dựng tỉnh Hà Tĩnh", not
+        the same agency as "Sở Xây dựng" of another province; a name that says
+        its level ("Trung tâm Y tế huyện") takes the document's district.
+        """
+        folded = fold(name)
+        level = kind.level
+        if re.search(r" (huyen|thanh pho|thi xa|quan)$", folded):
+            level = "huyện"
+        elif re.search(r" (xa|phuong|thi tran)$", folded):
+            level = "xã"
+        elif folded.endswith(" tinh"):
+            level = "tỉnh"
+        placed, prov, dist = name, "", ""
+        places = [fold(p) for p in (province, district.split(" ", 1)[-1] if district else "") if p]
+        named_place = bool(self._province_suffix.search(folded)) or any(
+            re.search(rf"(^| ){re.escape(p)}( |$)", folded) for p in places
+        )
+        if named_place or level == "trung ương":
+            pass  # "Báo Hà Tĩnh", "Đài Phát thanh và Truyền hình tỉnh Hà Tĩnh", "Bộ Xây dựng"
+        elif level in ("huyện", "xã") and district and not re.search(r"\bcác\b", name):
+            prov, dist = province, district
+            bare = re.sub(r"\s+(huyện|thành phố|thị xã|quận)$", "", name)
+            placed = f"{bare} {district}" if level == "huyện" else f"{name} ({district})"
+        elif province:
+            prov = province
+            if level in ("huyện", "xã"):
+                placed = f"{name} (tỉnh {province})"
+            else:
+                placed = f"{name} {province}" if folded.endswith(" tinh") else f"{name} tỉnh {province}"
         return ResolvedAgency(
-            id=slugify(name), name=name, kind=kind.kind, level=kind.level, sector="", known=False
+            id=slugify(placed), name=placed, kind=kind.kind, level=level, sector="", known=False,
+            province=prov, district=dist,
         )
 
     def _instance(self, t: Template, province: str, district: str) -> ResolvedAgency:
@@ -254,19 +295,25 @@ _DISTRICT = re.compile(
 )
 
 
-def jurisdiction(doc: Document) -> tuple[str, str]:
+def jurisdiction(doc: Document, registry: AgencyRegistry | None = None) -> tuple[str, str]:
     """(province, district) a document's local names refer to.
 
     The district comes from the place of the date line ("TP. Bắc Kạn") or the
-    issuer ("... thành phố Bắc Kạn"); a provincial document has none.
+    issuer ("... thành phố Bắc Kạn"); a provincial document has none. A
+    province that is not one of the registry's provinces (the date line of a
+    district's document names the district: "Ba Bể, ngày …") is not used: the
+    document's provincial agencies then stay without a province rather than
+    being placed in a province called "Ba Bể".
     """
+    reg = registry or load_registry()
+    province = doc.province if fold(doc.province) in reg._province_by_fold else ""
     for text in (doc.place, doc.issuer):
         m = _DISTRICT.search(text or "")
         if m:
             kind = m.group(1).lower().rstrip(".")
             kind = "thành phố" if kind in ("tp", "thành phố") else kind
-            return doc.province, f"{kind} {m.group(2)}"
-    return doc.province, ""
+            return province, f"{kind} {m.group(2)}"
+    return province, ""
 
 
 # --- loading -----------------------------------------------------------------

@@ -16,7 +16,24 @@ looked at again):
    numbered items that name no agency: each item is a duty of the addressee;
 4. running prose (not in news articles): a sentence that starts with an
    agency, or "Giao"/"Yêu cầu"/"Đề nghị" + agency, followed by what it must do;
-   in a normative article also "…, đề nghị A, B và C … thực hiện …".
+   in a normative article also "…, đề nghị A, B và C … thực hiện …";
+5. task tables (annexes of a Kế hoạch): "| Nội dung | Cơ quan chủ trì | Cơ
+   quan phối hợp | Thời gian |"; each row is a duty of every lead ("chủ trì")
+   and of every partner ("phối hợp"); a single "Đơn vị thực hiện" column
+   gives "thực hiện".
+
+An addressee may name several agencies ("**6. Hội Liên hiệp Phụ nữ tỉnh, Tỉnh
+đoàn:** …", "Đề nghị Ủy ban MTTQ tỉnh, Tỉnh đoàn, Hội LHPN tỉnh …"): each gets
+the duty. "Ủy ban MTTQ tỉnh và các tổ chức thành viên" is one collective
+addressee (a group in the registry).
+
+Not duties: what an agency has done ("Sở Y tế đã tổ chức …"), closing
+formulas ("Yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện./."), and the
+execution clause of a Quyết định ("Điều 3. Chánh Văn phòng UBND tỉnh, Giám
+đốc các Sở …, Chủ tịch UBND các huyện … chịu trách nhiệm thi hành Quyết định
+này"): it names office holders, repeats the whole decision for each of them
+and gives no task of its own; the decision's tasks are in its other articles
+("Điều 2. Giao Sở … chủ trì …") and in the plan it adopts.
 
 Partners named in a duty ("phối hợp với Công an tỉnh, Sở Y tế") are kept as
 ``Duty.partners``; they do not get a duty of their own here (the agency pages
@@ -31,6 +48,7 @@ from dataclasses import dataclass
 
 from .agencies import AgencyRegistry, clean_name, jurisdiction, load_registry
 from .records import Block, Document, Duty, Membership, ResolvedAgency, Role
+from .textutil import fold
 
 NEWS_TYPES = {"Tin bài"}
 
@@ -41,10 +59,13 @@ _STOP_WORDS = (
     "tham mưu", "hướng dẫn", "triển khai", "tổ chức", "căn cứ", "cần", "tiếp tục", "tăng cường",
     "khẩn trương", "rà soát", "chủ động", "xây dựng", "nghiên cứu", "đẩy mạnh", "quan tâm", "được giao",
     "là cơ quan", "kiểm tra", "báo cáo", "ban hành", "trong phạm vi", "phải", "nghiêm túc", "đôn đốc",
-    "bố trí", "lồng ghép", "thu thập", "cung cấp", "phối hợp với",
+    "bố trí", "lồng ghép", "thu thập", "cung cấp", "phối hợp với", "quán triệt", "chịu trách nhiệm",
+    "tập trung", "bảo đảm", "đảm bảo", "tuyên truyền", "vận động", "theo dõi", "tổng hợp", "giám sát",
+    "thường xuyên", "đã", "đang", "sẽ", "mở", "đăng tải",
 )
 _STOP = re.compile(r"\s(?:" + "|".join(re.escape(w) for w in sorted(_STOP_WORDS, key=len, reverse=True)) + r")\b")
-_NAME_BEFORE_VERB = ("Ban Chỉ đạo", "Ban chỉ đạo", "BCĐ")
+# ... or the words before it say it is still a name ("và các tổ chức thành viên").
+_NAME_BEFORE_VERB = ("Ban Chỉ đạo", "Ban chỉ đạo", "BCĐ", " các", "Các")
 
 _LABEL = re.compile(r"^\s*(?:Điều\s+\d+[a-zđ]?\.?|[IVXLC]+\.|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\)|[-+•])\s*")
 _MARKUP = re.compile(r"\*+|^#+\s*")
@@ -56,7 +77,20 @@ _LEAD = re.compile(r"^(?:Cơ quan\s+)?chủ trì\s*:\s*(?P<list>.*)$", re.IGNORE
 _SUPPORT = re.compile(r"^(?:Cơ quan\s+)?phối hợp\s*:\s*(?P<list>.*)$", re.IGNORECASE)
 _SEE_INDICATOR = re.compile(r"quy định tại mã chỉ tiêu\s+(?P<code>\d{4}),?\s*phụ lục\s+(?P<annex>[IVXLC]+)", re.I)
 _GUIDANCE = re.compile(r"\b(?:hướng dẫn|đề nghị|yêu cầu|giao(?: cho)?)\s+(?P<rest>.+)$", re.I)
-_PROSE_HEAD = re.compile(r"^(?:(?:Giao|Yêu cầu|Đề nghị)(?:\s+cho)?\s+)?(?P<rest>.+)$")
+_PROSE_HEAD = re.compile(r"^(?:(?P<verb>Giao|Yêu cầu|Đề nghị)(?:\s+cho)?\s+)?(?P<rest>.+)$", re.DOTALL)
+# Words that open a header before the addressee ("1. Đối với Sở Y tế", "7. Đề nghị Ủy ban MTTQ tỉnh …").
+_HEAD_PREFIX = re.compile(r"^(?:Đối với|Đề nghị|Trách nhiệm của|Nhiệm vụ của|Giao(?:\s+cho)?)\s+")
+# A paragraph that addresses someone else, not the rest of the header's duties.
+_ADDRESSING = re.compile(r"^(?:Đề nghị|Yêu cầu|Giao)\s")
+# "(cơ quan thường trực)", "(chủ trì)": a remark on the addressee's role, not part of its name.
+_ROLE_NOTE = re.compile(r"\s*\((?P<note>[a-zđà-ỹ][^()]*)\)\s*$")
+# What is left after the addressee of a closing formula ("… nghiêm túc triển khai thực hiện./.").
+_CLOSING_REST = re.compile(
+    r"^(?:(?:nghiêm túc|khẩn trương|quan tâm|phối hợp|triển khai|tổ chức|căn cứ[^,]*,)\s*)*"
+    r"(?:thực hiện|thi hành)(?:\s+(?:nghiêm túc|tốt))?"
+    r"(?:\s+(?:Kế hoạch|Chỉ thị|Quyết định|Công văn|Thông báo|Hướng dẫn|văn bản) này)?\s*[./]*$"
+)
+_REPORTED = re.compile(r"^(?:đã|Đã|đang|Đang)\b")
 _NOT_DUTY_START = re.compile(r"^(?:Trên đây|Với nội dung trên|Nơi nhận)", re.I)
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
 _ITEM_SPLIT = re.compile(r"\s*;\s*|,\s+|\s+và\s+")
@@ -80,7 +114,7 @@ class _Ctx:
     def __init__(self, doc: Document, reg: AgencyRegistry) -> None:
         self.doc = doc
         self.reg = reg
-        self.province, self.district = jurisdiction(doc)
+        self.province, self.district = jurisdiction(doc, reg)
         self.children: dict[str, list[Block]] = {}
         for b in doc.body:
             self.children.setdefault(b.parent, []).append(b)
@@ -93,7 +127,7 @@ class _Ctx:
         found = self.reg.match(name, self.province, self.district, allow_unknown=False)
         if found is not None:
             return found
-        if not allow_unknown or len(name.split()) > 12:
+        if not allow_unknown or len([w for w in name.split() if w.isalnum()]) > 14:
             return None
         kind = self.reg.kind_of(name)
         if kind is None:
@@ -154,17 +188,57 @@ def addressee_end(text: str) -> int:
     return len(text)
 
 
-def leading_agency(ctx: _Ctx, text: str) -> tuple[Named, str] | None:
-    """(addressee, what follows) when ``text`` starts with an agency's name."""
+# Words that go on with a name after a known agency ("Phòng Y tế các huyện", "Sở Y tế tỉnh").
+_NAME_GOES_ON = re.compile(r"^(?:các|cấp|tỉnh|huyện|thành|thị|xã|phường|quận|trên|của|và|thuộc|tại)\b")
+
+
+def leading_agencies(ctx: _Ctx, text: str) -> tuple[list[Named], str] | None:
+    """(addressees, what follows) when ``text`` starts with one or more agencies' names."""
     text = text.strip()
     end = addressee_end(text)
-    name = clean_name(text[:end])
+    named = names_in(ctx, text[:end])
+    if not named:
+        return None
+    last = named[-1]
+    pos = text.find(last.text)
+    if not last.agency.known and pos >= 0:
+        # "Sở Kế hoạch và Đầu tư cân đối, bố trí …": a verb the stop list does not know;
+        # the name is the longest known agency at its start
+        trimmed = _known_prefix(ctx, last.text)
+        if trimmed is not None:
+            return [*named[:-1], trimmed], text[pos + len(trimmed.text):].strip()
+    return named, text[end:].strip()
+
+
+def _known_prefix(ctx: _Ctx, name: str) -> Named | None:
+    words = name.split(" ")
+    for k in range(len(words) - 1, 1, -1):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if not tail[:1].islower() or _NAME_GOES_ON.match(tail):
+            continue
+        found = ctx.resolve(head, allow_unknown=False)
+        if found is not None:
+            return Named(head, found)
+    return None
+
+
+def names_in(ctx: _Ctx, text: str) -> list[Named]:
+    """The agencies an addressee names: one ("Sở Văn hóa, Thể thao và Du lịch",
+    "UBND các huyện, thị xã, thành phố") or several ("Hội LHPN tỉnh, Tỉnh đoàn";
+    "Sở Kế hoạch và Đầu tư, Sở Tài chính")."""
+    name = clean_name(text)
     if not name:
-        return None
+        return []
+    known = ctx.resolve(name, allow_unknown=False)
+    if known is not None:
+        return [Named(name, known)]
+    if re.search(r"[,;]|\svà\s", name):
+        parts = split_names(ctx, name)
+        # every listed name must be an agency, or this is one long name
+        if len(parts) >= 2 and sum(len(n.text) for n in parts) >= 0.7 * len(re.sub(r"[,;]|\svà\s", "", name)):
+            return parts
     found = ctx.resolve(name)
-    if found is None:
-        return None
-    return Named(name, found), text[end:].strip()
+    return [Named(name, found)] if found is not None else []
 
 
 def split_names(ctx: _Ctx, text: str) -> list[Named]:
@@ -208,10 +282,13 @@ def split_names(ctx: _Ctx, text: str) -> list[Named]:
 def _starts_name(ctx: _Ctx, text: str) -> bool:
     if re.match(r"(?:các|Các)\s|bộ, ngành|Bộ, ngành", text):
         return True
-    kind = ctx.reg.kind_of(text.split(",")[0])
+    first = text.split(",")[0]
+    kind = ctx.reg.kind_of(first)
     if kind is None:
         return False
-    rest = text[len(kind.prefix):].lstrip()
+    if ctx.resolve(first.split(";")[0], allow_unknown=False) is not None:
+        return True  # "…, Tòa án nhân dân tỉnh": a known name, even if not capitalised after its kind
+    rest = first[len(kind.prefix):].lstrip()
     return not rest or rest[0].isupper() or rest.startswith(("các ", "tỉnh", "huyện", "thành phố", "xã"))
 
 
@@ -264,37 +341,51 @@ def _indicators(ctx: _Ctx) -> list[Duty]:
 # --- layout 2: addressee headers ----------------------------------------------
 @dataclass(frozen=True)
 class Header:
-    who: Named
+    who: tuple[Named, ...]
     role: Role
     partners: tuple[ResolvedAgency, ...]
     body: str
 
 
 def parse_header(ctx: _Ctx, block: Block) -> Header | None:
-    if block.kind not in ("heading", "item") or not block.label or block.label == "-":
+    """The addressee(s) a heading, numbered item or "- Agency: …" bullet names."""
+    if block.kind not in ("heading", "item", "bullet") or not block.label:
         return None
+    is_bullet = block.kind == "bullet" or block.label in ("-", "+", "•", "–")
     text = plain(block.text)
-    text = re.sub(r"^Đối với\s+", "", text)
+    text = _HEAD_PREFIX.sub("", text, count=1)
     head, colon, body = text.partition(":")
     head = head.strip()
     if not colon:
         head = head.rstrip(".")
+    elif is_bullet and not body.strip() and not ctx.children.get(block.anchor):
+        return None
+    if is_bullet and not colon:
+        return None  # a bullet names its addressee only as "- Sở Tư pháp: …"
     if len(head) > 250:
         return None
-    lead = leading_agency(ctx, head)
+    role: Role = "thực hiện"
+    if note := _ROLE_NOTE.search(head):
+        head = head[: note.start()]
+        if "chủ trì" in note.group("note"):
+            role = "chủ trì"
+    lead = leading_agencies(ctx, head)
     if lead is None:
         return None
     who, rest = lead
-    role: Role = "thực hiện"
     if m := _ROLE_HEAD.match(rest):
         role = "chủ trì" if m.group(0) == "chủ trì" else "phối hợp"
-    elif rest and not colon:
+    elif rest and (not colon or is_bullet):
         # "Sở X chủ động rà soát …" with no colon is a sentence, not a header
         return None
+    if not colon and rest and not ctx.children.get(block.anchor):
+        return None  # "9. Đề nghị X phối hợp tuyên truyền …": a sentence, read as prose
+    if is_bullet and _REPORTED.match(body.strip()):
+        return None  # "- Sở Y tế: đã khám cho …" reports, it does not assign
     partners: tuple[ResolvedAgency, ...] = ()
     if pm := _PARTNERS.search(rest):
         partners = tuple(n.agency for n in split_names(ctx, pm.group("list")))
-    return Header(who, role, partners, body.strip())
+    return Header(tuple(who), role, partners, body.strip())
 
 
 def _partners_in(ctx: _Ctx, text: str) -> list[ResolvedAgency]:
@@ -302,6 +393,17 @@ def _partners_in(ctx: _Ctx, text: str) -> list[ResolvedAgency]:
     if not m:
         return []
     return [n.agency for n in split_names(ctx, m.group("list"))]
+
+
+def _someone_else(ctx: _Ctx, text: str, header: Header) -> bool:
+    """A block under a header that addresses another agency ("Đề nghị Ủy ban MTTQ …")."""
+    if _ADDRESSING.match(text):
+        return True
+    lead = leading_agencies(ctx, text)
+    if lead is None:
+        return False
+    mine = {w.agency.id for w in header.who}
+    return any(n.agency.id not in mine for n in lead[0]) and bool(_STOP.match(" " + lead[1]))
 
 
 def _headers(ctx: _Ctx) -> list[Duty]:
@@ -316,19 +418,22 @@ def _headers(ctx: _Ctx) -> list[Duty]:
         if any(parse_header(ctx, k) for k in kids):
             continue  # a container ("1. Đối với các đơn vị …") whose items name the agencies
         ctx.used.add(block.anchor)
+        first = len(duties)
         if header.body:
             partners = [*header.partners, *_partners_in(ctx, header.body)]
-            duties.append(ctx.duty(header.who, header.role, header.body, block, partners))
+            duties.extend(ctx.duty(w, header.role, header.body, block, partners) for w in header.who)
         for kid in kids:
+            text = plain(kid.text)
+            if kid.kind == "para" and _someone_else(ctx, text, header):
+                continue  # left to the prose reader
             sub = ctx.descendants(kid.anchor)
             ctx.used.update([kid.anchor, *(b.anchor for b in sub)])
-            text = plain(kid.text)
             if not text:
                 continue
-            if duties and kid.kind == "para" and text[:1].islower() and duties[-1].agency_id == header.who.agency.id:
+            if len(duties) > first and kid.kind == "para" and text[:1].islower():
                 continue  # the rest of the previous duty, split by a page break
             partners = [*header.partners, *_partners_in(ctx, text)]
-            duties.append(ctx.duty(header.who, header.role, text, kid, partners, sub))
+            duties.extend(ctx.duty(w, header.role, text, kid, partners, sub) for w in header.who)
     return duties
 
 
@@ -342,7 +447,7 @@ def _guidance(ctx: _Ctx) -> list[Duty]:
         m = _GUIDANCE.search(plain(block.text))
         if not m:
             continue
-        lead = leading_agency(ctx, m.group("rest"))
+        lead = leading_agencies(ctx, m.group("rest"))
         if lead is None:
             continue
         who, _ = lead
@@ -366,7 +471,7 @@ def _guidance(ctx: _Ctx) -> list[Duty]:
             sub = ctx.descendants(item.anchor)
             ctx.used.update([item.anchor, *(b.anchor for b in sub)])
             text = plain(item.text)
-            duties.append(ctx.duty(who, "thực hiện", text, item, _partners_in(ctx, text), sub))
+            duties.extend(ctx.duty(w, "thực hiện", text, item, _partners_in(ctx, text), sub) for w in who)
     return duties
 
 
@@ -376,7 +481,11 @@ def _prose(ctx: _Ctx) -> list[Duty]:
         return []
     duties: list[Duty] = []
     for block in ctx.doc.body:
-        if block.anchor in ctx.used or block.annex or block.kind not in ("para", "item", "bullet"):
+        if block.anchor in ctx.used or block.annex:
+            continue
+        # "Điều 2. Giao Sở … chủ trì, …": an article whose heading is its text
+        article = block.kind == "heading" and block.label.startswith("Điều")
+        if block.kind not in ("para", "item", "bullet") and not article:
             continue
         text = plain(block.text)
         if _NOT_DUTY_START.match(text):
@@ -392,16 +501,21 @@ def _prose(ctx: _Ctx) -> list[Duty]:
 
 def _prose_sentence(ctx: _Ctx, block: Block, sentence: str, normative: bool) -> list[Duty]:
     m = _PROSE_HEAD.match(sentence)
-    assert m is not None
-    lead = leading_agency(ctx, m.group("rest"))
+    if m is None:
+        return []
+    lead = leading_agencies(ctx, m.group("rest"))
     if lead is not None:
         who, rest = lead
-        if not rest or re.match(r"^(?:đã|đang|vẫn|được|là|có\s(?!trách nhiệm))\b", rest):
+        if not rest or _CLOSING_REST.match(rest):
             return []
-        if not _STOP.match(" " + rest):
+        # "Giao Tỉnh đoàn là cơ quan thường trực, …" assigns; "Sở Y tế là cơ quan …" describes
+        described = r"(?:là|được|có\s(?!trách nhiệm))" if not m.group("verb") else r"(?!)"
+        if re.match(rf"^(?:đã|đang|vẫn|{described})\b", rest):
+            return []
+        if not _STOP.match(" " + rest) and not (rest[:1].islower() and who[-1].agency.known):
             return []
         role: Role = "chủ trì" if rest.startswith("chủ trì") else "phối hợp" if rest.startswith("phối hợp") else "thực hiện"
-        return [ctx.duty(who, role, sentence, block, _partners_in(ctx, rest))]
+        return [ctx.duty(w, role, sentence, block, _partners_in(ctx, rest)) for w in who]
     if not normative:
         return []
     # "Căn cứ …, đề nghị các bộ, …, Sở … và các cơ quan có liên quan … thực hiện …"
@@ -414,12 +528,85 @@ def _prose_sentence(ctx: _Ctx, block: Block, sentence: str, normative: bool) -> 
     return [ctx.duty(n, "thực hiện", sentence, block) for n in split_names(ctx, g.group("list"))]
 
 
+# --- layout 5: task tables ----------------------------------------------------------
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_TASK_COLUMN = re.compile(r"\b(?:noi dung|nhiem vu|hoat dong|cong viec|giai phap)\b")
+_NOT_TASK_COLUMN = re.compile(r"^(?:tt|stt|so tt)$|\b(?:thoi gian|thoi han|kinh phi|nguon|san pham|ghi chu|du kien)\b")
+
+
+def _cells(row: str) -> list[str]:
+    row = row.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|"):
+        row = row[:-1]
+    return [c.strip() for c in _CELL_SPLIT.split(row)]
+
+
+def _table_columns(header: list[str]) -> tuple[int, int, int, int] | None:
+    """(task, lead, partners, doer) column indexes of a task table's header row; -1 when absent."""
+    folded = [fold(_MARKUP.sub("", c)) for c in header]
+    lead = next((n for n, c in enumerate(folded) if re.search(r"\bchu tri\b", c)), -1)
+    partners = next((n for n, c in enumerate(folded) if re.search(r"\bphoi hop\b", c)), -1)
+    doer = next(
+        (n for n, c in enumerate(folded)
+         if re.search(r"\b(?:co quan|don vi)?\s*(?:thuc hien|chiu trach nhiem)\b", c)
+         and not re.search(r"\b(?:thoi gian|chu tri|phoi hop)\b", c)),
+        -1,
+    )
+    if lead < 0 and doer < 0:
+        return None
+    agency_cols = {lead, partners, doer}
+    task = next((n for n, c in enumerate(folded) if n not in agency_cols and _TASK_COLUMN.search(c)), -1)
+    if task < 0:
+        task = next((n for n, c in enumerate(folded) if n not in agency_cols and c and not _NOT_TASK_COLUMN.search(c)), -1)
+    if task < 0:
+        return None
+    return task, lead, partners, doer
+
+
+def _cell_names(ctx: _Ctx, cells: list[str], col: int) -> list[Named]:
+    return split_names(ctx, cells[col]) if 0 <= col < len(cells) and cells[col] else []
+
+
+def _tables(ctx: _Ctx) -> list[Duty]:
+    duties: list[Duty] = []
+    for block in ctx.doc.body:
+        if block.kind != "table" or block.anchor in ctx.used:
+            continue
+        rows = block.text.split("\n")
+        cols = _table_columns(_cells(rows[0])) if rows else None
+        if cols is None:
+            continue
+        task, lead_col, partner_col, doer_col = cols
+        ctx.used.add(block.anchor)
+        for n, row in enumerate(rows[1:], start=1):
+            cells = _cells(row)
+            if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+                continue  # the Markdown rule under the header
+            if len(cells) <= task:
+                continue
+            text = _MARKUP.sub("", cells[task]).strip()
+            if not text:
+                continue
+            leads, partners, doers = (_cell_names(ctx, cells, c) for c in (lead_col, partner_col, doer_col))
+            where = Block(kind="table", text=row, line=block.line + n, anchor=block.anchor,
+                          level=block.level, parent=block.parent, annex=block.annex)
+            for who in leads:
+                duties.append(ctx.duty(who, "chủ trì", text, where, [p.agency for p in partners]))
+            for who in partners:
+                duties.append(ctx.duty(who, "phối hợp", text, where, [p.agency for p in leads]))
+            for who in doers:
+                duties.append(ctx.duty(who, "thực hiện", text, where, [p.agency for p in partners]))
+    return duties
+
+
 def extract_duties(doc: Document, registry: AgencyRegistry | None = None) -> tuple[Duty, ...]:
     """Every duty a document assigns, in text order."""
     ctx = _Ctx(doc, registry or load_registry())
-    found = _indicators(ctx) + _headers(ctx) + _guidance(ctx) + _prose(ctx)
+    found = _indicators(ctx) + _tables(ctx) + _headers(ctx) + _guidance(ctx) + _prose(ctx)
     order = {b.anchor: n for n, b in enumerate(doc.body)}
-    return tuple(sorted(found, key=lambda d: order.get(d.block, len(order))))
+    return tuple(sorted(found, key=lambda d: (order.get(d.block, len(order)), d.line)))
 
 
 # --- groups whose members a document names ----------------------------------------
