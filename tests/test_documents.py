@@ -11,7 +11,7 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from tracuu.build import load_corpus
+from tracuu.build import build, load_corpus
 from tracuu.clean import clean
 from tracuu.corpus import Corpus
 from tracuu.records import Document
@@ -34,6 +34,9 @@ def doc(stem: str) -> Document:
 
 @cache
 def md() -> markdown.Markdown:
+    # The site's Markdown appends the generated glossary snippet to every page
+    # (pymdownx.snippets, check_paths): generate it as `mkdocs build` would.
+    build(ROOT)
     cfg = load_config(str(ROOT / "mkdocs.yml"))
     return markdown.Markdown(extensions=cfg["markdown_extensions"], extension_configs=cfg["mdx_configs"])
 
