@@ -391,54 +391,82 @@ def _find_annex_start(lines: list[Line], start: int) -> int:
     return len(lines)
 
 
+# "(Đã ký)", "[đã ký]", "(Ký, đóng dấu)": a copy's note where the signature was; not a title, not a name.
+_SIGNED_MARK = re.compile(r"^[(\[]?\s*(?:đã\s+ký|ký\s*(?:tên)?\s*(?:,|và)?\s*đóng\s+dấu|đã\s+ký\s+và\s+đóng\s+dấu)\s*[)\]]?\.?$", re.I)
+_GAP = re.compile(r"\s*\|\s*|\s{2,}")
+
+
+def _sig_cells(text: str) -> list[str]:
+    """A closing line's cells: Nơi nhận on the left and the signature on the right share
+    lines when a two-column table is pasted as text ("- Lưu: VT.      Cao Văn Trọng",
+    "- Lưu: VT. | KT. BỘ TRƯỞNG", "Trần Thị Mai |")."""
+    return [c.strip() for c in _GAP.split(text.replace("*", "")) if c.strip()]
+
+
 def _closing(lines: list[Line], start: int, end: int, lay: Layout) -> int:
     """Find Nơi nhận and the signature between ``start`` and ``end``; return where the body ends."""
     name_at = -1
     for j in range(end - 1, start - 1, -1):
-        segs = [s.strip() for s in lines[j].text.replace("*", "").split("  ") if s.strip()]
+        segs = [c for c in _sig_cells(lines[j].text) if not _SIGNED_MARK.match(c)]
         last = segs[-1] if segs else ""
         if _NAME.match(last) and len(last) <= 40:
             name_at = j
             break
-        if plain(lines[j].text) and not _is_upper_line(plain(lines[j].text)):
+        q = plain(lines[j].text).strip("| ")
+        if q and not _is_upper_line(q) and not _SIGNED_MARK.match(q):
             # Only upper-case titles, blank lines and the Nơi nhận list may follow a signature name.
-            if not (plain(lines[j].text).startswith("-") or _NOI_NHAN.match(plain(lines[j].text))):
+            if not (q.startswith("-") or _NOI_NHAN.match(q)):
                 break
-    noi_at = next((j for j in range(start, end) if _NOI_NHAN.match(plain(lines[j].text))), -1)
+    noi_at = next((j for j in range(start, end) if _NOI_NHAN.match(_first_cell(lines[j].text))), -1)
     body_end = end
     if name_at >= 0:
-        # Walk back over the title lines (upper case, KT./TM.) to the signature's start.
+        # Walk back over the title lines (upper case, KT./TM.) to the signature's start. A title
+        # printed beside the Nơi nhận list is its line's last cell; the list's own lines are passed over.
         k = name_at
-        title: list[str] = []
-        text_here = plain(lines[name_at].text)
-        segs = [s.strip() for s in lines[name_at].text.replace("*", "").split("  ") if s.strip()]
-        if len(segs) > 1:
-            title.extend(segs[:-1])
-        name = segs[-1] if segs else text_here
+        segs = [c for c in _sig_cells(lines[name_at].text) if not _SIGNED_MARK.match(c)]
+        title: list[str] = [c for c in segs[:-1] if _is_upper_line(c) or _SIG_AUTHORITY.match(c)]
+        name = segs[-1] if segs else plain(lines[name_at].text)
+        sig_start = name_at
         while k - 1 >= start:
-            q = plain(lines[k - 1].text)
-            if not q:
+            raw = lines[k - 1].text
+            q = plain(raw).strip("| ")
+            cells = _sig_cells(raw)
+            if not q or _SIGNED_MARK.match(q):
                 k -= 1
                 continue
             if _is_upper_line(q) or _SIG_AUTHORITY.match(q):
                 title.insert(0, q)
                 k -= 1
+                sig_start = k
+                continue
+            if len(cells) > 1 and (_is_upper_line(cells[-1]) or _SIG_AUTHORITY.match(cells[-1])):
+                title.insert(0, cells[-1])
+                k -= 1
+                sig_start = k
+                continue
+            if noi_at >= 0 and k - 1 >= noi_at and (q.startswith(("-", "+", "•")) or _NOI_NHAN.match(cells[0])):
+                k -= 1  # a line of the Nơi nhận list between the title and the name's column
                 continue
             break
         lay.signer = Signer(name=name, title=" / ".join(title))
         lay.signer_line = lines[name_at].no
-        sig_start = k
         body_end = min(body_end, sig_start)
     if noi_at >= 0:
         body_end = min(body_end, noi_at)
-        stop = name_at if name_at > noi_at else end
+        # the name's own line may end the list: "- Lưu: VT.      Cao Văn Trọng"
+        stop = name_at + 1 if name_at > noi_at else end
         for j in range(noi_at + 1, stop):
-            q = plain(lines[j].text)
+            q = _first_cell(lines[j].text)
             if q.startswith(("-", "+", "•")):
                 lay.noi_nhan.append(q.lstrip("-+• ").strip().rstrip(";.,").strip())
     # Everything from body_end up to end that is not the body: verbatim closing lines.
     lay.closing = [lines[j].text for j in range(body_end, end) if lines[j].text.strip()]
     return body_end
+
+
+def _first_cell(text: str) -> str:
+    cells = [c.strip() for c in re.split(r"\s*\|\s*|\s{3,}", plain(text)) if c.strip()]
+    return cells[0] if cells else ""
 
 
 # --- body blocks -------------------------------------------------------------------
