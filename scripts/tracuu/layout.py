@@ -300,7 +300,7 @@ def _header(lines: list[Line], lay: Layout) -> int:
             lay.type_line = ln.no
             i = _subject(lines, i + 1, lay)
             continue
-        if not seen_type and (ts := _type_and_subject(p)):
+        if not seen_type and not lay.subject and (ts := _type_and_subject(p)):
             # "THÔNG BÁO Kết luận của …": type line and trích yếu flattened onto one line
             seen_type = True
             lay.doc_type = DOC_TYPES[ts[0]]
@@ -376,11 +376,15 @@ def _subject(lines: list[Line], i: int, lay: Layout, first: str = "") -> int:
             break
         if not parts and _BODY_OPENER.match(p) and re.search(r"[.;:]\s*$", p):
             break
+        if not parts and lay.subject:
+            break  # the trích yếu was printed as "V/v …" already
         if not parts:
             lay.subject_line = lines[i].no
         parts.append(p)
         i += 1
-    lay.subject = " ".join(parts)
+    if parts:
+        lay.subject = " ".join(parts)
+        lay.subject_prefix = ""
     return i
 
 
@@ -392,7 +396,9 @@ def _find_annex_start(lines: list[Line], start: int) -> int:
 
 
 # "(Đã ký)", "[đã ký]", "(Ký, đóng dấu)": a copy's note where the signature was; not a title, not a name.
-_SIGNED_MARK = re.compile(r"^[(\[]?\s*(?:đã\s+ký|ký\s*(?:tên)?\s*(?:,|và)?\s*đóng\s+dấu|đã\s+ký\s+và\s+đóng\s+dấu)\s*[)\]]?\.?$", re.I)
+_SIGNED_MARK = re.compile(
+    r"^[(\[]?\s*(?:đã\s+ký(?:\s+và\s+đóng\s+dấu)?|ký\s*(?:tên)?\s*(?:,|và)?\s*đóng\s+dấu)\s*[)\]]?\.?$", re.I
+)
 _GAP = re.compile(r"\s*\|\s*|\s{2,}")
 
 
@@ -634,6 +640,26 @@ def _prefix_of(stack: list[_Open], skip_roman: bool) -> str:
 # --- news ----------------------------------------------------------------------
 
 
+# A byline: "Thu Trang", "PHƯƠNG LAN" (portals often print it in capitals),
+# "Minh Châu (Sở LĐ-TB&XH)", "Bài, ảnh: Hoàng Anh".
+_UPPER_NAME = re.compile(r"^(?:[A-ZÀ-ỸĐ]+\s+){1,4}[A-ZÀ-ỸĐ]+$")
+_BYLINE = re.compile(
+    r"^(?:(?:Bài\s+và\s+ảnh|Bài,\s*ảnh|Tin,\s*ảnh|Tin\s+và\s+ảnh|Bài|Tin|Tác\s+giả)\s*:\s*)?"
+    r"(?P<name>[^()\d:;,.]{3,40}?)\s*(?:\([^()]{1,60}\))?$"
+)
+
+
+def _byline(text: str) -> str:
+    """The author's name when ``text`` (an article's last line) is a byline, else ""."""
+    m = _BYLINE.match(text)
+    if not m:
+        return ""
+    name = m.group("name").strip()
+    if _NAME.match(name) or (_UPPER_NAME.match(name) and _is_upper_line(name)):
+        return name
+    return ""
+
+
 def _news(lines: list[Line], lay: Layout) -> list[Line]:
     """Headline, date and byline of a news article; returns the body lines."""
     content = [ln for ln in lines if plain(ln.text)]
@@ -649,9 +675,9 @@ def _news(lines: list[Line], lay: Layout) -> list[Line]:
         head = body.pop(0)
         lay.subject = plain(head.text)
         lay.subject_line = head.no
-    if body and _NAME.match(plain(body[-1].text)) and len(plain(body[-1].text)) <= 40:
+    if body and (byline := _byline(plain(body[-1].text))):
         last = body.pop()
-        lay.signer = Signer(name=plain(last.text), title="")
+        lay.signer = Signer(name=byline, title="")
         lay.signer_line = last.no
         lay.closing = [last.text]
     lay.doc_type = "Tin bài"
