@@ -358,10 +358,11 @@ def _subject(lines: list[Line], i: int, lay: Layout, first: str = "") -> int:
     parts: list[str] = [first] if first else []
     if first:
         lay.subject_line = lines[i - 1].no
+    if parts and i < n and not plain(lines[i].text):
+        lay.subject = first  # a blank line ends a trích yếu that began on the type line
+        return i
     while i < n and not plain(lines[i].text):
         i += 1
-        if parts:
-            break
     while i < n:
         p = plain(lines[i].text)
         if not p:
