@@ -230,6 +230,13 @@ HEADER_CASES = [
         ("Thông báo", "56/TB-VPUBND", "Văn phòng Ủy ban nhân dân tỉnh Yên Bái", "Yên Bái", "2024-04-11",
          "Kết luận của Phó Chủ tịch UBND tỉnh về công tác trẻ em"),
     ),
+    (  # a DOCX header table converted to Markdown, a <br> inside a cell
+        "| **ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |\n"
+        "|---|---|\n| Số: 61/KH-UBND | *Điện Biên, ngày 14 tháng 3 năm 2024* |\n\n**KẾ HOẠCH**\n\n"
+        "**Phòng, chống xâm hại trẻ em năm 2024**\n\nThực hiện Luật Trẻ em, UBND tỉnh ban hành Kế hoạch:\n",
+        ("Kế hoạch", "61/KH-UBND", "Ủy ban nhân dân tỉnh Điện Biên", "Điện Biên", "2024-03-14",
+         "Phòng, chống xâm hại trẻ em năm 2024"),
+    ),
     (  # a city's place name with its abbreviation; the trích yếu in capitals up to the body
         "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nTHÀNH PHỐ HỒ CHÍ MINH | Độc lập - Tự do - Hạnh phúc |\n"
         "Số: 2210/KH-UBND | TP. Hồ Chí Minh, ngày 20 tháng 5 năm 2023 |\nKẾ HOẠCH\nTỔ CHỨC THÁNG HÀNH ĐỘNG VÌ TRẺ EM\n"

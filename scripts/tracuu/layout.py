@@ -163,7 +163,7 @@ _SIDE_BY_SIDE = re.compile(
 )
 # A header laid out as a table and pasted as text: cells divided by "|"
 # ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI … |"), or a cell border alone on its line.
-_CELL_SPLIT = re.compile(r"\s*\|\s*")
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\s*<br\s*/?>\s*", re.I)  # a Markdown table cell may hold <br> line breaks
 _RULE = re.compile(r"\s*[-_=—]{3,}\s*$")  # the short rule printed under the issuer and the Quốc hiệu
 # Where the header ends at the latest: the body's first words.
 _BODY_START = re.compile(r"^(Căn cứ|Thực hiện|Kính gửi|Điều\s+\d|I\.\s)", re.I)
@@ -171,7 +171,7 @@ _BODY_START = re.compile(r"^(Căn cứ|Thực hiện|Kính gửi|Điều\s+\d|I\
 
 def _cells(text: str) -> list[str]:
     """The cells of one header line: split at "|" and at wide column gaps; rules dropped."""
-    parts = [c for c in _CELL_SPLIT.split(text.strip()) if c.strip()] if "|" in text else [text.strip()]
+    parts = [c for c in _CELL_SPLIT.split(text.strip()) if c.strip()] if _CELL_SPLIT.search(text) else [text.strip()]
     out: list[str] = []
     for part in parts:
         if m := _SIDE_BY_SIDE.match(part.strip()):
