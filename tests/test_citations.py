@@ -139,6 +139,26 @@ CASES: list[tuple[str, Context, list[dict[str, str]]]] = [
     # --- Đề án 06 is not Quyết định 06/QĐ-TTg
     ("Quyết định số 06/QĐ-TTg và Đề án 06", KON_TUM,
      [C("Quyết định số 06/QĐ-TTg", id="quyet-dinh-06-qd-ttg"), C("Đề án 06", id="de-an-06")]),
+    # --- an issuer's name ends before the next body or the sentence's verb
+    ("Kết luận số 71-KL/TW, ngày 12/3/2024 của Ban Bí thư, Ban Thường vụ Tỉnh ủy yêu cầu", THAI_NGUYEN,
+     [C("Kết luận số 71-KL/TW", "Kết luận", "71-KL/TW", "2024-03-12", "Ban Bí thư")]),
+    ("Kế hoạch số 905/KH-UBND ngày 06/02/2023 của UBND tỉnh, Sở Tư pháp báo cáo như sau", KON_TUM,
+     [C("Kế hoạch số 905/KH-UBND", issuer="UBND tỉnh Kon Tum", id="ke-hoach-905-kh-ubnd-kon-tum-2023")]),
+    ("Quyết định số 88/QĐ-BVHTTDL ngày 01/3/2023 của Bộ Văn hóa, Thể thao và Du lịch về", CENTRAL,
+     [C("Quyết định số 88/QĐ-BVHTTDL", issuer="Bộ Văn hóa, Thể thao và Du lịch")]),
+    ("Văn bản số 3127/UBND - VX3 ngày 02/4/2024 của Ủy ban nhân dân tỉnh", KON_TUM,
+     [C("Văn bản số 3127/UBND - VX3", "Văn bản", "3127/UBND-VX3", "2024-04-02")]),
+    # --- law names: their own commas, organic laws naming a body, the sentence going on
+    ("Căn cứ Luật Bảo vệ, chăm sóc và giáo dục trẻ em ngày 15/6/2004;", CENTRAL,
+     [C("Luật Bảo vệ, chăm sóc và giáo dục trẻ em", "Luật", date="2004-06-15",
+        id="luat-bao-ve-cham-soc-va-giao-duc-tre-em")]),
+    ("Căn cứ Luật Khám bệnh, chữa bệnh năm 2023;", CENTRAL, [C("Luật Khám bệnh, chữa bệnh", date="2023")]),
+    ("Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;", CENTRAL,
+     [C("Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân", "Luật", date="2003-11-26")]),
+    ("Căn cứ Luật Tổ chức Chính phủ ngày 19/6/2015;", CENTRAL, [C("Luật Tổ chức Chính phủ", date="2015-06-19")]),
+    ("tuyên truyền Luật Trẻ em đến từng bản, tổ dân phố", KON_TUM, [C("Luật Trẻ em", id="luat-tre-em")]),
+    ("phổ biến Luật Hôn nhân và gia đình tới các hộ", KON_TUM, [C("Luật Hôn nhân và gia đình")]),
+    ("Luật Trẻ em và Nghị định số 56/2017/NĐ-CP", CENTRAL, [C("Luật Trẻ em"), C("Nghị định số 56/2017/NĐ-CP")]),
     # --- negatives: not new instruments
     ("Ban hành kèm theo Thông tư này Bộ chỉ tiêu", CENTRAL, []),
     ("Theo dõi, hướng dẫn, báo cáo việc thực hiện Thông tư này.", CENTRAL, []),

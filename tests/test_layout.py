@@ -175,3 +175,137 @@ def test_number_without_colon_and_subject_stops_at_authority_line() -> None:
 def test_issuer_is_the_lower_body_of_a_two_level_block() -> None:
     doc = parse_text("UBND TỈNH LÀO CAI\nSỞ Y TẾ\n\nSố: 12/KH-SYT\nLào Cai, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\nVề A\n\nNội dung.")
     assert doc.issuer.startswith("Sở Y tế")
+
+
+# --- headers as they arrive from PDF/DOCX/web copies ---------------------------------------
+
+HEADER_CASES = [
+    (  # a header table pasted with its cell borders
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nTỈNH SÓC TRĂNG | Độc lập - Tự do - Hạnh phúc |\n"
+        "Số: 412/KH-UBND | Sóc Trăng, ngày 03 tháng 4 năm 2023 |\nKẾ HOẠCH\nTổ chức Diễn đàn trẻ em năm 2023\n"
+        "Căn cứ Luật Trẻ em;\n",
+        ("Kế hoạch", "412/KH-UBND", "Ủy ban nhân dân tỉnh Sóc Trăng", "Sóc Trăng", "2023-04-03",
+         "Tổ chức Diễn đàn trẻ em năm 2023"),
+    ),
+    (  # every word of the header on its own line, cell borders alone on theirs
+        "ỦY\nBAN NHÂN DÂN\nTỈNH PHÚ YÊN\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "---------------\n|\nSố: 77 /QĐ-UBND\n|\nPhú Yên, ngày\n09 tháng 3 năm 2022\n|\nQUYẾT ĐỊNH\n"
+        "VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÒNG, CHỐNG ĐUỐI NƯỚC TRẺ EM\nNĂM 2022\nỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\n"
+        "Căn cứ Luật Trẻ em;\n",
+        ("Quyết định", "77/QĐ-UBND", "Ủy ban nhân dân tỉnh Phú Yên", "Phú Yên", "2022-03-09",
+         "VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÒNG, CHỐNG ĐUỐI NƯỚC TRẺ EM NĂM 2022"),
+    ),
+    (  # a Party document: the Party's motto opposite the committee
+        "TỈNH ỦY HÀ NAM\n*\nSố 09-CT/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHà Nam, ngày 02 tháng 8 năm 2024\n\n"
+        "CHỈ THỊ\nvề tăng cường công tác phòng, chống xâm hại trẻ em\n\nThực hiện Chỉ thị số 28-CT/TW.\n",
+        ("Chỉ thị", "09-CT/TU", "Tỉnh ủy Hà Nam", "Hà Nam", "2024-08-02",
+         "về tăng cường công tác phòng, chống xâm hại trẻ em"),
+    ),
+    (  # Youth Union: abbreviations stay as printed, a Party-style number with a drafting unit
+        "BCH ĐOÀN TỈNH YÊN BÁI | ĐOÀN TNCS HỒ CHÍ MINH\n***\nSố: 88-KH/TĐTN-TTNTH | Yên Bái, ngày 02 tháng 6 năm 2023\n\n"
+        "KẾ HOẠCH\nTổ chức hoạt động hè năm 2023\n\nI. MỤC ĐÍCH\n",
+        ("Kế hoạch", "88-KH/TĐTN-TTNTH", "BCH đoàn tỉnh Yên Bái", "Yên Bái", "2023-06-02", "Tổ chức hoạt động hè năm 2023"),
+    ),
+    (  # Quốc hiệu above the issuer, the Sở's name broken over two lines, the date in figures
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nUBND TỈNH GIA LAI\nSỞ LAO ĐỘNG - THƯƠNG BINH\n"
+        "VÀ XÃ HỘI\n\nSố:   31  /BC-SLĐTBXH\n\nGia Lai, ngày 08/01/2024\n\nBÁO CÁO\nCông tác trẻ em năm 2023\n\nThực hiện Văn bản số 1/UBND.\n",
+        ("Báo cáo", "31/BC-SLĐTBXH", "Sở Lao động - Thương binh và Xã hội tỉnh Gia Lai", "Gia Lai", "2024-01-08",
+         "Công tác trẻ em năm 2023"),
+    ),
+    (  # V/v on the number's line; the date's spaces lost in extraction
+        "BỘ Y TẾ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
+        "Số: 930/BYT-BMTE V/v\nphòng, chống tai nạn thương tích trẻ em | Hà Nội, ngày 14tháng 3năm 2023 |\n"
+        "Kính gửi: Sở Y tế các tỉnh, thành phố\nNăm 2023, Bộ Y tế đề nghị:\n",
+        ("Công văn", "930/BYT-BMTE", "Bộ Y tế", "Hà Nội", "2023-03-14", "phòng, chống tai nạn thương tích trẻ em"),
+    ),
+    (  # V/v printed under the date, a district's Phòng under its UBND
+        "UBND HUYỆN TÂN KỲ\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 140/PGDĐT-THCS | Tân Kỳ, ngày 5 tháng 6 năm 2024\n"
+        "V/v dạy bơi an toàn cho học sinh |\n\nKính gửi: Các trường THCS.\n\nPhòng yêu cầu:\n",
+        ("Công văn", "140/PGDĐT-THCS", "Phòng Giáo dục và Đào tạo huyện Tân Kỳ", "Tân Kỳ", "2024-06-05",
+         "dạy bơi an toàn cho học sinh"),
+    ),
+    (  # the office of the provincial UBND; type and trích yếu on one line
+        "ỦY BAN NHÂN DÂN TỈNH YÊN BÁI\nVĂN PHÒNG\n\nSố: 56/TB-VPUBND\n\nYên Bái, ngày 11 tháng 4 năm 2024\n\n"
+        "THÔNG BÁO Kết luận của Phó Chủ tịch UBND tỉnh về công tác trẻ em\n\nNgày 09/4/2024, đồng chí Phó Chủ tịch kết luận:\n",
+        ("Thông báo", "56/TB-VPUBND", "Văn phòng Ủy ban nhân dân tỉnh Yên Bái", "Yên Bái", "2024-04-11",
+         "Kết luận của Phó Chủ tịch UBND tỉnh về công tác trẻ em"),
+    ),
+    (  # a DOCX header table converted to Markdown, a <br> inside a cell
+        "| **ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |\n"
+        "|---|---|\n| Số: 61/KH-UBND | *Điện Biên, ngày 14 tháng 3 năm 2024* |\n\n**KẾ HOẠCH**\n\n"
+        "**Phòng, chống xâm hại trẻ em năm 2024**\n\nThực hiện Luật Trẻ em, UBND tỉnh ban hành Kế hoạch:\n",
+        ("Kế hoạch", "61/KH-UBND", "Ủy ban nhân dân tỉnh Điện Biên", "Điện Biên", "2024-03-14",
+         "Phòng, chống xâm hại trẻ em năm 2024"),
+    ),
+    (  # a city's place name with its abbreviation; the trích yếu in capitals up to the body
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nTHÀNH PHỐ HỒ CHÍ MINH | Độc lập - Tự do - Hạnh phúc |\n"
+        "Số: 2210/KH-UBND | TP. Hồ Chí Minh, ngày 20 tháng 5 năm 2023 |\nKẾ HOẠCH\nTỔ CHỨC THÁNG HÀNH ĐỘNG VÌ TRẺ EM\n"
+        "NĂM 2023\nNăm 2023, Thành phố tiếp tục triển khai Luật Trẻ em như sau:\n",
+        ("Kế hoạch", "2210/KH-UBND", "Ủy ban nhân dân thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "2023-05-20",
+         "TỔ CHỨC THÁNG HÀNH ĐỘNG VÌ TRẺ EM NĂM 2023"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), HEADER_CASES, ids=[c[1][1] for c in HEADER_CASES])
+def test_header_layouts(raw: str, expected: tuple[str, ...]) -> None:
+    doc = parse_text(raw)
+    assert (doc.doc_type, doc.number, doc.issuer, doc.place, doc.date, doc.subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "date"),
+    [
+        ("Cà Mau, ngày 05/6/2024", "Cà Mau", "2024-06-05"),
+        ("Hà Nội, ngày 23tháng 02năm 2021", "Hà Nội", "2021-02-23"),
+        ("TP. Hồ Chí Minh, ngày 7 tháng 3 năm 2024", "TP. Hồ Chí Minh", "2024-03-07"),
+        ("Phan Rang-Tháp Chàm, ngày 05 tháng 3 năm 2007", "Phan Rang-Tháp Chàm", "2007-03-05"),
+    ],
+)
+def test_date_line_forms(line: str, place: str, date: str) -> None:
+    got = lay(f"Số: 3/KH-UBND\n{line}\n\nKẾ HOẠCH\nVề việc A\n\nNội dung.")
+    assert (got.place, got.date) == (place, date)
+
+
+@pytest.mark.parametrize(
+    ("closing", "name", "title", "noi_nhan"),
+    [
+        (  # the signature column beside the Nơi nhận list, wide gaps between them
+            "Nơi nhận:                        CHỦ TỊCH\n- Như Điều 3;\n- Lưu: VT.                       Võ Văn Hai",
+            "Võ Văn Hai", "CHỦ TỊCH", ["Như Điều 3", "Lưu: VT"],
+        ),
+        (  # a two-column table pasted with its cell borders
+            "| Nơi nhận:\n- Như trên;\n- Lưu: VT, TE. | KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nLê Thị Bình |",
+            "Lê Thị Bình", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", ["Như trên", "Lưu: VT, TE"],
+        ),
+        (  # a copy's note where the signature was
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n(Đã ký)\nĐỗ Minh Tâm",
+            "Đỗ Minh Tâm", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", ["Như trên", "Lưu: VT"],
+        ),
+        (
+            "Nơi nhận:\n- Lưu: VT.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\n[đã ký]\n\nHà Văn Sáu",
+            "Hà Văn Sáu", "T/M BAN THƯỜNG VỤ / BÍ THƯ", ["Lưu: VT"],
+        ),
+    ],
+)
+def test_signature_layouts(closing: str, name: str, title: str, noi_nhan: list[str]) -> None:
+    got = lay("Số: 5/QĐ-UBND\nBắc Kạn, ngày 01 tháng 01 năm 2024\n\nQUYẾT ĐỊNH\nVề việc A\n\nĐiều 1. Nội dung.\n\n" + closing)
+    assert (got.signer.name, got.signer.title, got.noi_nhan) == (name, title, noi_nhan)
+    assert [b.text for b in got.body] == ["Điều 1. Nội dung."]
+
+
+@pytest.mark.parametrize(
+    ("raw", "date", "subject", "byline"),
+    [
+        ("Trang chủ > Tin tức > Xã hội\nThứ Sáu, 07/06/2024 - 10:20\nLào Cai phát động Tháng hành động vì trẻ em\n"
+         "Sáng 7/6, tỉnh tổ chức lễ phát động.\n\nHồng Duyên", "2024-06-07", "Lào Cai phát động Tháng hành động vì trẻ em",
+         "Hồng Duyên"),
+        ("Yên Bái tập huấn kỹ năng phòng, chống đuối nước\n\n12/07/2023 - 08:05\n\nNgày 11/7, Sở tổ chức tập huấn.\n\n"
+         "THANH HÀ", "2023-07-12", "Yên Bái tập huấn kỹ năng phòng, chống đuối nước", "THANH HÀ"),
+        ("Cập nhật lúc: 14:30 02/05/2022\nHà Giang ra quân hè an toàn\nNội dung tin.\n\nMinh Khoa (Sở LĐ-TB&XH)",
+         "2022-05-02", "Hà Giang ra quân hè an toàn", "Minh Khoa"),
+    ],
+)
+def test_news_layouts(raw: str, date: str, subject: str, byline: str) -> None:
+    got = lay(raw)
+    assert (got.doc_type, got.date, got.subject, got.signer.name) == ("Tin bài", date, subject, byline)

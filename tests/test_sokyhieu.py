@@ -31,6 +31,7 @@ from tracuu.sokyhieu import FORMS, SoKyHieu
          "Thông tư liên tịch", True),
         ("592/QĐ-UBND", "592/QĐ-UBND", "592", "", "QĐ", "UBND", "Quyết định", False),
         (" 45/HD-SLĐTBXH ", "45/HD-SLĐTBXH", "45", "", "HD", "SLĐTBXH", "Hướng dẫn", False),
+        ("3127/UBND - VX3", "3127/UBND-VX3", "3127", "", "", "UBND-VX3", "Công văn", False),  # spaced dash, unit ends it
     ],
 )
 def test_parse(text: str, normal: str, number: str, year: str, form: str, issuer: str, type_: str,
@@ -75,3 +76,19 @@ def test_typed_spacing_normalises(skh: SoKyHieu, slash: str, dash: str) -> None:
     """People's spacing ("16619 /UBND-VX", "UBND- KGVX") parses to the same value."""
     typed = str(skh).replace("/", slash).replace("-", dash)
     assert SoKyHieu.parse(typed) == skh
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("theo Văn bản số 3127/UBND - VX3 ngày 02/4/2024 của UBND tỉnh", "3127/UBND-VX3"),
+        ("Văn bản số 3127/UBND - VX3, Kế hoạch", "3127/UBND-VX3"),
+        ("Kế hoạch số 45/KH-UBND - Sở Tư pháp chủ trì", "45/KH-UBND"),  # a clause dash, not a unit
+        ("Kế hoạch số 45/KH-UBND - UBND huyện thực hiện", "45/KH-UBND"),
+    ],
+)
+def test_spaced_dash_unit_only_at_the_end(text: str, number: str) -> None:
+    from tracuu.sokyhieu import SO_KY_HIEU_RE
+
+    m = SO_KY_HIEU_RE.search(text)
+    assert m is not None and str(SoKyHieu.from_match(m)) == number

@@ -93,9 +93,12 @@ _ISSUER_HEAD = _ISSUER_HEAD.replace(r"[UỦ]ỷ?\s*ban", r"(?:Ủy|Uỷ|UB)\s*ba
 # Words that end an issuer's name and start the rest of the sentence.
 _ISSUER_STOP = re.compile(
     r"\s+(?:về|quy\s+định|ban\s+hành|hướng\s+dẫn|phê\s+duyệt|triển\s+khai|thực\s+hiện|tại|đã|theo|trong"
-    r"|nhằm|với|để|do|là|có|đối|cho|ngày|số)(?!\w)"
+    r"|nhằm|với|để|do|là|có|đối|cho|ngày|số|yêu\s+cầu|đề\s+nghị|báo\s+cáo|giao|xây\s+dựng|ban\s+hành)(?!\w)"
     rf"|\s+và\s+(?:các\s+)?(?={_TYPE_ALT})"
     r"|[;.:()“”\"!?\n¹²³⁴⁵⁶⁷⁸⁹⁰]|,(?!\s+[A-ZĐ])|,\s+(?=[A-ZĐ]\w*\s+(?:số|ngày))"
+    # "của Ban Bí thư, Ban Thường vụ Tỉnh ủy yêu cầu …", "của UBND tỉnh, Sở Y tế báo cáo …":
+    # a comma before the head of another body ends the name ("Bộ Văn hóa, Thể thao và Du lịch" goes on)
+    rf"|,\s+(?={_ISSUER_HEAD}(?!\w))"
 )
 _AFTER_ISSUER = re.compile(rf"^\s*,?\s*(?:của|do)\s+(?P<issuer>{_ISSUER_HEAD}(?!\w))")
 _BEFORE_ISSUER = re.compile(rf"(?:của|do)\s+(?P<issuer>{_ISSUER_HEAD}(?!\w)[^;.]*?)\s+tại\s+$")
@@ -126,7 +129,15 @@ _LAW_STOP = {
     "ngày", "năm", "số", "của", "đã", "được", "về", "theo", "tại", "hiện", "này", "thì", "do", "để",
     "với", "trong", "cho", "nhằm", "quy", "hướng", "sửa", "ban", "và", "các", "có", "là", "đối",
     "trên", "từ", "khi", "mà", "như", "hoặc", "những", "đó", "sau", "trước", "thi",
+    # words that carry the sentence on after a name: "tuyên truyền Luật Trẻ em đến từng thôn"
+    "đến", "tới", "vào", "lên", "bằng", "qua", "giữa", "nhưng", "không", "cần", "phải", "sẽ", "đang",
+    "vẫn", "cũng", "đều", "nên", "bị", "rằng", "nếu", "mới", "hơn", "nhất", "cùng", "kèm",
 }
+# Names with a comma of their own: "Luật Phòng, chống …", "Luật Bảo vệ, chăm sóc và giáo dục
+# trẻ em", "Luật Khám bệnh, chữa bệnh" — (word before the comma, word after it).
+_LAW_COMMA_PAIRS = {("Phòng", "chống"), ("vệ", "chăm"), ("bệnh", "chữa"), ("Khám", "chữa")}
+# Organic laws name a body in capitals: "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân".
+_ORGANIC = ("Tổ", "chức")
 _LAW_HEAD = re.compile(r"(?<![\w])(?P<type>Bộ\s+luật|Luật)\s+(?=[A-ZĐ])")
 _LAW_AMEND = re.compile(
     r"(?<![\w])Luật\s+sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?(?=(?:Bộ\s+luật|Luật)\s+[A-ZĐ])"
@@ -329,17 +340,21 @@ def _law_name(plain: str, start: int) -> str:
             end = w.end()
             continue
         if token == ",":
-            # "Luật Phòng, chống ...": a comma right after the first word of the name
-            if n == head + 1 and words[n - 1].group(0) == "Phòng" and n + 1 < len(words) \
-                    and words[n + 1].group(0) == "chống":
+            # "Luật Phòng, chống ...": a comma within the name's first words
+            if head < n <= head + 2 and n + 1 < len(words) \
+                    and (words[n - 1].group(0), words[n + 1].group(0)) in _LAW_COMMA_PAIRS:
                 continue
             break
-        if not token[0].isalpha() or token.lower() in _LAW_STOP and not (
-            token == "và" and n + 1 < len(words) and words[n + 1].group(0)[0].islower()
-            and words[n + 1].group(0) not in _LAW_STOP
-        ):
+        organic = tuple(w.group(0) for w in words[head : head + 2]) == _ORGANIC and n >= head + 2
+        nxt = words[n + 1].group(0) if n + 1 < len(words) else ""
+        # "và" joins two parts of one name: "Hôn nhân và gia đình", "Hội đồng nhân dân và Ủy ban nhân dân"
+        joins = token == "và" and nxt[:1].isalpha() and (
+            (nxt[0].islower() and nxt not in _LAW_STOP) or (organic and nxt[0].isupper())
+        )
+        joins = joins or (organic and token == "ban" and words[n - 1].group(0) in ("Ủy", "Uỷ"))  # "Ủy ban …"
+        if not token[0].isalpha() or token.lower() in _LAW_STOP and not joins:
             break
-        if n > head and token[0].isupper() and words[n - 1].group(0) != ",":
+        if n > head and token[0].isupper() and words[n - 1].group(0) != "," and not organic:
             break  # a capitalised word later on starts something else ("Luật Trẻ em Nghị định ...")
         end = w.end()
     return plain[start : start + end].rstrip() if end else ""

@@ -61,6 +61,8 @@ _CHROME = [
     re.compile(r"^\s*PublishingPortal\s*-\s*\S+\s*$"),
     re.compile(r"^\s*Tăng cỡ chữ\s+Giảm cỡ chữ\s*$"),
     re.compile(r"^\s*(In bài viết|Gửi bài viết|Chia sẻ|Lượt xem:.*|Bản in)\s*$"),
+    # the breadcrumb over an article: "Trang chủ > Tin tức - Sự kiện > Văn hóa - Xã hội"
+    re.compile(r"^\s*(?:Trang\s+chủ|Trang\s+nhất|Home)\s*(?:[>»›/]\s*[^>»›]+)+$", re.I),
 ]
 _VIEWDATA = re.compile(r"PublishingPortal\s*-\s*\S*ViewData")
 _TERMINAL = re.compile(r"[.!?:;…]\s*\**\s*$")

@@ -13,65 +13,56 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
 
 from .clean import SUPERSCRIPT_DIGITS, Cleaned, Line
+from .paths import data_dir
 from .records import Block, BlockKind, Signer
-from .textutil import fold, slugify
+from .textutil import fold, nfc, slugify
 
+
+def _load_doc_types() -> dict[str, Any]:
+    """``data/doc_types.yml``: type lines, form codes and mottos (a YAML edit adds one)."""
+    try:
+        data = yaml.safe_load((data_dir() / "doc_types.yml").read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        data = {}
+    return data if isinstance(data, dict) else {}
+
+
+_TYPES_DATA = _load_doc_types()
 # Document types as printed in the type line (upper case) → display name.
-DOC_TYPES = {
-    "THÔNG BÁO": "Thông báo",
-    "THÔNG BÁO KẾT LUẬN": "Thông báo",
-    "HƯỚNG DẪN": "Hướng dẫn",
-    "BÁO CÁO": "Báo cáo",
-    "KẾ HOẠCH": "Kế hoạch",
-    "QUYẾT ĐỊNH": "Quyết định",
-    "CHỈ THỊ": "Chỉ thị",
-    "NGHỊ ĐỊNH": "Nghị định",
-    "NGHỊ QUYẾT": "Nghị quyết",
-    "THÔNG TƯ": "Thông tư",
-    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch",
-    "LUẬT": "Luật",
-    "CÔNG VĂN": "Công văn",
-    "CHƯƠNG TRÌNH": "Chương trình",
-    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình",
-    "ĐỀ ÁN": "Đề án",
-    "TỜ TRÌNH": "Tờ trình",
-    "QUY CHẾ": "Quy chế",
-    "QUY ĐỊNH": "Quy định",
-    "KẾT LUẬN": "Kết luận",
-    "BIÊN BẢN": "Biên bản",
-}
+DOC_TYPES: dict[str, str] = {nfc(str(k)): str(v) for k, v in (_TYPES_DATA.get("type_lines") or {}).items()}
 # Ký hiệu form code → type, used only when the text prints no type line.
-FORM_TYPES = {
-    "TB": "Thông báo",
-    "HD": "Hướng dẫn",
-    "BC": "Báo cáo",
-    "KH": "Kế hoạch",
-    "QĐ": "Quyết định",
-    "CT": "Chỉ thị",
-    "NĐ": "Nghị định",
-    "NQ": "Nghị quyết",
-    "TT": "Thông tư",
-    "TTLT": "Thông tư liên tịch",
-    "CTr": "Chương trình",
-    "ĐA": "Đề án",
-    "TTr": "Tờ trình",
-    "KL": "Kết luận",
-    "CV": "Công văn",
-}
+FORM_TYPES: dict[str, str] = {nfc(str(k)): str(v) for k, v in (_TYPES_DATA.get("form_codes") or {}).items()}
+# The line opposite the issuer: Quốc hiệu, or the Party's / Youth Union's motto.
+MOTTOS: tuple[str, ...] = tuple(nfc(str(m)) for m in (_TYPES_DATA.get("mottos") or []))
 
+_DASHES = "-–—"
 _QUOC_HIEU = re.compile(
-    r"^(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    r"|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|[-_—=]{3,})$",
+    r"^(?:(?:" + "|".join(re.escape(m) for m in MOTTOS) + r")(?=\s|$)"
+    # a motto and its slogan may be flattened onto one line, and either broken in two
+    r"|CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI|CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?"
+    rf"\s*(?:Độc\s+lập\s*[{_DASHES}]\s*Tự\s+do\s*[{_DASHES}]\s*Hạnh\s+phúc)?\s*(?:[-_—=*]{{3,}})?\s*$",
     re.I,
 )
 # "Số: 5310/UBND-KGVX", "Số: /TB-BCĐ" (draft), "Số 12/KH-UBND" (colon forgotten).
 _SO = re.compile(r"^Số\s*(?::\s*(?P<value>.*)|\s(?P<bare>[\d/].*))$")
+# Day, month and year as words ("ngày 05 tháng 6 năm 2024", any of them blank,
+# spaces lost in extraction: "ngày 23tháng 02năm 2021") or as figures ("ngày 05/6/2024").
 _DATE_LINE = re.compile(
-    r"^(?P<place>[^,]{2,60}?)\s*,?\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})\s*$"
+    r"^(?P<place>[^,]{2,60}?)\s*,?\s*ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))\s*$"
 )
-_NEWS_DATE = re.compile(r"^(?:[^\d]{0,20})?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+# The date a portal prints over an article: "24/01/2024", "Thứ Năm, 16/05/2025 - 09:15",
+# "06/05/2021 - 05:44", "(06/05/2022)", "Cập nhật lúc: 09:31 31/05/2018".
+_NEWS_DATE = re.compile(
+    r"^\(?(?:[^\d]{0,25})?(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\)?"
+    r"(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|GMT\+7))?)?\s*\)?\s*$",
+    re.I,
+)
 _VV = re.compile(r"^V/v\s*(?P<text>.*)$", re.I)
 _KINH_GUI = re.compile(r"^Kính gửi\s*:?\s*(?P<rest>.*)$", re.I)
 _NOI_NHAN = re.compile(r"^Nơi nhận\s*:?\s*$", re.I)
@@ -166,21 +157,95 @@ def _parse_number(value: str) -> tuple[str, str]:
 # Two-column headers flattened onto one line by PDF/DOCX extraction:
 # "UBND TỈNH X      CỘNG HÒA XÃ HỘI …", "Số: 12/KH-UBND      X, ngày 01 tháng 02 năm 2024".
 _SIDE_BY_SIDE = re.compile(
-    r"^(?P<left>.+?)\s{2,}(?P<right>(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-).*"
-    r"|[^,\s][^,]{1,60}?,\s*ngày\s.*năm\s*\d{4}\s*)$"
+    r"^(?P<left>.+?)\s{2,}(?P<right>(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–]).*"
+    r"|[^,\s][^,]{1,60}?,\s*ngày\s.*năm\s*\d{4}\s*"
+    r"|[^,\s][^,]{1,60}?,\s*ngày\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*)$"
 )
+# A header laid out as a table and pasted as text: cells divided by "|"
+# ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI … |"), or a cell border alone on its line.
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\s*<br\s*/?>\s*", re.I)  # a Markdown table cell may hold <br> line breaks
+_RULE = re.compile(r"\s*[-_=—]{3,}\s*$")  # the short rule printed under the issuer and the Quốc hiệu
+# Where the header ends at the latest: the body's first words.
+_BODY_START = re.compile(r"^(Căn cứ|Thực hiện|Kính gửi|Điều\s+\d|I\.\s)", re.I)
+
+
+def _cells(text: str) -> list[str]:
+    """The cells of one header line: split at "|" and at wide column gaps; rules dropped."""
+    parts = [c for c in _CELL_SPLIT.split(text.strip()) if c.strip()] if _CELL_SPLIT.search(text) else [text.strip()]
+    out: list[str] = []
+    for part in parts:
+        if m := _SIDE_BY_SIDE.match(part.strip()):
+            out += [m.group("left").strip(), m.group("right").strip()]
+        else:
+            out.append(part.strip())
+    # "BỘ Y TẾ -------": the rule under a name is layout, not text of the name
+    return [c2 for c in out if (c2 := _RULE.sub("", c) if not _RULE.fullmatch(c) else c)]
 
 
 def split_columns(lines: list[Line], limit: int = 30) -> list[Line]:
-    """Split header lines that hold both columns of the standard layout into two lines."""
+    """Split header lines that hold both columns of the standard layout into one line per cell.
+
+    Only the header is touched: lines before the type line or the body's first
+    words (a body table keeps its pipes), at most ``limit`` lines.
+    """
     out: list[Line] = []
+    in_header = True
     for n, ln in enumerate(lines):
-        m = _SIDE_BY_SIDE.match(ln.text.strip()) if n < limit else None
-        if m:
-            out += [Line(ln.no, m.group("left").strip()), Line(ln.no, m.group("right").strip())]
-        else:
+        p = plain(ln.text)
+        if n >= limit or (p and (p in DOC_TYPES or _BODY_START.match(p))):
+            in_header = False
+        if not in_header or not p:
             out.append(ln)
+            continue
+        cells = _cells(ln.text)
+        if cells == [ln.text.strip()]:
+            out.append(ln)
+        else:
+            out += [Line(ln.no, c) for c in cells]  # a lone "|" leaves no cell: the line goes
     return out
+
+
+def _vv_subject(lines: list[Line], i: int, first: str, lay: Layout) -> int:
+    """A Công văn's trích yếu "V/v …", possibly over several lines; return the next index."""
+    n = len(lines)
+    parts = [first]
+    lay.subject_prefix = "V/v"
+    lay.subject_line = lines[i].no if i < n else 0
+    i += 1
+    while i < n:
+        q = plain(lines[i].text)
+        if not q or _DATE_LINE.match(q) or _QUOC_HIEU.match(q) or _KINH_GUI.match(q) or _SO.match(q):
+            break
+        if q.upper() == q and q in DOC_TYPES:
+            break
+        parts.append(q)
+        i += 1
+    lay.subject = " ".join(x.strip() for x in parts if x.strip())
+    return i
+
+
+def _date(lay: Layout, m: re.Match[str], no: int, text: str) -> None:
+    lay.place = m.group("place").strip()
+    if m.group("y2"):
+        lay.date = iso_date(m.group("y2"), m.group("m2"), m.group("d2"))
+    else:
+        lay.date = iso_date(m.group("y"), m.group("m"), m.group("d"))
+    lay.date_line = no
+    lay.date_text = text
+    if not (m.group("d") or m.group("d2")):
+        lay.warnings.append(f"line {no}: ngày ban hành để trống, chỉ ghi tháng/năm")
+
+
+def _type_and_subject(text: str) -> tuple[str, str] | None:
+    """("THÔNG BÁO", "Kết luận của …") when a type line runs on into a trích yếu in normal case."""
+    for word in sorted(DOC_TYPES, key=len, reverse=True):
+        if text.startswith(word + " "):
+            rest = text[len(word) :].strip()
+            first_word = rest.split()[0] if rest else ""
+            if any(c.islower() for c in first_word):
+                return word, rest
+            return None
+    return None
 
 
 def _header(lines: list[Line], lay: Layout) -> int:
@@ -200,36 +265,47 @@ def _header(lines: list[Line], lay: Layout) -> int:
             continue
         if not seen_no and (m := _SO.match(p)):
             seen_no = True
-            lay.number, lay.symbol = _parse_number(m.group("value") or m.group("bare") or "")
+            value = m.group("value") or m.group("bare") or ""
+            # "Số: 375/LĐTBXH-TE V/v" — the trích yếu's first words share the number's line
+            value, vv_sep, vv_rest = value.partition(" V/v")
+            lay.number, lay.symbol = _parse_number(value)
             lay.number_line = ln.no
             lay.number_text = p
-            i += 1
-            # A Công văn prints its trích yếu under the number: "V/v …" over several lines.
-            if i < n and (vv := _VV.match(plain(lines[i].text))):
-                parts = [vv.group("text")]
-                lay.subject_prefix = plain(lines[i].text)[:3]
-                lay.subject_line = lines[i].no
+            if vv_sep and not lay.subject:
+                i = _vv_subject(lines, i, vv_rest.strip(), lay)
+            else:
                 i += 1
-                while i < n and plain(lines[i].text) and not _DATE_LINE.match(plain(lines[i].text)):
-                    parts.append(plain(lines[i].text))
-                    i += 1
-                lay.subject = " ".join(x.strip() for x in parts if x.strip())
             continue
-        if not seen_date and (m := _DATE_LINE.match(p)):
-            seen_date = True
-            lay.place = m.group("place").strip()
-            lay.date = iso_date(m.group("y"), m.group("m"), m.group("d"))
-            lay.date_line = ln.no
-            lay.date_text = p
-            if not m.group("d"):
-                lay.warnings.append(f"line {ln.no}: ngày ban hành để trống, chỉ ghi tháng/năm")
-            i += 1
+        if not lay.subject and (vv := _VV.match(p)):
+            i = _vv_subject(lines, i, vv.group("text"), lay)
             continue
+        if not seen_date:
+            m = _DATE_LINE.match(p)
+            # "Hậu Giang, ngày" / "18 tháng 8 năm 2021": a date line broken in two by extraction
+            if m is None and i + 1 < n and len(p) <= 60 and (nxt := plain(lines[i + 1].text)):
+                m2 = _DATE_LINE.match(f"{p} {nxt}")
+                if m2 is not None and not _DATE_LINE.match(nxt):
+                    seen_date = True
+                    _date(lay, m2, ln.no, f"{p} {nxt}")
+                    i += 2
+                    continue
+            if m is not None:
+                seen_date = True
+                _date(lay, m, ln.no, p)
+                i += 1
+                continue
         if not seen_type and p.upper() == p and p in DOC_TYPES:
             seen_type = True
             lay.doc_type = DOC_TYPES[p]
             lay.type_line = ln.no
             i = _subject(lines, i + 1, lay)
+            continue
+        if not seen_type and not lay.subject and (ts := _type_and_subject(p)):
+            # "THÔNG BÁO Kết luận của …": type line and trích yếu flattened onto one line
+            seen_type = True
+            lay.doc_type = DOC_TYPES[ts[0]]
+            lay.type_line = ln.no
+            i = _subject(lines, i + 1, lay, first=ts[1])
             continue
         if m := _KINH_GUI.match(p):
             before = len(lay.kinh_gui)
@@ -264,29 +340,52 @@ _SUBJECT_STOP = re.compile(r"^(Căn cứ|Kính gửi|Điều\s+\d|Chương\s|Ph�
 # Openers of a body's first sentence; a trích yếu may begin the same way
 # ("Thực hiện các kiến nghị …") but never ends with sentence punctuation.
 _BODY_OPENER = re.compile(r"^(Thực hiện|Theo|Ngày\s+\d|Căn cứ)", re.I)
+# The authority line under a Quyết định's trích yếu ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X",
+# "ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ …") and the "QUYẾT ĐỊNH:" that opens the articles.
+_AUTHORITY_LINE = re.compile(
+    r"^(CHỦ\s+TỊCH|[ỦU][ỶY]\s+BAN|UBND|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN"
+    r"|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|CHÍNH\s+PHỦ|QUỐC\s+HỘI|QUYẾT\s+ĐỊNH\s*:|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG)\b"
+)
 
 
-def _subject(lines: list[Line], i: int, lay: Layout) -> int:
-    """Trích yếu: the line(s) right under the type line."""
+def _subject(lines: list[Line], i: int, lay: Layout, first: str = "") -> int:
+    """Trích yếu: the line(s) right under the type line.
+
+    A trích yếu printed in capitals runs on over capital lines up to the
+    authority line; one in normal case stops at the first capital line.
+    """
     n = len(lines)
-    parts: list[str] = []
+    parts: list[str] = [first] if first else []
+    if first:
+        lay.subject_line = lines[i - 1].no
+    if parts and i < n and not plain(lines[i].text):
+        lay.subject = first  # a blank line ends a trích yếu that began on the type line
+        return i
     while i < n and not plain(lines[i].text):
         i += 1
     while i < n:
         p = plain(lines[i].text)
         if not p:
             break
-        if parts and (_SUBJECT_STOP.match(p) or re.search(r"[.;:]$", parts[-1]) or _is_upper_line(p)):
-            break
-        if not parts and (_SUBJECT_STOP.match(p) or len(p) > 400):
+        if parts:
+            upper_run = _is_upper_line(parts[-1])
+            if _SUBJECT_STOP.match(p) or re.search(r"[.;:]$", parts[-1]) or _AUTHORITY_LINE.match(p):
+                break
+            if _is_upper_line(p) != upper_run:
+                break
+        if not parts and (_SUBJECT_STOP.match(p) or len(p) > 400 or _AUTHORITY_LINE.match(p)):
             break
         if not parts and _BODY_OPENER.match(p) and re.search(r"[.;:]\s*$", p):
             break
+        if not parts and lay.subject:
+            break  # the trích yếu was printed as "V/v …" already
         if not parts:
             lay.subject_line = lines[i].no
         parts.append(p)
         i += 1
-    lay.subject = " ".join(parts)
+    if parts:
+        lay.subject = " ".join(parts)
+        lay.subject_prefix = ""
     return i
 
 
@@ -297,54 +396,84 @@ def _find_annex_start(lines: list[Line], start: int) -> int:
     return len(lines)
 
 
+# "(Đã ký)", "[đã ký]", "(Ký, đóng dấu)": a copy's note where the signature was; not a title, not a name.
+_SIGNED_MARK = re.compile(
+    r"^[(\[]?\s*(?:đã\s+ký(?:\s+và\s+đóng\s+dấu)?|ký\s*(?:tên)?\s*(?:,|và)?\s*đóng\s+dấu)\s*[)\]]?\.?$", re.I
+)
+_GAP = re.compile(r"\s*\|\s*|\s{2,}")
+
+
+def _sig_cells(text: str) -> list[str]:
+    """A closing line's cells: Nơi nhận on the left and the signature on the right share
+    lines when a two-column table is pasted as text ("- Lưu: VT.      Cao Văn Trọng",
+    "- Lưu: VT. | KT. BỘ TRƯỞNG", "Trần Thị Mai |")."""
+    return [c.strip() for c in _GAP.split(text.replace("*", "")) if c.strip()]
+
+
 def _closing(lines: list[Line], start: int, end: int, lay: Layout) -> int:
     """Find Nơi nhận and the signature between ``start`` and ``end``; return where the body ends."""
     name_at = -1
     for j in range(end - 1, start - 1, -1):
-        segs = [s.strip() for s in lines[j].text.replace("*", "").split("  ") if s.strip()]
+        segs = [c for c in _sig_cells(lines[j].text) if not _SIGNED_MARK.match(c)]
         last = segs[-1] if segs else ""
         if _NAME.match(last) and len(last) <= 40:
             name_at = j
             break
-        if plain(lines[j].text) and not _is_upper_line(plain(lines[j].text)):
+        q = plain(lines[j].text).strip("| ")
+        if q and not _is_upper_line(q) and not _SIGNED_MARK.match(q):
             # Only upper-case titles, blank lines and the Nơi nhận list may follow a signature name.
-            if not (plain(lines[j].text).startswith("-") or _NOI_NHAN.match(plain(lines[j].text))):
+            if not (q.startswith("-") or _NOI_NHAN.match(q)):
                 break
-    noi_at = next((j for j in range(start, end) if _NOI_NHAN.match(plain(lines[j].text))), -1)
+    noi_at = next((j for j in range(start, end) if _NOI_NHAN.match(_first_cell(lines[j].text))), -1)
     body_end = end
     if name_at >= 0:
-        # Walk back over the title lines (upper case, KT./TM.) to the signature's start.
+        # Walk back over the title lines (upper case, KT./TM.) to the signature's start. A title
+        # printed beside the Nơi nhận list is its line's last cell; the list's own lines are passed over.
         k = name_at
-        title: list[str] = []
-        text_here = plain(lines[name_at].text)
-        segs = [s.strip() for s in lines[name_at].text.replace("*", "").split("  ") if s.strip()]
-        if len(segs) > 1:
-            title.extend(segs[:-1])
-        name = segs[-1] if segs else text_here
+        segs = [c for c in _sig_cells(lines[name_at].text) if not _SIGNED_MARK.match(c)]
+        title: list[str] = [c for c in segs[:-1] if _is_upper_line(c) or _SIG_AUTHORITY.match(c)]
+        name = segs[-1] if segs else plain(lines[name_at].text)
+        sig_start = name_at
         while k - 1 >= start:
-            q = plain(lines[k - 1].text)
-            if not q:
+            raw = lines[k - 1].text
+            q = plain(raw).strip("| ")
+            cells = _sig_cells(raw)
+            if not q or _SIGNED_MARK.match(q):
                 k -= 1
                 continue
             if _is_upper_line(q) or _SIG_AUTHORITY.match(q):
                 title.insert(0, q)
                 k -= 1
+                sig_start = k
+                continue
+            if len(cells) > 1 and (_is_upper_line(cells[-1]) or _SIG_AUTHORITY.match(cells[-1])):
+                title.insert(0, cells[-1])
+                k -= 1
+                sig_start = k
+                continue
+            if noi_at >= 0 and k - 1 >= noi_at and (q.startswith(("-", "+", "•")) or _NOI_NHAN.match(cells[0])):
+                k -= 1  # a line of the Nơi nhận list between the title and the name's column
                 continue
             break
         lay.signer = Signer(name=name, title=" / ".join(title))
         lay.signer_line = lines[name_at].no
-        sig_start = k
         body_end = min(body_end, sig_start)
     if noi_at >= 0:
         body_end = min(body_end, noi_at)
-        stop = name_at if name_at > noi_at else end
+        # the name's own line may end the list: "- Lưu: VT.      Cao Văn Trọng"
+        stop = name_at + 1 if name_at > noi_at else end
         for j in range(noi_at + 1, stop):
-            q = plain(lines[j].text)
+            q = _first_cell(lines[j].text)
             if q.startswith(("-", "+", "•")):
                 lay.noi_nhan.append(q.lstrip("-+• ").strip().rstrip(";.,").strip())
     # Everything from body_end up to end that is not the body: verbatim closing lines.
     lay.closing = [lines[j].text for j in range(body_end, end) if lines[j].text.strip()]
     return body_end
+
+
+def _first_cell(text: str) -> str:
+    cells = [c.strip() for c in re.split(r"\s*\|\s*|\s{3,}", plain(text)) if c.strip()]
+    return cells[0] if cells else ""
 
 
 # --- body blocks -------------------------------------------------------------------
@@ -512,6 +641,26 @@ def _prefix_of(stack: list[_Open], skip_roman: bool) -> str:
 # --- news ----------------------------------------------------------------------
 
 
+# A byline: "Thu Trang", "PHƯƠNG LAN" (portals often print it in capitals),
+# "Minh Châu (Sở LĐ-TB&XH)", "Bài, ảnh: Hoàng Anh".
+_UPPER_NAME = re.compile(r"^(?:[A-ZÀ-ỸĐ]+\s+){1,4}[A-ZÀ-ỸĐ]+$")
+_BYLINE = re.compile(
+    r"^(?:(?:Bài\s+và\s+ảnh|Bài,\s*ảnh|Tin,\s*ảnh|Tin\s+và\s+ảnh|Bài|Tin|Tác\s+giả)\s*:\s*)?"
+    r"(?P<name>[^()\d:;,.]{3,40}?)\s*(?:\([^()]{1,60}\))?$"
+)
+
+
+def _byline(text: str) -> str:
+    """The author's name when ``text`` (an article's last line) is a byline, else ""."""
+    m = _BYLINE.match(text)
+    if not m:
+        return ""
+    name = m.group("name").strip()
+    if _NAME.match(name) or (_UPPER_NAME.match(name) and _is_upper_line(name)):
+        return name
+    return ""
+
+
 def _news(lines: list[Line], lay: Layout) -> list[Line]:
     """Headline, date and byline of a news article; returns the body lines."""
     content = [ln for ln in lines if plain(ln.text)]
@@ -527,9 +676,9 @@ def _news(lines: list[Line], lay: Layout) -> list[Line]:
         head = body.pop(0)
         lay.subject = plain(head.text)
         lay.subject_line = head.no
-    if body and _NAME.match(plain(body[-1].text)) and len(plain(body[-1].text)) <= 40:
+    if body and (byline := _byline(plain(body[-1].text))):
         last = body.pop()
-        lay.signer = Signer(name=plain(last.text), title="")
+        lay.signer = Signer(name=byline, title="")
         lay.signer_line = last.no
         lay.closing = [last.text]
     lay.doc_type = "Tin bài"

@@ -45,21 +45,56 @@ def province_of(place: str) -> str:
     return p.strip()
 
 
+_VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+# Party committees named after their place: "TỈNH ỦY QUẢNG TRỊ" → "Tỉnh ủy Quảng Trị".
+_COMMITTEES = {"tỉnh ủy", "tỉnh uỷ", "thành ủy", "thành uỷ", "huyện ủy", "huyện uỷ", "quận ủy", "quận uỷ",
+               "thị ủy", "thị uỷ", "đảng ủy", "đảng uỷ"}
+
+
+def _abbreviation(word: str, known: frozenset[str]) -> bool:
+    """An upper-case abbreviation kept as printed: no vowel at all (BCH, TNCS, HĐND) or a glossary term (UBND)."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return False
+    return not any(c.lower() in _VOWELS for c in letters) or word.strip(".,") in known
+
+
+def _glossary_terms() -> frozenset[str]:
+    try:
+        from .glossary import load
+
+        return frozenset(t.term for t in load())
+    except Exception:  # noqa: BLE001 - a broken glossary is reported by `tracuu check`
+        return frozenset()
+
+
 def title_case_org(upper: str) -> str:
     """``ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN`` → ``Ủy ban nhân dân tỉnh Thái Nguyên``.
 
     Only used when the agency registry does not know the name: the first word
-    and the place name after an administrative unit are capitalised.
+    and the place name after an administrative unit are capitalised;
+    abbreviations (UBND, BCH, TNCS) stay as printed.
     """
+    raw = upper.split()
     words = upper.lower().split()
     if not words:
         return ""
+    known = _glossary_terms()
     out: list[str] = []
     cap_rest = False
     i = 0
     while i < len(words):
         w = words[i]
         two = " ".join(words[i : i + 2])
+        if _abbreviation(raw[i], known):
+            out.append(raw[i])
+            i += 1
+            continue
+        if not cap_rest and two in _COMMITTEES:
+            out.extend([w[:1].upper() + w[1:] if i == 0 else w, words[i + 1]])
+            i += 2
+            cap_rest = True
+            continue
         if not cap_rest and two in _ADMIN_UNITS:
             out.extend(words[i : i + 2])
             i += 2
@@ -88,7 +123,12 @@ def _registry() -> Any:
 
 
 # An issuer block's line that starts a new body ("UBND TỈNH X" / "SỞ Y TẾ").
-_ORG_START = re.compile(r"^(SỞ|PHÒNG|BAN|BỘ|ỦY BAN|UBND|CÔNG AN|HỘI|ĐOÀN|TRƯỜNG|CỤC|TỔNG CỤC|VĂN PHÒNG|CHI CỤC|TRUNG TÂM)\b")
+_ORG_START = re.compile(
+    r"^(SỞ|PHÒNG|BAN|BỘ|ỦY BAN|UỶ BAN|UBND|CÔNG AN|HỘI|ĐOÀN|TRƯỜNG|CỤC|TỔNG CỤC|VĂN PHÒNG|CHI CỤC|TRUNG TÂM"
+    r"|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ|BCH|TỈNH ĐOÀN|THÀNH ĐOÀN|HUYỆN ĐOÀN)\b"
+)
+# The place an issuer block's upper line names: "UBND HUYỆN YÊN THÀNH", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN".
+_PARENT_PLACE = re.compile(r"\b(?P<unit>TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ)\s+(?P<name>[^\W\d_][^|]*?)\s*$")
 _CLOSING_ISSUER = re.compile(
     r"^Trên đây là .*?\bcủa\s+(?P<issuer>(?:Ủy ban nhân dân|UBND|Sở|Phòng|Ban|Bộ|Công an|Hội|Đoàn)[^;./]*?)\s*(?:[;.]|/\.|$)"
 )
@@ -106,14 +146,37 @@ def resolve_issuer(lay: Layout, body_text: list[tuple[int, str]], place: str) ->
     if lay.issuer_lines:
         orgs: list[str] = []
         for line in lay.issuer_lines:
-            if orgs and not _ORG_START.match(line):
+            # A line continues the body above unless it starts a body itself and the one above is
+            # already whole ("ỦY" / "BAN NHÂN DÂN" is one name broken by extraction).
+            if orgs and not (_ORG_START.match(line) and _ORG_START.match(orgs[-1])):
                 orgs[-1] += " " + line
             else:
                 orgs.append(line)
         name = orgs[-1]  # the issuing body is the lowest of a two-level issuer block
-        matched = reg.match(name, province_of(place)) if reg else None
+        how = f"khối tên cơ quan, dòng {lay.issuer_line}"
+        parent = orgs[-2] if len(orgs) > 1 else ""
+        province, district = province_of(place), ""
+        pm = _PARENT_PLACE.search(parent) if parent else None
+        if pm and not _PARENT_PLACE.search(name):
+            # The lower body takes its jurisdiction from the body above it, not from the date line.
+            unit = {"TP.": "thành phố", "TP": "thành phố"}.get(pm.group("unit"), pm.group("unit").lower())
+            where = " ".join(w[:1].upper() + w[1:].lower() for w in pm.group("name").split())
+            provinces = {fold(x): x for x in getattr(reg, "provinces", ())}
+            if unit == "tỉnh" or fold(where) in provinces:
+                province = provinces.get(fold(where), where)
+            else:
+                district = f"{unit} {where}"
+            if re.fullmatch(r"VĂN PHÒNG", name):
+                # "ỦY BAN NHÂN DÂN TỈNH X" / "VĂN PHÒNG": the office of the body above
+                upper = reg.match(parent, province) if reg else None
+                return f"Văn phòng {getattr(upper, 'name', '') or title_case_org(parent)}", how, warnings
+        matched = reg.match(name, province, district) if reg else None
         canonical = getattr(matched, "name", "") if matched else ""
-        return canonical or title_case_org(name), f"khối tên cơ quan, dòng {lay.issuer_line}", warnings
+        if canonical and "(" in canonical:
+            canonical = ""  # the registry could not place a district body; the block's own words are better
+        if not canonical and district and not _PARENT_PLACE.search(name):
+            return f"{title_case_org(name)} {district}", how, warnings
+        return canonical or title_case_org(name), how, warnings
     for line_no, text in body_text:
         if m := _CLOSING_ISSUER.match(plain(text)):
             issuer = m.group("issuer").strip()

@@ -67,6 +67,9 @@ _CODE = r"[A-ZĐƯƠ][A-Za-zĐđƯưƠơ0-9&]*(?!\w)"
 # which in running text is a clause dash, not part of an identifier.
 _D = rf"(?:[{_DASH}][ ]?|[ ][{_DASH}](?![ ]))"
 _S = r"(?:[ ]?/[ ]?)"  # slash, one stray space allowed each side
+# A drafting unit typed after " - " ("2259/UBND - VX2"): only an all-capitals code that ends
+# the identifier (a date, punctuation or the end follows), so a clause dash stays a clause dash.
+_SPACED_UNIT = rf"(?:[ ][{_DASH}][ ][A-ZĐ][A-ZĐ0-9&]+(?=\s+ngày|\s*[,;.)]|\s*$))"
 
 PATTERN = rf"""
     (?P<number>\d{{1,6}})                      # số thứ tự: 20, 5310
@@ -77,7 +80,8 @@ PATTERN = rf"""
         (?:{_S}(?P<year>(?:19|20)\d\d))?       # năm ban hành, only in "20/2021/NĐ-CP"-style numbers
         {_S}
         (?:(?P<form>{_FORM_ALT})(?!\w){_D})?   # hình thức before the issuer: "NĐ-", "KH-"; absent for công văn
-        (?P<issuer>{_CODE}(?:{_D}{_CODE})*)    # cơ quan ban hành [- đơn vị soạn thảo]: "CP", "UBND-KGVX"
+        (?P<issuer>{_CODE}(?:{_D}{_CODE})*     # cơ quan ban hành [- đơn vị soạn thảo]: "CP", "UBND-KGVX"
+            {_SPACED_UNIT}?)                   # "UBND - VX2 ngày …": the unit after a spaced dash
     )
 """
 
