@@ -82,6 +82,10 @@ def test_cong_van_subject_from_vv_and_kinh_gui() -> None:
         ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Thị Hà", "Nguyễn Thị Hà", "KT. BỘ TRƯỞNG / THỨ TRƯỞNG"),
         ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Văn Anh", "Lê Văn Anh", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"),
         ("Pvk.CV72.LĐ\n\n\n\nLê Quang Tiến", "Lê Quang Tiến", ""),
+        # Central Highlands names: one-letter words, apostrophes
+        ("**KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC**\n\nY Thị Lan", "Y Thị Lan", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"),
+        ("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nH'Hen Niê", "H'Hen Niê", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"),
+        ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nKsor Y Đhăm", "Ksor Y Đhăm", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"),
     ],
 )
 def test_signature(closing: str, name: str, title: str) -> None:

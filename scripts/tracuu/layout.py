@@ -67,7 +67,11 @@ _VV = re.compile(r"^V/v\s*(?P<text>.*)$", re.I)
 _KINH_GUI = re.compile(r"^Kính gửi\s*:?\s*(?P<rest>.*)$", re.I)
 _NOI_NHAN = re.compile(r"^Nơi nhận\s*:?\s*$", re.I)
 _SIG_AUTHORITY = re.compile(r"^(KT|TM|TL|TUQ|Q)\s*\.", re.I)
-_NAME = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s+){1,4}[A-ZÀ-ỸĐ][a-zà-ỹđ]+$")
+# A person's name: 2–5 capitalised words. Names of the Central Highlands'
+# peoples have one-letter words and apostrophes ("Y Thị Lan", "H'Hen Niê",
+# "Ksor Y Đhăm"); the last word always has small letters.
+_NAME_WORD = r"[A-ZÀ-ỸĐ](?:'?[A-ZÀ-ỸĐ]?[a-zà-ỹđ]+)?"
+_NAME = re.compile(rf"^(?:{_NAME_WORD}\s+){{1,4}}[A-ZÀ-ỸĐ]'?[A-ZÀ-ỸĐ]?[a-zà-ỹđ]+$")
 _ANNEX = re.compile(r"^Phụ lục(?:\s+số)?\s+(?P<label>[IVXLC\d]+[a-z]?)\s*$", re.I)
 _CHAPTER = re.compile(r"^(?P<kind>Chương|Phần|Mục)\s+(?P<label>[IVXLC\d]+)\b\.?", re.I)
 _ARTICLE = re.compile(r"^Điều\s+(?P<label>\d+[a-z]?)\b\.?")
