@@ -129,6 +129,15 @@ def anchors(raw: str) -> list[tuple[str, str, str]]:
             [("heading", "pl-i", ""), ("para", "pl-i-p1", "pl-i"), ("table", "pl-i-bang1", "pl-i"), ("heading", "pl-iii", ""),
              ("heading", "pl-iii-muc-i", "pl-iii"), ("heading", "pl-iii-0101", "pl-iii-muc-i"), ("item", "pl-iii-0101-m1", "pl-iii-0101"), ("bullet", "pl-iii-0101-m1-b1", "pl-iii-0101-m1")],
         ),
+        (  # a lone "PHỤ LỤC" after the text, and "Phụ lục số 02:" with a colon
+            "1. Việc một.\n\nPHỤ LỤC\nNHIỆM VỤ CỤ THỂ\n| A | B |\n|---|---|\n| 1 | 2 |\nPhụ lục số 02:\nBiểu mẫu",
+            [("item", "m1", ""), ("heading", "pl-kem-theo", ""), ("para", "pl-kem-theo-p1", "pl-kem-theo"),
+             ("table", "pl-kem-theo-bang1", "pl-kem-theo"), ("heading", "pl-02", ""), ("para", "pl-02-p1", "pl-02")],
+        ),
+        (  # "Phụ lục" inside a sentence or before a title without a number is text
+            "1. Các nhiệm vụ tại Phụ lục kèm theo.\n\nPhụ lục: xem văn bản riêng.",
+            [("item", "m1", ""), ("para", "m1-p1", "m1")],
+        ),
         (  # a closing sentence belongs to no item
             "1. Việc một.\n\nTrên đây là hướng dẫn của Sở./.",
             [("item", "m1", ""), ("para", "p1", "")],
@@ -137,6 +146,16 @@ def anchors(raw: str) -> list[tuple[str, str, str]]:
 )
 def test_body_blocks_and_anchors(raw: str, expected: list[tuple[str, str, str]]) -> None:
     assert anchors(raw) == expected
+
+
+def test_unnumbered_annex_after_the_signature_is_body_not_signature() -> None:
+    got = lay(
+        "Số: 7/KH-UBND\nLạng Sơn, ngày 15 tháng 4 năm 2024\n\nKẾ HOẠCH\nVề việc A\n\n1. Việc một.\n\n"
+        "Nơi nhận:\n- Như trên;\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐoàn Văn Hà\n\n"
+        "PHỤ LỤC\nNHIỆM VỤ\n\n| Nội dung | Cơ quan chủ trì |\n|---|---|\n| Tuyên truyền | Sở Y tế |"
+    )
+    assert got.signer.name == "Đoàn Văn Hà"
+    assert [b.kind for b in got.body if b.annex] == ["heading", "para", "table"]
 
 
 def test_anchors_are_stable_when_text_changes_elsewhere() -> None:

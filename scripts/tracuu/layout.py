@@ -72,7 +72,10 @@ _SIG_AUTHORITY = re.compile(r"^(KT|TM|TL|TUQ|Q)\s*\.", re.I)
 # "Ksor Y Đhăm"); the last word always has small letters.
 _NAME_WORD = r"[A-ZÀ-ỸĐ](?:'?[A-ZÀ-ỸĐ]?[a-zà-ỹđ]+)?"
 _NAME = re.compile(rf"^(?:{_NAME_WORD}\s+){{1,4}}[A-ZÀ-ỸĐ]'?[A-ZÀ-ỸĐ]?[a-zà-ỹđ]+$")
-_ANNEX = re.compile(r"^Phụ lục(?:\s+số)?\s+(?P<label>[IVXLC\d]+[a-z]?)\s*$", re.I)
+# "Phụ lục III", "PHỤ LỤC SỐ 02", "Phụ lục I: Danh mục …", or a lone "PHỤ LỤC" (one annex, unnumbered).
+_ANNEX = re.compile(
+    r"^Phụ lục(?:\s+số)?(?:\s+(?P<label>[IVXLC\d]+[a-z]?))?\s*(?:[:.\-–]\s*(?P<title>.*))?$", re.I
+)
 _CHAPTER = re.compile(r"^(?P<kind>Chương|Phần|Mục)\s+(?P<label>[IVXLC\d]+)\b\.?", re.I)
 _ARTICLE = re.compile(r"^Điều\s+(?P<label>\d+[a-z]?)\b\.?")
 _ROMAN = re.compile(r"^(?P<label>[IVXLC]+)\.\s+\S")
@@ -395,7 +398,7 @@ def _subject(lines: list[Line], i: int, lay: Layout, first: str = "") -> int:
 
 def _find_annex_start(lines: list[Line], start: int) -> int:
     for j in range(start, len(lines)):
-        if _ANNEX.match(plain(lines[j].text)):
+        if (m := _ANNEX.match(plain(lines[j].text))) and (m.group("label") or not m.group("title")):
             return j
     return len(lines)
 
@@ -501,8 +504,9 @@ def _classify(text: str, in_annex: bool) -> tuple[BlockKind, str, int, str]:
     p = plain(text)
     if p.startswith("|"):
         return "table", "", -1, "bang"
-    if m := _ANNEX.match(p):
-        return "heading", f"Phụ lục {m.group('label')}", 0, "pl-" + slugify(m.group("label"))
+    if (m := _ANNEX.match(p)) and (m.group("label") or not m.group("title")):
+        number = m.group("label") or ""
+        return "heading", f"Phụ lục {number}".strip(), 0, "pl-" + (slugify(number) or "kem-theo")
     if m := _CHAPTER.match(p):
         return "heading", f"{m.group('kind')} {m.group('label')}", 0, slugify(m.group("kind")) + "-" + slugify(m.group("label"))
     if m := _ARTICLE.match(p):
