@@ -613,3 +613,18 @@ def test_collective_of_front_and_member_organisations_is_a_group() -> None:
 def test_odd_blocks_do_not_raise(text: str) -> None:
     for kind, label in (("table", ""), ("item", "1"), ("bullet", "-"), ("heading", "Điều 2"), ("para", "")):
         extract_duties(doc([(kind, "x", label, "", text)]))  # type: ignore[list-item]
+
+
+def test_members_listed_in_a_sentence_stop_at_a_representative() -> None:
+    """"…, Tỉnh đoàn Bắc Kạn, đại diện Tổ chức ChildFund …": the Đoàn is a member; the NGO's representative is not an agency."""
+    d = doc(
+        [("para", "p1", "", "", "Tham dự cuộc họp có các thành viên Ban Chỉ đạo là lãnh đạo các đơn vị: Sở Tư pháp, "
+          "Công an tỉnh, Tỉnh đoàn Bắc Kạn, đại diện Tổ chức ChildFund Việt Nam tại Bắc Kạn và các thành viên Tổ giúp việc.")],
+        province="Bắc Kạn",
+    )
+    (m,) = extract_memberships(d)
+    assert [a.id for a in m.members] == [
+        "so-tu-phap-tinh-bac-kan",
+        "cong-an-tinh-bac-kan",
+        "doan-thanh-nien-cong-san-ho-chi-minh-tinh-bac-kan",
+    ]

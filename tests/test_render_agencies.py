@@ -80,3 +80,24 @@ def test_sector_index_gathers_every_level() -> None:
     text = pages(corpus())["co-quan/theo-nganh.md"]
     assert "## Ngành Y tế {#y-te}" in text
     assert "[Sở Y tế tỉnh Bắc Kạn](so-y-te-tinh-bac-kan.md)" in text
+
+
+def _guidance(doc_id: str, province: str, addressee: str) -> Document:
+    d = _doc(doc_id, "2023-03", [("item", "m1", "1", "", f"1. {addressee}: Triển khai Tháng hành động vì trẻ em.")])
+    d = replace(d, province=province)
+    return replace(d, duties=extract_duties(d), memberships=extract_memberships(d))
+
+
+def test_a_group_whose_name_means_every_so_shares_its_duties_with_each_so_of_that_province() -> None:
+    """"Các sở, ban, ngành" of Kon Tum includes Sở Y tế tỉnh Kon Tum; not Bắc Kạn's; "thành viên BCĐ" only as named."""
+    kon_tum = _guidance("kon-tum", "Kon Tum", "Các sở, ban, ngành, địa phương")
+    named = _guidance("kon-tum-yte", "Kon Tum", "Sở Y tế")  # the corpus names Sở Y tế tỉnh Kon Tum
+    out = pages(Corpus(documents=(*corpus().documents, kon_tum, named), root=Path(".")))
+    kt = out["co-quan/so-y-te-tinh-kon-tum.md"]
+    assert "../van-ban/kon-tum.md#m1" in kt and "chung</span>" in kt
+    assert "cac-so-ban-nganh-dia-phuong-tinh-kon-tum.md" in kt  # listed under "Thuộc nhóm cơ quan"
+    bk = out["co-quan/so-y-te-tinh-bac-kan.md"]
+    assert "kon-tum.md#m1" not in bk  # another province's group
+    # the BCĐ group names its members in the text; Sở Lao động of Bắc Kạn is not one of them
+    ld = out["co-quan/so-lao-dong-thuong-binh-va-xa-hoi-tinh-bac-kan.md"]
+    assert "ket-luan.md#m10" not in ld

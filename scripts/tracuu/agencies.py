@@ -65,6 +65,10 @@ class Group:
     aliases: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     member_kinds: tuple[str, ...] = ()
+    # "Các sở, ban, ngành …", "UBND các huyện": the name itself says every body of
+    # these kinds at this level in the group's jurisdiction is a member.
+    includes_all_kinds: tuple[str, ...] = ()
+    includes_all_level: str = ""
     examples: tuple[str, ...] = ()
     line: int = 0
 
@@ -407,6 +411,12 @@ def _load(path: Path) -> AgencyRegistry:
                 re.compile(p)
             except re.error as err:
                 raise SourceError(path, line, f"pattern {p!r} is not a valid regular expression: {err}") from err
+        every = d.get("includes_all") or {}
+        if not isinstance(every, dict) or not every.get("kinds"):
+            if every:
+                raise SourceError(path, line, "includes_all must be a mapping {kinds: [...], level: ...}")
+        elif every.get("level", d["level"]) not in LEVELS:
+            raise SourceError(path, line, f"includes_all level {every['level']!r} is not one of {', '.join(LEVELS)}")
         groups.append(
             Group(
                 id=str(d["id"]),
@@ -416,6 +426,8 @@ def _load(path: Path) -> AgencyRegistry:
                 aliases=_strs(d.get("aliases")),
                 patterns=tuple(str(p) for p in d.get("patterns") or ()),
                 member_kinds=_strs(d.get("member_kinds")),
+                includes_all_kinds=_strs(every.get("kinds")) if isinstance(every, dict) else (),
+                includes_all_level=str(every.get("level") or d["level"]) if isinstance(every, dict) and every else "",
                 examples=_strs(d.get("examples")),
                 line=line,
             )

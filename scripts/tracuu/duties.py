@@ -261,16 +261,20 @@ def split_names(ctx: _Ctx, text: str) -> list[Named]:
             continue
         piece = piece[: addressee_end(piece)].strip(" .,:") or piece
         found = None
-        # "Tỉnh đoàn Bắc Kạn, đại diện Tổ chức …": the name is the longest part that resolves
+        # "Tỉnh đoàn Bắc Kạn, đại diện Tổ chức …": the name is the longest part the
+        # registry knows; failing that, the first part as an agency it does not list.
         parts = piece.split(", ")
         for k in range(len(parts), 0, -1):
             candidate = ", ".join(parts[:k])
-            found = ctx.resolve(candidate)
+            found = ctx.resolve(candidate, allow_unknown=False)
             if found is None and prefix:
                 found = ctx.resolve(f"{prefix} {candidate}", allow_unknown=False)
             if found is not None:
                 piece = candidate
                 break
+        if found is None:
+            found = ctx.resolve(parts[0])
+            piece = parts[0]
         if found is None:
             continue
         kind = ctx.reg.kind_of(piece)

@@ -101,12 +101,35 @@ def collect(corpus: Corpus, reg: AgencyRegistry | None = None) -> dict[str, Agen
                 mv = view(known.setdefault(member.id, member))
                 g.members.setdefault(member.id, mv.agency)
                 mv.member_of.setdefault(g.agency.id, g.agency)
+    _add_implied_members(views, reg)
     for v in list(views.values()):
         for gid in v.member_of:
             for e in views[gid].entries:
                 if e.relation == "own":
                     v.entries.append(Entry(e.doc, e.duty, "shared"))
     return views
+
+
+def _within(member: ResolvedAgency, group: ResolvedAgency) -> bool:
+    """Is ``member`` in ``group``'s jurisdiction (a central group covers the country)?"""
+    if group.province and member.province != group.province:
+        return False
+    return not (group.district and member.district != group.district)
+
+
+def _add_implied_members(views: dict[str, AgencyView], reg: AgencyRegistry) -> None:
+    """Members a group's name implies: every Sở of Kon Tum is one of "các sở, ban, ngành … tỉnh Kon Tum"."""
+    for g in list(views.values()):
+        spec = reg.group(g.agency.template) if g.agency.is_group else None
+        if spec is None or not spec.includes_all_kinds:
+            continue
+        for v in views.values():
+            a = v.agency
+            if a.is_group or a.kind not in spec.includes_all_kinds or a.level != spec.includes_all_level:
+                continue
+            if _within(a, g.agency):
+                g.members.setdefault(a.id, a)
+                v.member_of.setdefault(g.agency.id, g.agency)
 
 
 def _doc_title(doc: Document) -> str:
