@@ -78,6 +78,7 @@ BK = "2024-01-thong-bao-ket-luan-bcd-tre-em-bac-kan"
 TN = "2023-10-10-cong-van-5310-ubnd-kgvx-thai-nguyen"
 FORUM = "2024-06-bao-cao-dien-dan-tre-em-tp-bac-kan"
 KT = "2023-03-huong-dan-cong-tac-tre-em-kon-tum"
+TT = "2021-09-30-thong-tu-13-2021-tt-bldtbxh"
 
 
 @pytest.mark.parametrize(
@@ -94,6 +95,9 @@ KT = "2023-03-huong-dan-cong-tac-tre-em-kon-tum"
         (TN, "m5-b2", {"xam-hai-bao-luc", "lao-dong-tre-em"}, set()),  # bóc lột sức lao động
         (FORUM, "m1-3-p1", {"dien-dan-tham-gia"}, set()),
         (KT, "m11", {"thong-ke-du-lieu"}, set()),
+        # indicators take their annex's title: "Phụ lục III — Nội dung chỉ tiêu thống kê về tình hình trẻ em"
+        (TT, "pl-iii-0103", {"thong-ke-du-lieu"}, {"xam-hai-bao-luc"}),  # "Tỷ suất sinh thô"
+        (TT, "pl-iv-0201", {"thong-ke-du-lieu", "xam-hai-bao-luc"}, set()),  # Phụ lục IV: "… tình hình xâm hại trẻ em"
     ],
 )
 def test_topics_on_corpus_duties(corpus: Corpus, doc_id: str, block: str, has: set[str], lacks: set[str]) -> None:

@@ -266,10 +266,37 @@ def duty_topics(duty: Duty, registry: TopicRegistry | None = None) -> tuple[str,
     return (registry or load_registry()).classify(duty.text)
 
 
+def annex_titles(doc: Document) -> dict[str, str]:
+    """{annex label: its title}: the paragraphs printed right under "Phụ lục III" (before any item)."""
+    out: dict[str, str] = {}
+    current = ""
+    for b in doc.body:
+        if b.kind == "heading" and b.annex and b.label == b.annex:
+            current = b.annex
+            out[current] = ""
+        elif current and b.annex == current and b.kind == "para":
+            out[current] = f"{out[current]} {block_text(b)}".strip()
+        else:
+            current = ""
+    return out
+
+
 def assign_topics(doc: Document, registry: TopicRegistry | None = None) -> Document:
-    """Topics on each duty (``Duty.topics``) and their union with paragraph topics on the document."""
+    """Topics on each duty (``Duty.topics``) and their union with paragraph topics on the document.
+
+    A duty in an annex also takes the annex title's topics: the indicator "0103. Tỷ
+    suất sinh thô" of "Phụ lục III — Nội dung chỉ tiêu thống kê về tình hình trẻ em"
+    is a statistics duty though its own words do not say so.
+    """
     reg = registry or load_registry()
-    duties = tuple(replace(d, topics=duty_topics(d, reg)) for d in doc.duties)
+    annex_of = {b.anchor: b.annex for b in doc.body if b.annex}
+    titles = {label: reg.classify(title) for label, title in annex_titles(doc).items()}
+
+    def topics_of(d: Duty) -> tuple[str, ...]:
+        found = set(duty_topics(d, reg)) | set(titles.get(annex_of.get(d.block, ""), ()))
+        return tuple(t.id for t in reg.topics if t.id in found)
+
+    duties = tuple(replace(d, topics=topics_of(d)) for d in doc.duties)
     body = _classify_blocks(doc, reg)
     found = {t for d in duties for t in d.topics}
     found.update(t for b in body for t in b.topics)
