@@ -45,6 +45,48 @@ def province_of(place: str) -> str:
     return p.strip()
 
 
+_IN_PROVINCE = re.compile(r"\b(?:tỉnh|thành phố|TP\.?)\s+(?P<name>[A-ZÀ-ỸĐ][^\s,;.()]*(?:\s+(?:[-–]\s+)?[A-ZÀ-ỸĐ][^\s,;.()]*){0,3})")
+
+
+def document_province(place: str, issuer: str, body_text: list[tuple[int, str]]) -> str:
+    """The province a document belongs to, from what it states; "" when it does not say.
+
+    The date line's place when it is a province ("Thái Nguyên, ngày …"; "TP. Bắc
+    Kạn" is in Bắc Kạn) — except "Hà Nội", where the ministries date their
+    documents; else the province the issuer's name or the text most often names
+    ("UBND huyện Ba Bể" writing "… của UBND tỉnh Bắc Kạn"). A district's place
+    ("Ba Bể, ngày …") is never taken for a province.
+    """
+    reg = _registry()
+    known: dict[str, str] = {fold(p): str(p) for p in getattr(reg, "provinces", ())}
+    # "TP. Hồ Chí Minh", "thành phố Hồ Chí Minh": the province is "Thành phố Hồ Chí Minh"
+    known.update({fold(p)[len("thanh pho "):]: p for p in list(known.values()) if fold(p).startswith("thanh pho ")})
+
+    def named_in(text: str) -> list[str]:
+        out: list[str] = []
+        for m in _IN_PROVINCE.finditer(text):
+            words = m.group("name").split()
+            # the longest run of words that is a province: "tỉnh Bà Rịa - Vũng Tàu" has a dash
+            for k in range(len(words), 0, -1):
+                if (p := known.get(fold(" ".join(words[:k])))) is not None:
+                    out.append(p)
+                    break
+        return out
+
+    p = province_of(place)
+    if fold(p) in known and p != "Hà Nội":
+        return known[fold(p)]
+    if from_issuer := named_in(issuer):
+        return from_issuer[0]
+    if p == "Hà Nội":
+        return ""  # a central body's document, unless its issuer said "thành phố Hà Nội" above
+    counts: dict[str, int] = {}
+    for _, text in body_text:
+        for name in named_in(plain(text)):
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else ""
+
+
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 # Party committees named after their place: "TỈNH ỦY QUẢNG TRỊ" → "Tỉnh ủy Quảng Trị".
 _COMMITTEES = {"tỉnh ủy", "tỉnh uỷ", "thành ủy", "thành uỷ", "huyện ủy", "huyện uỷ", "quận ủy", "quận uỷ",
@@ -275,7 +317,7 @@ def parse_text(
         issuer, issuer_source = str(side["issuer"]), "tệp kèm theo (sidecar)"
     elif issuer and side.get("issuer") and fold(str(side["issuer"])) != fold(issuer):
         warnings.append(f"line 1: cơ quan ban hành '{side['issuer']}' ghi trong tệp kèm theo khác văn bản; giữ theo văn bản")
-    province = str(side.get("province", "")) or (province_of(place) if place and place != "Hà Nội" else "")
+    province = str(side.get("province", "")) or document_province(place, issuer, body_text)
     if lay.is_news and not place and side.get("province"):
         place = str(side["province"])
     recipients = tuple(
