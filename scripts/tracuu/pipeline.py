@@ -45,7 +45,9 @@ def province_of(place: str) -> str:
     return p.strip()
 
 
-_IN_PROVINCE = re.compile(r"\b(?:tỉnh|thành phố|TP\.?)\s+(?P<name>[A-ZÀ-ỸĐ][^\s,;.()]*(?:\s+(?:[-–]\s+)?[A-ZÀ-ỸĐ][^\s,;.()]*){0,3})")
+_IN_PROVINCE = re.compile(
+    r"\b(?:tỉnh|thành phố|TP\.?)\s+(?P<name>[A-ZÀ-ỸĐ][^\s,;.()]*(?:\s+(?:[-–]\s+)?[A-ZÀ-ỸĐ][^\s,;.()]*){0,3})"
+)
 
 
 def document_province(place: str, issuer: str, body_text: list[tuple[int, str]]) -> str:
