@@ -159,6 +159,16 @@ CASES: list[tuple[str, Context, list[dict[str, str]]]] = [
     ("tuyên truyền Luật Trẻ em đến từng bản, tổ dân phố", KON_TUM, [C("Luật Trẻ em", id="luat-tre-em")]),
     ("phổ biến Luật Hôn nhân và gia đình tới các hộ", KON_TUM, [C("Luật Hôn nhân và gia đình")]),
     ("Luật Trẻ em và Nghị định số 56/2017/NĐ-CP", CENTRAL, [C("Luật Trẻ em"), C("Nghị định số 56/2017/NĐ-CP")]),
+    # international conventions: one instrument however the body is named
+    ("theo Công ước của Liên hợp quốc về quyền trẻ em và Luật Trẻ em", CENTRAL,
+     [C("Công ước của Liên hợp quốc về quyền trẻ em", "Công ước", id="cong-uoc-ve-quyen-tre-em"), C("Luật Trẻ em")]),
+    ("Công ước Liên hợp quốc về Quyền trẻ em", CENTRAL,
+     [C("Công ước Liên hợp quốc về Quyền trẻ em", "Công ước", id="cong-uoc-ve-quyen-tre-em")]),
+    ("thực hiện Công ước về quyền trẻ em mà Việt Nam đã phê chuẩn", KON_TUM,
+     [C("Công ước về quyền trẻ em", "Công ước", id="cong-uoc-ve-quyen-tre-em")]),
+    ("Công ước số 138 của Tổ chức Lao động quốc tế về tuổi tối thiểu được đi làm việc", CENTRAL,
+     [C("Công ước số 138 của Tổ chức Lao động quốc tế về tuổi tối thiểu được đi làm việc", "Công ước", title="Công ước số 138")]),
+    ("Thực hiện Luật Trẻ em và các Công ước quốc tế mà Việt Nam đã ký kết", CENTRAL, [C("Luật Trẻ em")]),  # names none
     # --- negatives: not new instruments
     ("Ban hành kèm theo Thông tư này Bộ chỉ tiêu", CENTRAL, []),
     ("Theo dõi, hướng dẫn, báo cáo việc thực hiện Thông tư này.", CENTRAL, []),

@@ -152,6 +152,15 @@ _QUOTED_PROGRAMME = re.compile(
     r"(?<![\w])(?P<type>Chương\s+trình|Đề\s+án|Dự\s+án|Chiến\s+lược|Kế\s+hoạch)\s+"
     r"(?P<q>[“\"])(?P<name>[^”\"\n]{5,200}?giai\s+đoạn\s+(?:19|20)\d\d[^”\"\n]{0,40})[”\"]"
 )
+# International conventions: "Công ước của Liên hợp quốc về quyền trẻ em", "Công ước số 182 của Tổ
+# chức Lao động quốc tế về …". A named one says what it is about ("về …"); "các Công ước quốc tế
+# mà Việt Nam đã ký kết" names none.
+_CONVENTION = re.compile(
+    r"(?<![\w])Công\s+ước\s+(?:(?P<num>số\s+\d{1,4})\s+)?(?:của\s+)?(?P<org>(?:Liên\s+[Hh]ợp\s+[Qq]uốc|LHQ|[Qq]uốc\s+tế"
+    r"|Tổ\s+chức\s+Lao\s+động\s+[Qq]uốc\s+tế|ILO)\s+)?(?P<about>về\s+[^\s,;.:()“”\"]+(?:\s+[^\s,;.:()“”\"]+){0,8})"
+)
+# The words that end a convention's subject: "… về quyền trẻ em mà Việt Nam đã ký kết".
+_CONVENTION_STOP = {"mà", "và", "đã", "năm", "ngày", "của", "tại", "theo", "để", "nhằm", "trong", "cho", "với", "do"}
 _NAMED_SCHEME = re.compile(r"(?<![\w])(?P<type>Đề\s+án)\s+(?P<n>\d{1,4})(?![\w/.-]|\s*[-–]\s*[A-Z])")
 _NOT_AN_INSTRUMENT_BEFORE = re.compile(r"(?:(?<!\w)các|Ban\s+[Cc]hỉ\s+đạo|Ban\s+[Qq]uản\s+lý)\s+$")
 
@@ -326,6 +335,17 @@ def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
     for m in _NAMED_SCHEME.finditer(plain):
         found.append(CitationMatch(m.start(), m.end(), m.group(0), "Đề án",
                                    title=_clean_name(m.group(0)), by_name=True))
+    for m in _CONVENTION.finditer(plain):
+        words = m.group("about").split()
+        keep = next((k for k, w in enumerate(words[1:], 1) if w in _CONVENTION_STOP), len(words))
+        if keep < 2:
+            continue
+        end = m.start("about") + len(" ".join(words[:keep]))
+        text = plain[m.start() : end]
+        # One instrument however the body is named: "Công ước (của) Liên hợp quốc về quyền trẻ em"
+        # is "Công ước về quyền trẻ em"; a numbered one is known by its number.
+        title = f"Công ước {m.group('num')}" if m.group("num") else f"Công ước {' '.join(words[:keep])}"
+        found.append(CitationMatch(m.start(), end, text, "Công ước", title=_clean_name(_cap(title)), by_name=True))
     return found
 
 

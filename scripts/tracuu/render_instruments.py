@@ -36,6 +36,7 @@ FACT_LABELS = {
 UNKNOWN = "*chưa rõ*"
 UNKNOWN_SOURCE = "văn bản trong kho và `data/instruments.yml` không nêu"
 LEVELS = (
+    "Điều ước quốc tế",
     "Đảng",
     "Quốc hội",
     "Chính phủ, Thủ tướng Chính phủ",
@@ -229,6 +230,8 @@ def level_of(inst_id: str, mentions: list[Mention], entry: Instrument | None) ->
     type_, number, _ = _label(inst_id, mentions, entry)
     issuers = [entry.issuer] if entry and entry.issuer else [m.citation.issuer for m in mentions if m.citation.issuer]
     issuer = issuers[0] if issuers else ""
+    if type_ in {"Công ước", "Nghị định thư", "Hiệp định"}:
+        return "Điều ước quốc tế"
     if type_ in {"Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh"} or issuer.startswith("Quốc hội"):
         return "Quốc hội"
     skh = None
