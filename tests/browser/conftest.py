@@ -21,6 +21,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# The repository "Báo lỗi / góp ý" opens issues in (CI sets REPO_URL to the real one).
+TEST_REPOSITORY = "https://github.com/tracuu-test/tra-cuu-tre-em"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -53,7 +55,7 @@ def serve(directory: Path, prefix: str = "") -> tuple[http.server.ThreadingHTTPS
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     """The built site (``mkdocs build --strict``), built once per test session."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REPO_URL=TEST_REPOSITORY)
     out = ROOT / "site"
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],

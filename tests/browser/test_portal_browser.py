@@ -84,3 +84,25 @@ def test_report_link_and_source_on_every_page(page: Any, site_url: str) -> None:
     meta = page.locator("aside.tracuu-page-meta")
     assert "Trang được dựng ngày" in meta.inner_text()
     assert "data/topics.yml" in meta.inner_text()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["", "van-ban/2023-10-10-cong-van-5310-ubnd-kgvx-thai-nguyen/", "co-quan/so-y-te-tinh-bac-kan/",
+     "phap-ly/chi-thi-28-ct-tw-2023/", "chu-de/an-toan-mang/", "huong-dan/phu-huynh/"],
+)
+def test_report_link_opens_a_prefilled_issue(page: Any, site_url: str, path: str) -> None:
+    from conftest import TEST_REPOSITORY
+
+    page.goto(site_url + path)
+    link = page.locator("aside.tracuu-page-meta a.tracuu-report")
+    assert link.count() == 1 and link.inner_text() == "Báo lỗi / góp ý về trang này"
+    href = link.get_attribute("href") or ""
+    assert href.startswith(TEST_REPOSITORY + "/issues/new?title=")
+    from urllib.parse import parse_qs
+
+    query = parse_qs(urlparse(href).query)
+    assert re.fullmatch(r"Góp ý trang: \S.{2,}", query["title"][0])  # names the page
+    assert "/" + path in query["body"][0]  # the page's address
+    # Material's repository widget (which calls api.github.com) stays off
+    assert page.locator(".md-source").count() == 0
