@@ -6,6 +6,8 @@ duties expected as (agency_text, role, block anchor).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tracuu.duties import extract_duties, extract_memberships
@@ -628,3 +630,21 @@ def test_members_listed_in_a_sentence_stop_at_a_representative() -> None:
         "cong-an-tinh-bac-kan",
         "doan-thanh-nien-cong-san-ho-chi-minh-tinh-bac-kan",
     ]
+
+
+def test_a_reports_requests_are_not_duties() -> None:
+    """A Báo cáo's "III. ĐỀ XUẤT, KIẾN NGHỊ" asks its superiors; its "II. Phương hướng" assigns."""
+    d = doc(
+        [
+            ("heading", "muc-ii", "II", "", "II. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024"),
+            ("item", "muc-ii-m1", "1", "muc-ii", "1. Sở Giáo dục và Đào tạo chủ trì tổ chức giáo dục kỹ năng sống."),
+            ("heading", "muc-iii", "III", "", "III. ĐỀ XUẤT, KIẾN NGHỊ"),
+            ("item", "muc-iii-m1", "1", "muc-iii", "1. Đối với Bộ Lao động - Thương binh và Xã hội: Sớm ban hành hướng dẫn."),
+            ("item", "muc-iii-m2", "2", "muc-iii", "2. Đối với UBND tỉnh: Quan tâm bố trí kinh phí."),
+        ],
+        doc_type="Báo cáo",
+    )
+    assert [(x.agency_text, x.role) for x in extract_duties(d)] == [("Sở Giáo dục và Đào tạo", "chủ trì")]
+    # the same items in a plan are assignments
+    plan = replace(d, doc_type="Kế hoạch")
+    assert len(extract_duties(plan)) == 3

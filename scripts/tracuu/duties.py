@@ -609,8 +609,32 @@ def extract_duties(doc: Document, registry: AgencyRegistry | None = None) -> tup
     """Every duty a document assigns, in text order."""
     ctx = _Ctx(doc, registry or load_registry())
     found = _indicators(ctx) + _tables(ctx) + _headers(ctx) + _guidance(ctx) + _prose(ctx)
+    asks = _requests_section(doc)
+    found = [d for d in found if d.block not in asks]
     order = {b.anchor: n for n, b in enumerate(doc.body)}
     return tuple(sorted(found, key=lambda d: (order.get(d.block, len(order)), d.line)))
+
+
+# "III. ĐỀ XUẤT, KIẾN NGHỊ" / "Kiến nghị": a report asks these bodies (often its superiors)
+# for something; it assigns them nothing.
+_REQUESTS_HEADING = re.compile(r"^(?:[IVXLC]+\.|\d+\.)?\s*(?:đề\s+xuất|kiến\s+nghị)\b", re.IGNORECASE)
+
+
+def _requests_section(doc: Document) -> set[str]:
+    """Anchors of the blocks inside a report's "kiến nghị, đề xuất" section."""
+    if doc.doc_type not in ("Báo cáo", "Tờ trình"):
+        return set()
+    parent = {b.anchor: b.parent for b in doc.body}
+    heads = {b.anchor for b in doc.body if b.kind == "heading" and _REQUESTS_HEADING.match(plain(b.text).lstrip("# "))}
+    out: set[str] = set()
+    for b in doc.body:
+        a = b.anchor
+        while a:
+            if a in heads:
+                out.add(b.anchor)
+                break
+            a = parent.get(a, "")
+    return out
 
 
 # --- groups whose members a document names ----------------------------------------
