@@ -101,3 +101,12 @@ def test_a_group_whose_name_means_every_so_shares_its_duties_with_each_so_of_tha
     # the BCĐ group names its members in the text; Sở Lao động of Bắc Kạn is not one of them
     ld = out["co-quan/so-lao-dong-thuong-binh-va-xa-hoi-tinh-bac-kan.md"]
     assert "ket-luan.md#m10" not in ld
+
+
+def test_the_issuer_has_a_page_listing_what_it_issued() -> None:
+    """The BCĐ that issued the conclusions gets a page with "Văn bản ban hành", though nothing is assigned to it."""
+    out = pages(corpus())
+    page = out["co-quan/ban-chi-dao-thuc-hien-cong-tac-tre-em-tren-dia-ban-tinh-bac-kan.md"]
+    assert page.startswith("---\nsearch:\n  boost: 3\n---\n\n# Ban Chỉ đạo thực hiện công tác trẻ em trên địa bàn tỉnh Bắc Kạn\n")
+    assert "## Văn bản ban hành {#ban-hanh}" in page and "(../van-ban/ket-luan.md)" in page
+    assert "1 văn bản ban hành" in out["co-quan/index.md"]

@@ -68,6 +68,7 @@ class Group:
     # "Các sở, ban, ngành …", "UBND các huyện": the name itself says every body of
     # these kinds at this level in the group's jurisdiction is a member.
     includes_all_kinds: tuple[str, ...] = ()
+    includes_all_templates: tuple[str, ...] = ()  # or: every instance of these registry entries
     includes_all_level: str = ""
     examples: tuple[str, ...] = ()
     line: int = 0
@@ -320,6 +321,16 @@ def jurisdiction(doc: Document, registry: AgencyRegistry | None = None) -> tuple
     return province, ""
 
 
+def issuer_agency(doc: Document, registry: AgencyRegistry | None = None) -> ResolvedAgency | None:
+    """The agency that issued ``doc``, as the registry names it (None for a news article or no issuer)."""
+    if not doc.issuer or doc.doc_type == "Tin bài":
+        return None
+    reg = registry or load_registry()
+    province, district = jurisdiction(doc, reg)
+    found = reg.match(doc.issuer, province, district)
+    return found if found is not None and not found.is_group else None
+
+
 # --- loading -----------------------------------------------------------------
 def _plain(node: yaml.Node) -> Any:
     return yaml.safe_load(yaml.serialize(node))
@@ -412,9 +423,9 @@ def _load(path: Path) -> AgencyRegistry:
             except re.error as err:
                 raise SourceError(path, line, f"pattern {p!r} is not a valid regular expression: {err}") from err
         every = d.get("includes_all") or {}
-        if not isinstance(every, dict) or not every.get("kinds"):
+        if not isinstance(every, dict) or not (every.get("kinds") or every.get("templates")):
             if every:
-                raise SourceError(path, line, "includes_all must be a mapping {kinds: [...], level: ...}")
+                raise SourceError(path, line, "includes_all must be a mapping {kinds or templates: [...], level: ...}")
         elif every.get("level", d["level"]) not in LEVELS:
             raise SourceError(path, line, f"includes_all level {every['level']!r} is not one of {', '.join(LEVELS)}")
         groups.append(
@@ -427,6 +438,7 @@ def _load(path: Path) -> AgencyRegistry:
                 patterns=tuple(str(p) for p in d.get("patterns") or ()),
                 member_kinds=_strs(d.get("member_kinds")),
                 includes_all_kinds=_strs(every.get("kinds")) if isinstance(every, dict) else (),
+                includes_all_templates=_strs(every.get("templates")) if isinstance(every, dict) else (),
                 includes_all_level=str(every.get("level") or d["level"]) if isinstance(every, dict) and every else "",
                 examples=_strs(d.get("examples")),
                 line=line,

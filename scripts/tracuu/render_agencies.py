@@ -12,11 +12,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .agencies import AgencyRegistry, jurisdiction, load_registry
+from .agencies import AgencyRegistry, issuer_agency, jurisdiction, load_registry
 from .corpus import Corpus
 from .mdsafe import escape_inline, link
 from .records import Citation, Document, Duty, ResolvedAgency
-from .render_documents import clause_href
+from .render_documents import clause_href, human_date
 from .render_instruments import href_for
 from .textutil import collation_key, slugify
 
@@ -43,6 +43,7 @@ class AgencyView:
     entries: list[Entry] = field(default_factory=list)
     members: dict[str, ResolvedAgency] = field(default_factory=dict)  # for groups
     member_of: dict[str, ResolvedAgency] = field(default_factory=dict)
+    issued: list[Document] = field(default_factory=list)  # documents in the corpus it issued
 
 
 def badge(role: str) -> str:
@@ -95,6 +96,9 @@ def collect(corpus: Corpus, reg: AgencyRegistry | None = None) -> dict[str, Agen
                 if p is not None:
                     known.setdefault(pid, p)
                     view(p).entries.append(Entry(doc, d, "partner"))
+        issuer = issuer_agency(doc, reg)
+        if issuer is not None:
+            view(known.setdefault(issuer.id, issuer)).issued.append(doc)
         for m in doc.memberships:
             g = view(known.setdefault(m.group.id, m.group))
             for member in m.members:
@@ -121,11 +125,13 @@ def _add_implied_members(views: dict[str, AgencyView], reg: AgencyRegistry) -> N
     """Members a group's name implies: every Sở of Kon Tum is one of "các sở, ban, ngành … tỉnh Kon Tum"."""
     for g in list(views.values()):
         spec = reg.group(g.agency.template) if g.agency.is_group else None
-        if spec is None or not spec.includes_all_kinds:
+        if spec is None or not (spec.includes_all_kinds or spec.includes_all_templates):
             continue
         for v in views.values():
             a = v.agency
-            if a.is_group or a.kind not in spec.includes_all_kinds or a.level != spec.includes_all_level:
+            if a.is_group or a.level != spec.includes_all_level:
+                continue
+            if a.kind not in spec.includes_all_kinds and a.template not in spec.includes_all_templates:
                 continue
             if _within(a, g.agency):
                 g.members.setdefault(a.id, a)
@@ -232,7 +238,8 @@ def agency_page(v: AgencyView, views: dict[str, AgencyView], corpus: Corpus, reg
     out.append("## Nhiệm vụ {#nhiem-vu}\n")
     if not v.entries:
         out.append("Chưa có nhiệm vụ nào được giao trong các văn bản đã thu thập.\n")
-        return "\n".join(out)
+        out.append(_issued_md(v))
+        return "\n".join(out).rstrip() + "\n"
     extra = f"; trong đó {shared} nhiệm vụ giao chung cho nhóm" if shared else ""
     out.append(f"{len(v.entries)} nhiệm vụ trong {len(docs)} văn bản ({summary}{extra}).\n")
     out.append(
@@ -256,12 +263,24 @@ def agency_page(v: AgencyView, views: dict[str, AgencyView], corpus: Corpus, reg
         )
         out.extend(_entry_md(e, views, corpus, a.id) for e in entries)
         out.append("\n</div>\n")
-    return "\n".join(out)
+    out.append(_issued_md(v))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _issued_md(v: AgencyView) -> str:
+    if not v.issued:
+        return ""
+    lines = ["## Văn bản ban hành {#ban-hanh}\n"]
+    for doc in newest_first(v.issued):
+        when = f" ({human_date(doc.date)})" if doc.date else ""
+        lines.append(f"- {link(escape_inline(_doc_title(doc)), f'../van-ban/{doc.id}.md')}{escape_inline(when)}")
+    return "\n".join(lines) + "\n"
 
 
 def _line(v: AgencyView) -> str:
     n = len(v.entries)
-    return f"- {link(escape_inline(v.agency.name), f'{v.agency.id}.md')} ({n} nhiệm vụ)"
+    issued = f", {len(v.issued)} văn bản ban hành" if v.issued else ""
+    return f"- {link(escape_inline(v.agency.name), f'{v.agency.id}.md')} ({n} nhiệm vụ{issued})"
 
 
 def _sorted(views: Iterable[AgencyView]) -> list[AgencyView]:

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
+from .agencies import issuer_agency
 from .citations import instrument_id_for_document
 from .clean import SUPERSCRIPT_DIGITS
 from .corpus import Corpus
@@ -239,7 +240,9 @@ def _issuer_cell(doc: Document) -> str:
         return "chưa xác định (văn bản không ghi)"
     how = doc.issuer_source
     note = f" <small>(xác định từ: {escape_inline(how)})</small>" if how and not how.startswith("khối") else ""
-    return escape_inline(doc.issuer) + note
+    agency = issuer_agency(doc)  # its page lists what it issued and what it must do
+    name = link(escape_inline(doc.issuer), f"../co-quan/{agency.id}.md") if agency else escape_inline(doc.issuer)
+    return name + note
 
 
 def _date_cell(doc: Document) -> str:
