@@ -648,3 +648,38 @@ def test_a_reports_requests_are_not_duties() -> None:
     # the same items in a plan are assignments
     plan = replace(d, doc_type="Kế hoạch")
     assert len(extract_duties(plan)) == 3
+
+
+OFFICE_HOLDERS = [
+    (  # invented: "Chủ tịch UBND tỉnh yêu cầu:" then office holders as headers
+        [
+            ("para", "p1", "", "", "Để tạo chuyển biến trong công tác trẻ em, Chủ tịch UBND tỉnh yêu cầu:"),
+            ("heading", "m1", "1", "", "**1. Giám đốc Sở Y tế:**"),
+            ("bullet", "m1-b1", "-", "m1", "- Nâng cao chất lượng khám sàng lọc sơ sinh."),
+            ("bullet", "m1-b2", "-", "m1", "- Giảm suy dinh dưỡng thấp còi ở trẻ em."),
+            ("item", "m2", "2", "", "**2. Giám đốc Công an tỉnh:** Điều tra, xử lý nghiêm các vụ xâm hại trẻ em."),
+            ("item", "m3", "3", "", "3. Chủ tịch UBND các huyện, thị xã, thành phố:"),
+            ("bullet", "m3-b1", "-", "m3", "- Bố trí kinh phí thực hiện công tác trẻ em."),
+        ],
+        [("Giám đốc Sở Y tế", "thực hiện", 2), ("Giám đốc Công an tỉnh", "thực hiện", 1),
+         ("Chủ tịch UBND các huyện, thị xã, thành phố", "thực hiện", 1)],
+    ),
+]
+
+EXECUTION_CLAUSES = [
+    # a decision's execution clause names office holders and gives no task
+    ([("para", "p1", "", "", "Chánh Văn phòng UBND huyện, Trưởng phòng Tư pháp, Thủ trưởng các cơ quan có liên quan "
+       "chịu trách nhiệm thi hành Quyết định này./.")], []),
+    ([("heading", "dieu-4", "Điều 4", "", "Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Y tế, Tư pháp; "
+       "Chủ tịch UBND các huyện chịu trách nhiệm thi hành Nghị quyết này.")], []),
+]
+
+
+@pytest.mark.parametrize(("blocks", "expected"), OFFICE_HOLDERS)
+def test_office_holders_as_addressees(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Sơn La", doc_type="Chỉ thị")) == expected
+
+
+@pytest.mark.parametrize(("blocks", "expected"), EXECUTION_CLAUSES)
+def test_execution_clause_is_no_duty(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Nam Định", doc_type="Quyết định")) == expected

@@ -115,8 +115,12 @@ class AgencyRegistry:
         kinds: tuple[KindPrefix, ...],
         codes: dict[str, str],
         provinces: tuple[str, ...],
+        titles: tuple[str, ...] = (),
     ) -> None:
         self.templates = templates
+        self.titles = titles
+        alt_titles = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+        self._title = re.compile(rf"^(?:{alt_titles})\s+(?=\S)") if titles else None
         self.groups = groups
         self.sectors = sectors
         self.kinds = tuple(sorted(kinds, key=lambda k: -len(k.prefix)))
@@ -148,9 +152,19 @@ class AgencyRegistry:
     def group(self, group_id: str) -> Group | None:
         return next((g for g in self.groups if g.id == group_id), None)
 
+    def without_title(self, text: str) -> str:
+        """The body an office holder heads: "Giám đốc Sở Y tế" → "Sở Y tế",
+        "Trưởng phòng Tư pháp" → "Phòng Tư pháp"; other names unchanged."""
+        name = clean_name(text)
+        m = self._title.match(name) if self._title is not None else None
+        if m is None:
+            return name
+        rest = name[m.end():]
+        return rest[:1].upper() + rest[1:]
+
     def kind_of(self, text: str) -> KindPrefix | None:
         """The kind a name's first words announce ("Sở ..." → Sở), if any."""
-        name = clean_name(text)
+        name = self.without_title(text)
         for k in self.kinds:
             if name == k.prefix or name.startswith(k.prefix + " "):
                 return k
@@ -213,6 +227,14 @@ class AgencyRegistry:
         """Resolve an addressee as written, in a document of ``province``/``district``."""
         if not clean_name(text):
             return None
+        bare = self.without_title(text)
+        if bare != clean_name(text):
+            # "Giám đốc Sở Y tế": the body; a title alone ("Trưởng ban") is no agency
+            known = self.match(bare, province, district, allow_unknown=False)
+            kind = self.kind_of(bare)
+            if known is not None or not allow_unknown or kind is None or bare == kind.prefix:
+                return known
+            return self.match(bare, province, district, allow_unknown=True)
         for f, prov, dist in self._variants(text):
             k = f.replace(" ", "")
             t = self._by_key.get(k)
@@ -434,7 +456,8 @@ def _load(path: Path) -> AgencyRegistry:
         )
     codes = {nfc(str(k)): nfc(str(v)) for k, v in (data.get("codes") or {}).items()}
     return AgencyRegistry(
-        tuple(templates), tuple(groups), sectors, kinds, codes, _strs(data.get("provinces"))
+        tuple(templates), tuple(groups), sectors, kinds, codes, _strs(data.get("provinces")),
+        _strs(data.get("titles")),
     )
 
 

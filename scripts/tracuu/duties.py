@@ -90,6 +90,11 @@ _CLOSING_REST = re.compile(
     r"(?:thực hiện|thi hành)(?:\s+(?:nghiêm túc|tốt))?"
     r"(?:\s+(?:Kế hoạch|Chỉ thị|Quyết định|Công văn|Thông báo|Hướng dẫn|văn bản) này)?\s*[./]*$"
 )
+# The execution clause of a decision ("Chánh Văn phòng …, Giám đốc các Sở …, Chủ tịch
+# UBND … chịu trách nhiệm thi hành Quyết định này"): office holders, no task of their own.
+_EXECUTION = re.compile(
+    r"\b(?:chịu trách nhiệm|có trách nhiệm)?\s*thi hành\s+(?:Quyết định|Nghị quyết|Chỉ thị)\s+này\b", re.I
+)
 _REPORTED = re.compile(r"^(?:đã|Đã|đang|Đang)\b")
 _NOT_DUTY_START = re.compile(r"^(?:Trên đây|Với nội dung trên|Nơi nhận)", re.I)
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
@@ -134,7 +139,7 @@ class _Ctx:
             return None
         # A proper name goes on capitalised after its kind ("Sở Xây dựng"), a
         # common noun does not ("Bộ chỉ tiêu thống kê", "Đoàn kiểm tra").
-        rest = name[len(kind.prefix):].strip()
+        rest = self.reg.without_title(name)[len(kind.prefix):].strip()
         if rest and not rest[0].isupper():
             return None
         return self.reg.match(name, self.province, self.district, allow_unknown=True)
@@ -608,6 +613,7 @@ def _tables(ctx: _Ctx) -> list[Duty]:
 def extract_duties(doc: Document, registry: AgencyRegistry | None = None) -> tuple[Duty, ...]:
     """Every duty a document assigns, in text order."""
     ctx = _Ctx(doc, registry or load_registry())
+    ctx.used.update(b.anchor for b in doc.body if _EXECUTION.search(plain(b.text)))
     found = _indicators(ctx) + _tables(ctx) + _headers(ctx) + _guidance(ctx) + _prose(ctx)
     asks = _requests_section(doc)
     found = [d for d in found if d.block not in asks]
