@@ -97,6 +97,8 @@ _EXECUTION = re.compile(
 )
 _REPORTED = re.compile(r"^(?:đã|Đã|đang|Đang)\b")
 _NOT_DUTY_START = re.compile(r"^(?:Trên đây|Với nội dung trên|Nơi nhận)", re.I)
+# The closing line of a notice ("UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện./.").
+_NOTICE = re.compile(r"\b(?:thông báo|sao gửi)\b[^.]*\bđể\b[^.]*\bbiết\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
 _ITEM_SPLIT = re.compile(r"\s*;\s*|,\s+|\s+và\s+")
 
@@ -433,6 +435,8 @@ def _headers(ctx: _Ctx) -> list[Duty]:
             duties.extend(ctx.duty(w, header.role, header.body, block, partners) for w in header.who)
         for kid in kids:
             text = plain(kid.text)
+            if kid.kind == "para" and _NOTICE.search(text):
+                continue  # the closing line, not one more duty of the last header
             if kid.kind == "para" and _someone_else(ctx, text, header):
                 continue  # left to the prose reader
             sub = ctx.descendants(kid.anchor)
@@ -497,7 +501,7 @@ def _prose(ctx: _Ctx) -> list[Duty]:
         if block.kind not in ("para", "item", "bullet") and not article:
             continue
         text = plain(block.text)
-        if _NOT_DUTY_START.match(text):
+        if _NOT_DUTY_START.match(text) or _NOTICE.search(text):
             continue
         normative = block.anchor.startswith("dieu-")
         for sentence in _SENTENCE.split(text):
@@ -578,6 +582,22 @@ def _cell_names(ctx: _Ctx, cells: list[str], col: int) -> list[Named]:
     return split_names(ctx, cells[col]) if 0 <= col < len(cells) and cells[col] else []
 
 
+def _cell(cells: list[str], col: int) -> str:
+    return _MARKUP.sub("", cells[col]).strip() if 0 <= col < len(cells) else ""
+
+
+def _section_row(cells: list[str], task: int) -> bool:
+    """A row that heads a group of tasks: a Roman numeral, or its text all bold or upper case."""
+    number = _MARKUP.sub("", cells[0]).strip() if task > 0 else ""
+    raw = cells[task].strip()
+    text = _MARKUP.sub("", raw).strip()
+    return (
+        bool(re.fullmatch(r"[IVXLC]+\.?|[A-Z]\.?", number))
+        or (raw.startswith("**") and raw.endswith("**"))
+        or (text.isupper() and len(text) > 3)
+    )
+
+
 def _tables(ctx: _Ctx) -> list[Duty]:
     duties: list[Duty] = []
     for block in ctx.doc.body:
@@ -589,6 +609,7 @@ def _tables(ctx: _Ctx) -> list[Duty]:
             continue
         task, lead_col, partner_col, doer_col = cols
         ctx.used.add(block.anchor)
+        above: tuple[list[Named], list[Named], list[Named]] | None = None
         for n, row in enumerate(rows[1:], start=1):
             cells = _cells(row)
             if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
@@ -599,6 +620,15 @@ def _tables(ctx: _Ctx) -> list[Duty]:
             if not text:
                 continue
             leads, partners, doers = (_cell_names(ctx, cells, c) for c in (lead_col, partner_col, doer_col))
+            blank = all(not _cell(cells, c) for c in (lead_col, doer_col, partner_col) if c >= 0)
+            if blank and _section_row(cells, task):
+                above = None  # "| II | **Truyền thông** | | |": a heading row, no duty
+                continue
+            if blank and above is not None:
+                # cells merged down from the row above (Word's vertical merge leaves them empty)
+                leads, partners, doers = above
+            elif leads or doers:
+                above = (leads, partners, doers)
             where = Block(kind="table", text=row, line=block.line + n, anchor=block.anchor,
                           level=block.level, parent=block.parent, annex=block.annex)
             for who in leads:
