@@ -746,3 +746,20 @@ def test_ban_chi_dao_alone_is_not_its_members() -> None:
 
     found = load_registry().match("Ban Chỉ đạo", "Tuyên Quang", "", allow_unknown=False)
     assert found is None or found.template != "thanh-vien-ban-chi-dao"
+
+
+INLINE_ROLE = [
+    ([("item", "m1", "1", "", "**1. Phòng Tư pháp huyện:** Chủ trì, phối hợp với các cơ quan triển khai Kế hoạch.")],
+     [("Phòng Tư pháp huyện", "chủ trì", 1)]),
+    ([("item", "m6", "6", "", "**6. Đề nghị Hội Nông dân tỉnh:** Phối hợp tuyên truyền đến hội viên.")],
+     [("Hội Nông dân tỉnh", "phối hợp", 1)]),
+    # a partner named: the addressee still acts; no partner after "Chủ trì": it simply does it
+    ([("item", "m3", "3", "", "3. Phòng Văn hóa và Thông tin: Phối hợp với Đài Truyền thanh huyện tuyên truyền.")],
+     [("Phòng Văn hóa và Thông tin", "thực hiện", 1)]),
+    ([("bullet", "b1", "-", "", "- Sở Nội vụ: Chủ trì thẩm định hồ sơ thi đua.")], [("Sở Nội vụ", "thực hiện", 1)]),
+]
+
+
+@pytest.mark.parametrize(("blocks", "expected"), INLINE_ROLE)
+def test_inline_duty_states_the_role(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Thanh Hóa", doc_type="Kế hoạch")) == expected

@@ -393,6 +393,14 @@ def parse_header(ctx: _Ctx, block: Block) -> Header | None:
         return None  # "9. Đề nghị X phối hợp tuyên truyền …": a sentence, read as prose
     if is_bullet and _REPORTED.match(body.strip()):
         return None  # "- Sở Y tế: đã khám cho …" reports, it does not assign
+    if role == "thực hiện" and colon and not ctx.children.get(block.anchor):
+        # "Phòng X: Chủ trì, phối hợp với …" / "Đề nghị Y: Phối hợp tuyên truyền …": the one
+        # ("Sở X: Chủ trì tuyên truyền …" names no partner: X simply does it)
+        # duty after the colon says the role; "Phối hợp với Z …" names a partner, X still acts
+        if re.match(r"chủ trì,?\s+phối (?:kết )?hợp\b", body.strip(), re.I):
+            role = "chủ trì"
+        elif re.match(r"phối (?:kết )?hợp\b(?!\s+với)", body.strip(), re.I):
+            role = "phối hợp"
     partners: tuple[ResolvedAgency, ...] = ()
     if pm := _PARTNERS.search(rest):
         partners = tuple(n.agency for n in split_names(ctx, pm.group("list")))
