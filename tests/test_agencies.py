@@ -192,3 +192,24 @@ def test_office_holder_names_its_body(text: str, province: str, district: str, a
 @pytest.mark.parametrize("text", ["Trưởng ban", "Chủ tịch", "Giám đốc"])
 def test_a_title_alone_is_no_agency(text: str) -> None:
     assert REG.match(text, "Bắc Kạn", "") is None
+
+
+@pytest.mark.parametrize(
+    ("issuer", "date", "text", "name"),
+    [
+        # after 1 July 2025 a commune has no district: its bodies are the commune's
+        ("Ủy ban nhân dân xã Tân Phong", "2025-09-02", "Trạm Y tế xã", "Trạm Y tế xã Tân Phong"),
+        ("Ủy ban nhân dân phường Hòa Khánh", "2025-10", "Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội phường Hòa Khánh"),
+        ("UBND xã Tân Phong", "2025-08-15", "Công an xã", "Công an xã Tân Phong"),
+        # before it, a commune's document keeps no local unit of its own
+        ("Ủy ban nhân dân xã Tân Phong", "2024-05-10", "Trạm Y tế xã", "Trạm Y tế xã (tỉnh Lai Châu)"),
+    ],
+)
+def test_commune_after_2025_is_the_local_unit(issuer: str, date: str, text: str, name: str) -> None:
+    from tracuu.agencies import jurisdiction
+    from tracuu.records import Document
+
+    d = Document(source="t.txt", id="t", doc_type="Kế hoạch", issuer=issuer, date=date, province="Lai Châu")
+    province, district = jurisdiction(d, REG)
+    found = REG.match(text, province, district)
+    assert found is not None and found.name == name

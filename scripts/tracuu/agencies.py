@@ -277,7 +277,10 @@ class AgencyRegistry:
         elif level in ("huyện", "xã") and district and not re.search(r"\bcác\b", name):
             prov, dist = province, district
             bare = re.sub(r"\s+(huyện|thành phố|thị xã|quận)$", "", name)
-            placed = f"{bare} {district}" if level == "huyện" else f"{name} ({district})"
+            if level == "huyện" or _IS_COMMUNE.match(district):
+                placed = f"{_COMMUNE_WORD.sub('', bare)} {district}"
+            else:
+                placed = f"{name} ({district})"
         elif province:
             prov = province
             if level in ("huyện", "xã"):
@@ -294,6 +297,10 @@ class AgencyRegistry:
         if t.level == "tỉnh" and province:
             prov = province
             name = (t.instance or "{name} tỉnh {province}").format(name=t.name, province=province)
+        elif t.level == "xã" and _IS_COMMUNE.match(district):
+            # a commune's own body, in the commune's document: "Trạm Y tế xã Đồng Xuân"
+            prov, dist = province, district
+            name = f"{_COMMUNE_WORD.sub('', t.name)} {district}"
         elif t.level in ("huyện", "xã") and district:
             prov, dist = province, district
             name = (t.instance or "{name} {district}").format(
@@ -321,6 +328,13 @@ _DISTRICT = re.compile(
 )
 
 
+_IS_COMMUNE = re.compile(r"^(?:xã|phường|đặc khu) ")
+_COMMUNE_WORD = re.compile(r"\s+(?:cấp xã|xã|phường|thị trấn)$")
+_COMMUNE = re.compile(
+    r"^(?:Ủy ban nhân dân|UBND)\s+([Xx]ã|[Pp]hường|[Đđ]ặc khu)\s+([A-ZĐÂĂÊÔƠƯ][\w]*(?:\s[A-ZĐÂĂÊÔƠƯ][\w]*){0,3})"
+)
+
+
 def jurisdiction(doc: Document, registry: AgencyRegistry | None = None) -> tuple[str, str]:
     """(province, district) a document's local names refer to.
 
@@ -339,6 +353,12 @@ def jurisdiction(doc: Document, registry: AgencyRegistry | None = None) -> tuple
             kind = m.group(1).lower().rstrip(".")
             kind = "thành phố" if kind in ("tp", "thành phố") else kind
             return province, f"{kind} {m.group(2)}"
+    # From 1 July 2025 there are no districts: a commune's own bodies ("Phòng Văn hóa - Xã
+    # hội", "Trạm Y tế xã", "Công an xã") are the commune's. Before that a commune's
+    # document still names its district's bodies, so it keeps no local unit.
+    c = _COMMUNE.search(doc.issuer or "")
+    if c and (doc.date or "")[:7] >= "2025-07" and len(doc.date or "") >= 7:
+        return province, f"{c.group(1).lower()} {c.group(2)}"
     return province, ""
 
 
