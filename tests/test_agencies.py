@@ -170,3 +170,46 @@ def test_loader_errors_name_file_and_line(tmp_path: Path, yaml_text: str, messag
     path.write_text(yaml_text, encoding="utf-8")
     (problem,) = problems(path)
     assert str(problem).replace(str(tmp_path) + "/", "").startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "district", "agency_id"),
+    [
+        # an office holder named before the body: the duty is the body's
+        ("Giám đốc Sở Tài chính", "Nam Định", "", "so-tai-chinh-tinh-nam-dinh"),
+        ("Giám đốc Công an tỉnh", "Sơn La", "", "cong-an-tinh-son-la"),
+        ("Chủ tịch UBND các huyện, thị xã, thành phố", "Long An", "", "uy-ban-nhan-dan-cac-huyen-thanh-pho-tinh-long-an"),
+        ("Thủ trưởng các sở, ban, ngành", "Yên Bái", "", "cac-so-ban-nganh-dia-phuong-tinh-yen-bai"),
+        ("Trưởng phòng Nội vụ", "Hòa Bình", "huyện Lạc Sơn", "phong-noi-vu-huyen-lac-son"),
+        ("Chánh Văn phòng UBND tỉnh", "Trà Vinh", "", "van-phong-ubnd-tinh-tra-vinh"),
+    ],
+)
+def test_office_holder_names_its_body(text: str, province: str, district: str, agency_id: str) -> None:
+    found = REG.match(text, province, district)
+    assert found is not None and found.id == agency_id
+
+
+@pytest.mark.parametrize("text", ["Trưởng ban", "Chủ tịch", "Giám đốc"])
+def test_a_title_alone_is_no_agency(text: str) -> None:
+    assert REG.match(text, "Bắc Kạn", "") is None
+
+
+@pytest.mark.parametrize(
+    ("issuer", "date", "text", "name"),
+    [
+        # after 1 July 2025 a commune has no district: its bodies are the commune's
+        ("Ủy ban nhân dân xã Tân Phong", "2025-09-02", "Trạm Y tế xã", "Trạm Y tế xã Tân Phong"),
+        ("Ủy ban nhân dân phường Hòa Khánh", "2025-10", "Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội phường Hòa Khánh"),
+        ("UBND xã Tân Phong", "2025-08-15", "Công an xã", "Công an xã Tân Phong"),
+        # before it, a commune's document keeps no local unit of its own
+        ("Ủy ban nhân dân xã Tân Phong", "2024-05-10", "Trạm Y tế xã", "Trạm Y tế xã (tỉnh Lai Châu)"),
+    ],
+)
+def test_commune_after_2025_is_the_local_unit(issuer: str, date: str, text: str, name: str) -> None:
+    from tracuu.agencies import jurisdiction
+    from tracuu.records import Document
+
+    d = Document(source="t.txt", id="t", doc_type="Kế hoạch", issuer=issuer, date=date, province="Lai Châu")
+    province, district = jurisdiction(d, REG)
+    found = REG.match(text, province, district)
+    assert found is not None and found.name == name

@@ -511,6 +511,26 @@ TASK_TABLES = [
         [("table", "bang1", "", "", "| Chỉ tiêu | 2023 | 2024 |\n|---|---|---|\n| Trẻ em được khám | 9.000 | 12.000 |")],
         [],
     ),
+    (  # invented: vertically merged agency cells come out empty; the rows below share them
+        [
+            (
+                "table", "bang-gop", "", "",
+                "| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
+                "|---|---|---|---|---|\n"
+                "| I | **HOẠT ĐỘNG CẤP TỈNH** | | | |\n"
+                "| 1 | Lễ phát động Tháng hành động | Sở Lao động - Thương binh và Xã hội | Tỉnh đoàn | Tháng 6 |\n"
+                "| 2 | Thăm, tặng quà trẻ em | | | Tháng 6 |\n"
+                "| 3 | Thi vẽ tranh về quyền trẻ em | Sở Giáo dục và Đào tạo | | Tháng 5 |\n"
+                "| II | **HOẠT ĐỘNG CẤP HUYỆN** | | | |\n"
+                "| 4 | Diễn đàn trẻ em | | | Tháng 7 |",
+            )
+        ],
+        [
+            ("Sở Lao động - Thương binh và Xã hội", "chủ trì", 2),
+            ("Tỉnh đoàn", "phối hợp", 2),
+            ("Sở Giáo dục và Đào tạo", "chủ trì", 1),
+        ],
+    ),
 ]
 
 DECISION_ARTICLES = [
@@ -648,3 +668,98 @@ def test_a_reports_requests_are_not_duties() -> None:
     # the same items in a plan are assignments
     plan = replace(d, doc_type="Kế hoạch")
     assert len(extract_duties(plan)) == 3
+
+
+OFFICE_HOLDERS = [
+    (  # invented: "Chủ tịch UBND tỉnh yêu cầu:" then office holders as headers
+        [
+            ("para", "p1", "", "", "Để tạo chuyển biến trong công tác trẻ em, Chủ tịch UBND tỉnh yêu cầu:"),
+            ("heading", "m1", "1", "", "**1. Giám đốc Sở Y tế:**"),
+            ("bullet", "m1-b1", "-", "m1", "- Nâng cao chất lượng khám sàng lọc sơ sinh."),
+            ("bullet", "m1-b2", "-", "m1", "- Giảm suy dinh dưỡng thấp còi ở trẻ em."),
+            ("item", "m2", "2", "", "**2. Giám đốc Công an tỉnh:** Điều tra, xử lý nghiêm các vụ xâm hại trẻ em."),
+            ("item", "m3", "3", "", "3. Chủ tịch UBND các huyện, thị xã, thành phố:"),
+            ("bullet", "m3-b1", "-", "m3", "- Bố trí kinh phí thực hiện công tác trẻ em."),
+        ],
+        [("Giám đốc Sở Y tế", "thực hiện", 2), ("Giám đốc Công an tỉnh", "thực hiện", 1),
+         ("Chủ tịch UBND các huyện, thị xã, thành phố", "thực hiện", 1)],
+    ),
+]
+
+EXECUTION_CLAUSES = [
+    # a decision's execution clause names office holders and gives no task
+    ([("para", "p1", "", "", "Chánh Văn phòng UBND huyện, Trưởng phòng Tư pháp, Thủ trưởng các cơ quan có liên quan "
+       "chịu trách nhiệm thi hành Quyết định này./.")], []),
+    ([("heading", "dieu-4", "Điều 4", "", "Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Y tế, Tư pháp; "
+       "Chủ tịch UBND các huyện chịu trách nhiệm thi hành Nghị quyết này.")], []),
+]
+
+
+@pytest.mark.parametrize(("blocks", "expected"), OFFICE_HOLDERS)
+def test_office_holders_as_addressees(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Sơn La", doc_type="Chỉ thị")) == expected
+
+
+@pytest.mark.parametrize(("blocks", "expected"), EXECUTION_CLAUSES)
+def test_execution_clause_is_no_duty(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Nam Định", doc_type="Quyết định")) == expected
+
+
+NOTICE_CLOSINGS = [
+    (  # invented: a notice's closing line under the last addressee is not one more duty
+        [
+            ("item", "m1", "a)", "", "a) UBND các xã, thị trấn:"),
+            ("bullet", "m1-b1", "-", "m1", "- Rà soát trẻ em có hoàn cảnh đặc biệt."),
+            ("para", "p9", "", "m1", "Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện./."),
+        ],
+        [("UBND các xã, thị trấn", "thực hiện", 1)],
+    ),
+]
+
+NEW_GROUPS = [
+    ([("para", "p1", "", "", "Giao Thường trực HĐND tỉnh, các Ban HĐND tỉnh, các Tổ đại biểu và đại biểu HĐND tỉnh "
+       "giám sát việc thực hiện Nghị quyết.")],
+     [("Thường trực HĐND tỉnh, các Ban HĐND tỉnh, các Tổ đại biểu và đại biểu HĐND tỉnh", "thực hiện", 1)]),
+    ([("item", "m7", "7", "", "**7. UBND các huyện, thành, thị:** Bố trí kinh phí thực hiện.")],
+     [("UBND các huyện, thành, thị", "thực hiện", 1)]),
+    ([("item", "m2", "2", "", "**2. Đối với các trường THPT, trung tâm GDNN-GDTX:** Thành lập tổ tư vấn học đường.")],
+     [("các trường THPT, trung tâm GDNN-GDTX", "thực hiện", 1)]),
+    ([("item", "m3", "3", "", "**3. Các phòng chuyên môn thuộc Sở:** Theo dõi việc thực hiện.")],
+     [("Các phòng chuyên môn thuộc Sở", "thực hiện", 1)]),
+    ([("item", "m6", "6", "", "**6. Trưởng các thôn, tổ dân phố:** Nắm tình hình trẻ em trên địa bàn.")],
+     [("Trưởng các thôn, tổ dân phố", "thực hiện", 1)]),
+]
+
+
+@pytest.mark.parametrize(("blocks", "expected"), NOTICE_CLOSINGS)
+def test_notice_closing_is_no_duty(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Lào Cai", doc_type="Thông báo")) == expected
+
+
+@pytest.mark.parametrize(("blocks", "expected"), NEW_GROUPS)
+def test_collective_addressees(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Điện Biên", doc_type="Kế hoạch")) == expected
+
+
+def test_ban_chi_dao_alone_is_not_its_members() -> None:
+    from tracuu.agencies import load_registry
+
+    found = load_registry().match("Ban Chỉ đạo", "Tuyên Quang", "", allow_unknown=False)
+    assert found is None or found.template != "thanh-vien-ban-chi-dao"
+
+
+INLINE_ROLE = [
+    ([("item", "m1", "1", "", "**1. Phòng Tư pháp huyện:** Chủ trì, phối hợp với các cơ quan triển khai Kế hoạch.")],
+     [("Phòng Tư pháp huyện", "chủ trì", 1)]),
+    ([("item", "m6", "6", "", "**6. Đề nghị Hội Nông dân tỉnh:** Phối hợp tuyên truyền đến hội viên.")],
+     [("Hội Nông dân tỉnh", "phối hợp", 1)]),
+    # a partner named: the addressee still acts; no partner after "Chủ trì": it simply does it
+    ([("item", "m3", "3", "", "3. Phòng Văn hóa và Thông tin: Phối hợp với Đài Truyền thanh huyện tuyên truyền.")],
+     [("Phòng Văn hóa và Thông tin", "thực hiện", 1)]),
+    ([("bullet", "b1", "-", "", "- Sở Nội vụ: Chủ trì thẩm định hồ sơ thi đua.")], [("Sở Nội vụ", "thực hiện", 1)]),
+]
+
+
+@pytest.mark.parametrize(("blocks", "expected"), INLINE_ROLE)
+def test_inline_duty_states_the_role(blocks: list[B], expected: list[C]) -> None:
+    assert counts_of(doc(blocks, province="Thanh Hóa", doc_type="Kế hoạch")) == expected

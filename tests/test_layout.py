@@ -283,6 +283,11 @@ def test_header_layouts(raw: str, expected: tuple[str, ...]) -> None:
         ("Hà Nội, ngày 23tháng 02năm 2021", "Hà Nội", "2021-02-23"),
         ("TP. Hồ Chí Minh, ngày 7 tháng 3 năm 2024", "TP. Hồ Chí Minh", "2024-03-07"),
         ("Phan Rang-Tháp Chàm, ngày 05 tháng 3 năm 2007", "Phan Rang-Tháp Chàm", "2007-03-05"),
+        # a draft's blanks written as placeholders: only the year is known
+        ("Vị Thanh, ngày … tháng … năm 2025", "Vị Thanh", "2025"),
+        ("Cao Lãnh, ngày ... tháng ... năm 2023", "Cao Lãnh", "2023"),
+        ("Đông Hà, ngày ___ tháng 9 năm 2024", "Đông Hà", "2024-09"),
+        ("Tuy Hòa, ngày …. tháng 11 năm 2022", "Tuy Hòa", "2022-11"),
     ],
 )
 def test_date_line_forms(line: str, place: str, date: str) -> None:

@@ -116,8 +116,12 @@ class AgencyRegistry:
         kinds: tuple[KindPrefix, ...],
         codes: dict[str, str],
         provinces: tuple[str, ...],
+        titles: tuple[str, ...] = (),
     ) -> None:
         self.templates = templates
+        self.titles = titles
+        alt_titles = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
+        self._title = re.compile(rf"^(?:{alt_titles})\s+(?=\S)") if titles else None
         self.groups = groups
         self.sectors = sectors
         self.kinds = tuple(sorted(kinds, key=lambda k: -len(k.prefix)))
@@ -149,9 +153,19 @@ class AgencyRegistry:
     def group(self, group_id: str) -> Group | None:
         return next((g for g in self.groups if g.id == group_id), None)
 
+    def without_title(self, text: str) -> str:
+        """The body an office holder heads: "Giám đốc Sở Y tế" → "Sở Y tế",
+        "Trưởng phòng Tư pháp" → "Phòng Tư pháp"; other names unchanged."""
+        name = clean_name(text)
+        m = self._title.match(name) if self._title is not None else None
+        if m is None:
+            return name
+        rest = name[m.end():]
+        return rest[:1].upper() + rest[1:]
+
     def kind_of(self, text: str) -> KindPrefix | None:
         """The kind a name's first words announce ("Sở ..." → Sở), if any."""
-        name = clean_name(text)
+        name = self.without_title(text)
         for k in self.kinds:
             if name == k.prefix or name.startswith(k.prefix + " "):
                 return k
@@ -214,6 +228,14 @@ class AgencyRegistry:
         """Resolve an addressee as written, in a document of ``province``/``district``."""
         if not clean_name(text):
             return None
+        bare = self.without_title(text)
+        if bare != clean_name(text):
+            # "Giám đốc Sở Y tế": the body; a title alone ("Trưởng ban") is no agency
+            known = self.match(bare, province, district, allow_unknown=False)
+            kind = self.kind_of(bare)
+            if known is not None or not allow_unknown or kind is None or bare == kind.prefix:
+                return known
+            return self.match(bare, province, district, allow_unknown=True)
         for f, prov, dist in self._variants(text):
             k = f.replace(" ", "")
             t = self._by_key.get(k)
@@ -256,7 +278,10 @@ class AgencyRegistry:
         elif level in ("huyện", "xã") and district and not re.search(r"\bcác\b", name):
             prov, dist = province, district
             bare = re.sub(r"\s+(huyện|thành phố|thị xã|quận)$", "", name)
-            placed = f"{bare} {district}" if level == "huyện" else f"{name} ({district})"
+            if level == "huyện" or _IS_COMMUNE.match(district):
+                placed = f"{_COMMUNE_WORD.sub('', bare)} {district}"
+            else:
+                placed = f"{name} ({district})"
         elif province:
             prov = province
             if level in ("huyện", "xã"):
@@ -273,6 +298,10 @@ class AgencyRegistry:
         if t.level == "tỉnh" and province:
             prov = province
             name = (t.instance or "{name} tỉnh {province}").format(name=t.name, province=province)
+        elif t.level == "xã" and _IS_COMMUNE.match(district):
+            # a commune's own body, in the commune's document: "Trạm Y tế xã Đồng Xuân"
+            prov, dist = province, district
+            name = f"{_COMMUNE_WORD.sub('', t.name)} {district}"
         elif t.level in ("huyện", "xã") and district:
             prov, dist = province, district
             name = (t.instance or "{name} {district}").format(
@@ -300,6 +329,13 @@ _DISTRICT = re.compile(
 )
 
 
+_IS_COMMUNE = re.compile(r"^(?:xã|phường|đặc khu) ")
+_COMMUNE_WORD = re.compile(r"\s+(?:cấp xã|xã|phường|thị trấn)$")
+_COMMUNE = re.compile(
+    r"^(?:Ủy ban nhân dân|UBND)\s+([Xx]ã|[Pp]hường|[Đđ]ặc khu)\s+([A-ZĐÂĂÊÔƠƯ][\w]*(?:\s[A-ZĐÂĂÊÔƠƯ][\w]*){0,3})"
+)
+
+
 def jurisdiction(doc: Document, registry: AgencyRegistry | None = None) -> tuple[str, str]:
     """(province, district) a document's local names refer to.
 
@@ -318,6 +354,12 @@ def jurisdiction(doc: Document, registry: AgencyRegistry | None = None) -> tuple
             kind = m.group(1).lower().rstrip(".")
             kind = "thành phố" if kind in ("tp", "thành phố") else kind
             return province, f"{kind} {m.group(2)}"
+    # From 1 July 2025 there are no districts: a commune's own bodies ("Phòng Văn hóa - Xã
+    # hội", "Trạm Y tế xã", "Công an xã") are the commune's. Before that a commune's
+    # document still names its district's bodies, so it keeps no local unit.
+    c = _COMMUNE.search(doc.issuer or "")
+    if c and (doc.date or "")[:7] >= "2025-07" and len(doc.date or "") >= 7:
+        return province, f"{c.group(1).lower()} {c.group(2)}"
     return province, ""
 
 
@@ -446,7 +488,8 @@ def _load(path: Path) -> AgencyRegistry:
         )
     codes = {nfc(str(k)): nfc(str(v)) for k, v in (data.get("codes") or {}).items()}
     return AgencyRegistry(
-        tuple(templates), tuple(groups), sectors, kinds, codes, _strs(data.get("provinces"))
+        tuple(templates), tuple(groups), sectors, kinds, codes, _strs(data.get("provinces")),
+        _strs(data.get("titles")),
     )
 
 

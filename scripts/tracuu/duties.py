@@ -90,8 +90,15 @@ _CLOSING_REST = re.compile(
     r"(?:thực hiện|thi hành)(?:\s+(?:nghiêm túc|tốt))?"
     r"(?:\s+(?:Kế hoạch|Chỉ thị|Quyết định|Công văn|Thông báo|Hướng dẫn|văn bản) này)?\s*[./]*$"
 )
+# The execution clause of a decision ("Chánh Văn phòng …, Giám đốc các Sở …, Chủ tịch
+# UBND … chịu trách nhiệm thi hành Quyết định này"): office holders, no task of their own.
+_EXECUTION = re.compile(
+    r"\b(?:chịu trách nhiệm|có trách nhiệm)?\s*thi hành\s+(?:Quyết định|Nghị quyết|Chỉ thị)\s+này\b", re.I
+)
 _REPORTED = re.compile(r"^(?:đã|Đã|đang|Đang)\b")
 _NOT_DUTY_START = re.compile(r"^(?:Trên đây|Với nội dung trên|Nơi nhận)", re.I)
+# The closing line of a notice ("UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện./.").
+_NOTICE = re.compile(r"\b(?:thông báo|sao gửi)\b[^.]*\bđể\b[^.]*\bbiết\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
 _ITEM_SPLIT = re.compile(r"\s*;\s*|,\s+|\s+và\s+")
 
@@ -134,7 +141,7 @@ class _Ctx:
             return None
         # A proper name goes on capitalised after its kind ("Sở Xây dựng"), a
         # common noun does not ("Bộ chỉ tiêu thống kê", "Đoàn kiểm tra").
-        rest = name[len(kind.prefix):].strip()
+        rest = self.reg.without_title(name)[len(kind.prefix):].strip()
         if rest and not rest[0].isupper():
             return None
         return self.reg.match(name, self.province, self.district, allow_unknown=True)
@@ -386,6 +393,14 @@ def parse_header(ctx: _Ctx, block: Block) -> Header | None:
         return None  # "9. Đề nghị X phối hợp tuyên truyền …": a sentence, read as prose
     if is_bullet and _REPORTED.match(body.strip()):
         return None  # "- Sở Y tế: đã khám cho …" reports, it does not assign
+    if role == "thực hiện" and colon and not ctx.children.get(block.anchor):
+        # "Phòng X: Chủ trì, phối hợp với …" / "Đề nghị Y: Phối hợp tuyên truyền …": the one
+        # ("Sở X: Chủ trì tuyên truyền …" names no partner: X simply does it)
+        # duty after the colon says the role; "Phối hợp với Z …" names a partner, X still acts
+        if re.match(r"chủ trì,?\s+phối (?:kết )?hợp\b", body.strip(), re.I):
+            role = "chủ trì"
+        elif re.match(r"phối (?:kết )?hợp\b(?!\s+với)", body.strip(), re.I):
+            role = "phối hợp"
     partners: tuple[ResolvedAgency, ...] = ()
     if pm := _PARTNERS.search(rest):
         partners = tuple(n.agency for n in split_names(ctx, pm.group("list")))
@@ -428,6 +443,8 @@ def _headers(ctx: _Ctx) -> list[Duty]:
             duties.extend(ctx.duty(w, header.role, header.body, block, partners) for w in header.who)
         for kid in kids:
             text = plain(kid.text)
+            if kid.kind == "para" and _NOTICE.search(text):
+                continue  # the closing line, not one more duty of the last header
             if kid.kind == "para" and _someone_else(ctx, text, header):
                 continue  # left to the prose reader
             sub = ctx.descendants(kid.anchor)
@@ -492,7 +509,7 @@ def _prose(ctx: _Ctx) -> list[Duty]:
         if block.kind not in ("para", "item", "bullet") and not article:
             continue
         text = plain(block.text)
-        if _NOT_DUTY_START.match(text):
+        if _NOT_DUTY_START.match(text) or _NOTICE.search(text):
             continue
         normative = block.anchor.startswith("dieu-")
         for sentence in _SENTENCE.split(text):
@@ -573,6 +590,22 @@ def _cell_names(ctx: _Ctx, cells: list[str], col: int) -> list[Named]:
     return split_names(ctx, cells[col]) if 0 <= col < len(cells) and cells[col] else []
 
 
+def _cell(cells: list[str], col: int) -> str:
+    return _MARKUP.sub("", cells[col]).strip() if 0 <= col < len(cells) else ""
+
+
+def _section_row(cells: list[str], task: int) -> bool:
+    """A row that heads a group of tasks: a Roman numeral, or its text all bold or upper case."""
+    number = _MARKUP.sub("", cells[0]).strip() if task > 0 else ""
+    raw = cells[task].strip()
+    text = _MARKUP.sub("", raw).strip()
+    return (
+        bool(re.fullmatch(r"[IVXLC]+\.?|[A-Z]\.?", number))
+        or (raw.startswith("**") and raw.endswith("**"))
+        or (text.isupper() and len(text) > 3)
+    )
+
+
 def _tables(ctx: _Ctx) -> list[Duty]:
     duties: list[Duty] = []
     for block in ctx.doc.body:
@@ -584,6 +617,7 @@ def _tables(ctx: _Ctx) -> list[Duty]:
             continue
         task, lead_col, partner_col, doer_col = cols
         ctx.used.add(block.anchor)
+        above: tuple[list[Named], list[Named], list[Named]] | None = None
         for n, row in enumerate(rows[1:], start=1):
             cells = _cells(row)
             if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
@@ -594,6 +628,15 @@ def _tables(ctx: _Ctx) -> list[Duty]:
             if not text:
                 continue
             leads, partners, doers = (_cell_names(ctx, cells, c) for c in (lead_col, partner_col, doer_col))
+            blank = all(not _cell(cells, c) for c in (lead_col, doer_col, partner_col) if c >= 0)
+            if blank and _section_row(cells, task):
+                above = None  # "| II | **Truyền thông** | | |": a heading row, no duty
+                continue
+            if blank and above is not None:
+                # cells merged down from the row above (Word's vertical merge leaves them empty)
+                leads, partners, doers = above
+            elif leads or doers:
+                above = (leads, partners, doers)
             where = Block(kind="table", text=row, line=block.line + n, anchor=block.anchor,
                           level=block.level, parent=block.parent, annex=block.annex)
             for who in leads:
@@ -608,6 +651,7 @@ def _tables(ctx: _Ctx) -> list[Duty]:
 def extract_duties(doc: Document, registry: AgencyRegistry | None = None) -> tuple[Duty, ...]:
     """Every duty a document assigns, in text order."""
     ctx = _Ctx(doc, registry or load_registry())
+    ctx.used.update(b.anchor for b in doc.body if _EXECUTION.search(plain(b.text)))
     found = _indicators(ctx) + _tables(ctx) + _headers(ctx) + _guidance(ctx) + _prose(ctx)
     asks = _requests_section(doc)
     found = [d for d in found if d.block not in asks]

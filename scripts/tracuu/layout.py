@@ -50,10 +50,13 @@ _QUOC_HIEU = re.compile(
 )
 # "Số: 5310/UBND-KGVX", "Số: /TB-BCĐ" (draft), "Số 12/KH-UBND" (colon forgotten).
 _SO = re.compile(r"^Số\s*(?::\s*(?P<value>.*)|\s(?P<bare>[\d/].*))$")
-# Day, month and year as words ("ngày 05 tháng 6 năm 2024", any of them blank,
-# spaces lost in extraction: "ngày 23tháng 02năm 2021") or as figures ("ngày 05/6/2024").
+# Day, month and year as words ("ngày 05 tháng 6 năm 2024", any of them blank or
+# a placeholder: "ngày … tháng … năm 2024", "ngày ... tháng ___ năm 2024"; spaces
+# lost in extraction: "ngày 23tháng 02năm 2021") or as figures ("ngày 05/6/2024").
+_BLANK = r"(?:[.…_]+\s*)?"
 _DATE_LINE = re.compile(
-    r"^(?P<place>[^,]{2,60}?)\s*,?\s*ngày\s*(?:(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?\s*năm\s*(?P<y>\d{4})"
+    r"^(?P<place>[^,]{2,60}?)\s*,?\s*ngày\s*(?:(?:(?P<d>\d{1,2})|" + _BLANK + r")\s*tháng\s*"
+    r"(?:(?P<m>\d{1,2})|" + _BLANK + r")\s*năm\s*(?P<y>\d{4})"
     r"|(?P<d2>\d{1,2})\s*[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>\d{4}))\s*$"
 )
 # The date a portal prints over an article: "24/01/2024", "Thứ Năm, 16/05/2025 - 09:15",
