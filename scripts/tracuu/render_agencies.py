@@ -242,8 +242,9 @@ def agency_page(v: AgencyView, views: dict[str, AgencyView], corpus: Corpus, reg
         return "\n".join(out).rstrip() + "\n"
     extra = f"; trong đó {shared} nhiệm vụ giao chung cho nhóm" if shared else ""
     out.append(f"{len(v.entries)} nhiệm vụ trong {len(docs)} văn bản ({summary}{extra}).\n")
+    # The print button is no content: out of the search index (data-search-exclude).
     out.append(
-        '<p class="agency-print"><button type="button" class="md-button" onclick="window.print()">'
+        '<p class="agency-print" data-search-exclude><button type="button" class="md-button" onclick="window.print()">'
         "In danh sách</button> Bản in là danh sách kiểm tra: mỗi nhiệm vụ có một ô để đánh dấu.</p>\n"
     )
     by_doc: dict[str, list[Entry]] = defaultdict(list)

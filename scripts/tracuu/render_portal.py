@@ -472,7 +472,8 @@ def guidance_page(audience: Audience, corpus: Corpus, reg: TopicRegistry, title:
     sources = sorted({d.source for d, _, _ in duties} | {d.source for d, _ in paras})
     tag_ids = {t for _, d, _ in duties for t in d.topics}
     tags = [t.name for t in reg.topics if t.id in tag_ids]
-    out = [front_matter(["data/topics.yml", *sources], tags), f"# {title}\n", intro + "\n"]
+    # Search boost like a topic page: "giáo viên cần làm gì" is this page.
+    out = [front_matter(["data/topics.yml", *sources], tags, extra="search:\n  boost: 3"), f"# {title}\n", intro + "\n"]
     out.append(hotline_box(corpus))
     out.append("Xem thêm: [Khi trẻ em gặp nguy hiểm](index.md).\n")
     out.append("## Văn bản giao nhiệm vụ {#nhiem-vu}\n")
@@ -519,7 +520,8 @@ def danger_page(corpus: Corpus, reg: TopicRegistry) -> str:
             if _REPORTING(plain(b.text)):
                 items.append((doc, b.anchor, b.text))
     sources = sorted({d.source for d, _, _ in items})
-    out = [front_matter(sources or "sources/"), "# Khi trẻ em gặp nguy hiểm\n"]
+    # Search boost like a topic page: "trẻ bị xâm hại phải làm gì" is this page.
+    out = [front_matter(sources or "sources/", extra="search:\n  boost: 3"), "# Khi trẻ em gặp nguy hiểm\n"]
     out.append(
         "Trang này gom những gì các văn bản trong kho nói về việc phát hiện, thông báo, tố giác và hỗ trợ "
         "khi trẻ em bị xâm hại, bạo lực hoặc có nguy cơ. Mỗi đoạn trích giữ nguyên lời văn và dẫn về đúng "

@@ -1,19 +1,31 @@
 """Files the site's search needs that are generated from the registries.
 
 ``files(corpus)`` returns ``{path under docs/: bytes}``; the build writes them.
-Today that is one file, ``assets/javascripts/search-synonyms.js``: the
-abbreviation table the search worker (``overrides/assets/javascripts/lunr/min/
-lunr.vi.min.js``) loads to expand "LĐTBXH" to "Lao động - Thương binh và Xã
-hội" and back. It is built from ``data/glossary.yml`` and ``data/agencies.yml``
-(sector abbreviations and agency aliases), never from a list in JavaScript.
+Today that is one file, ``assets/javascripts/search-synonyms.js``, which the
+search worker (``overrides/assets/javascripts/lunr/min/lunr.vi.min.js``) loads.
+It holds three tables, all built from data files, never from a list in
+JavaScript:
 
-Keys are abbreviations folded and joined ("LĐ-TB&XH" → "ldtbxh"); values are
-expansions as written (the worker folds them with the same ``fold``).
+- ``TRACUU_SYNONYMS``: abbreviations, to expand "LĐTBXH" to "Lao động -
+  Thương binh và Xã hội" and back (``data/glossary.yml``; ``data/agencies.yml``
+  sector abbreviations, agency aliases, issuer codes). Keys are folded and
+  joined ("LĐ-TB&XH" → "ldtbxh"); values are expansions as written (the worker
+  folds them with the same ``fold``).
+- ``TRACUU_PHRASES``: plain words and what they stand for: agency aliases that
+  are other names ("Tỉnh đoàn"), topic and audience keywords ("mồ côi" →
+  "Trẻ em có hoàn cảnh đặc biệt", from ``data/topics.yml``) and the synonyms of
+  ``data/search.yml``. Keys are lower-case phrases with their accents.
+- ``TRACUU_STOPWORDS``: ``data/search.yml`` stop-words as written (``exact``)
+  and the folded forms that are safe to treat as stop-words when typed without
+  accents (``folded``): those the corpus does not mostly use as another word.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -21,7 +33,7 @@ from typing import Any
 import yaml
 
 from . import paths
-from .textutil import fold
+from .textutil import fold, nfc
 
 SYNONYMS_PATH = "assets/javascripts/search-synonyms.js"
 
@@ -121,7 +133,110 @@ def synonym_table(glossary: Any, agencies: Any) -> dict[str, list[str]]:
                         add(abbr, expansion, MIN_REGISTRY_ABBR)
                 for abbr in agency.get("abbr") or agency.get("abbreviations") or []:
                     add(str(abbr), str(agency["name"]), MIN_REGISTRY_ABBR)
+        # Issuer codes ("TĐTN: Tỉnh đoàn") only where no other table knows the
+        # letters: "LĐTBXH" is the sector, not only the ministry.
+        codes = agencies.get("codes")
+        if isinstance(codes, Mapping):
+            for code, name in codes.items():
+                if key(str(code)) not in table:
+                    add(str(code), str(name), MIN_REGISTRY_ABBR)
     return dict(sorted(table.items()))
+
+
+# A name's trailing "cấp huyện" says which template, not what people type.
+_LEVEL_TAIL = re.compile(r"\s+cấp\s+(tỉnh|huyện|xã)$", re.IGNORECASE)
+
+
+def _other_names(name: str, alias: str) -> str | None:
+    """The name an alias stands for, when the alias is another name, not an abbreviation.
+
+    "Tỉnh đoàn" → "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh"; "Thành đoàn" →
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh" (no "cấp huyện"). An alias that is
+    the name less a word or two ("Cục Thống kê") or an abbreviation handled by
+    ``alias_pairs`` gives nothing.
+    """
+    n, a = fold(name).split(), fold(alias).split()
+    if not a or a == n or list(alias_pairs(name, alias)):
+        return None
+    if set(a) <= set(n) and len(a) * 2 > len(n):
+        return None
+    return _LEVEL_TAIL.sub("", str(name).strip())
+
+
+def phrase_key(phrase: str) -> str:
+    """Lower-case words with their marks, one space apart: "Tỉnh  Đoàn," → "tỉnh đoàn".
+
+    The worker matches a word typed with accents against this form as written
+    ("bạo hành" is not "báo hành") and a word typed without accents folded.
+    """
+    return " ".join(w for w in re.split(r"[^\w]+", unicodedata.normalize("NFC", str(phrase)).lower()) if w)
+
+
+def phrase_table(agencies: Any, topics: Any, search: Any) -> dict[str, list[str]]:
+    """{phrase (``phrase_key``): [what it stands for, ...]} from the registries and data/search.yml."""
+    table: dict[str, list[str]] = {}
+
+    def add(phrase: str, meaning: str) -> None:
+        k, m = phrase_key(phrase), nfc(str(meaning)).strip()
+        if not k or not fold(m) or fold(m) == fold(k):
+            return
+        known = table.setdefault(k, [])
+        if fold(m) not in {fold(e) for e in known}:
+            known.append(m)
+
+    if isinstance(agencies, Mapping):
+        for agency in agencies.get("templates") or []:
+            if isinstance(agency, Mapping) and agency.get("name"):
+                for alias in agency.get("aliases") or []:
+                    meaning = _other_names(str(agency["name"]), str(alias))
+                    if meaning:
+                        add(str(alias), meaning)
+    if isinstance(topics, Mapping):
+        for section in ("topics", "audiences"):
+            for topic in topics.get(section) or []:
+                if isinstance(topic, Mapping) and topic.get("name"):
+                    for keyword in topic.get("keywords") or []:
+                        add(str(keyword), str(topic["name"]))
+    if isinstance(search, Mapping):
+        for entry in search.get("synonyms") or []:
+            if isinstance(entry, Mapping):
+                for phrase in entry.get("words") or []:
+                    for meaning in entry.get("means") or []:
+                        add(str(phrase), str(meaning))
+    return dict(sorted(table.items()))
+
+
+# A bare (accent-free) stop-word is kept as a stop-word only when the corpus
+# uses that spelling for stop-words at least this often: "ve" is mostly "vệ".
+STOP_SHARE = 0.8
+
+
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    """Lower-case NFC words with their marks, counted."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(w for w in re.split(r"[^\w]+", unicodedata.normalize("NFC", text).lower()) if w)
+    return counts
+
+
+def stopword_table(search: Any, counts: Mapping[str, int]) -> dict[str, list[str]]:
+    """{"exact": stop-words as written, "folded": bare forms safe to treat as stop-words}."""
+    words = search.get("stopwords") if isinstance(search, Mapping) else None
+    exact = sorted({nfc(str(w)).strip().lower() for w in words or [] if fold(str(w))})
+    stops = set(exact)
+    by_fold: dict[str, list[int]] = {}
+    for word, n in counts.items():
+        f = fold(word)
+        tally = by_fold.setdefault(f, [0, 0])
+        tally[0] += n
+        if word in stops:
+            tally[1] += n
+    folded = set()
+    for w in exact:
+        total, stop = by_fold.get(fold(w), [0, 0])
+        if total == 0 or stop >= STOP_SHARE * total:
+            folded.add(fold(w))
+    return {"exact": exact, "folded": sorted(folded)}
 
 
 def _load(path: Path) -> Any:
@@ -130,14 +245,29 @@ def _load(path: Path) -> Any:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def synonyms_js(table: Mapping[str, list[str]]) -> bytes:
-    body = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def synonyms_js(table: Mapping[str, list[str]], phrases: Mapping[str, list[str]] | None = None,
+                stopwords: Mapping[str, list[str]] | None = None) -> bytes:
     text = (
-        "/* Generated by tracuu.search_assets from data/glossary.yml and data/agencies.yml."
-        " Do not edit. */\n"
-        f"self.TRACUU_SYNONYMS={body};\n"
+        "/* Generated by tracuu.search_assets from data/glossary.yml, data/agencies.yml,"
+        " data/topics.yml and data/search.yml. Do not edit. */\n"
+        f"self.TRACUU_SYNONYMS={_json(table)};\n"
+        f"self.TRACUU_PHRASES={_json(phrases or {})};\n"
+        f"self.TRACUU_STOPWORDS={_json(stopwords or {'exact': [], 'folded': []})};\n"
     )
     return text.encode("utf-8")
+
+
+def _corpus_texts(root: Path | None) -> list[str]:
+    """The source documents' text (for telling stop-words from other words)."""
+    src = root / "sources" if root is not None else None
+    if src is None or not src.is_dir():
+        return []
+    return [f.read_text(encoding="utf-8", errors="replace")
+            for f in sorted(src.iterdir()) if f.suffix in (".txt", ".md") and f.name != "README.md"]
 
 
 def files(corpus: Any = None, data_dir: Path | None = None) -> dict[str, bytes]:
@@ -146,5 +276,9 @@ def files(corpus: Any = None, data_dir: Path | None = None) -> dict[str, bytes]:
         root = getattr(corpus, "root", None)
         candidate = Path(root) / "data" if root is not None else None
         data_dir = candidate if candidate is not None and candidate.is_dir() else paths.data_dir()
-    table = synonym_table(_load(data_dir / "glossary.yml"), _load(data_dir / "agencies.yml"))
-    return {SYNONYMS_PATH: synonyms_js(table)}
+    agencies = _load(data_dir / "agencies.yml")
+    search = _load(data_dir / "search.yml")
+    table = synonym_table(_load(data_dir / "glossary.yml"), agencies)
+    phrases = phrase_table(agencies, _load(data_dir / "topics.yml"), search)
+    stopwords = stopword_table(search, word_counts(_corpus_texts(data_dir.parent)))
+    return {SYNONYMS_PATH: synonyms_js(table, phrases, stopwords)}

@@ -23,10 +23,15 @@ def open_search(page: Any, url: str) -> None:
     page.focus(INPUT)
 
 
-def search(page: Any, query: str, settle_ms: int = 300, timeout_s: float = 10) -> tuple[list[str], float | None]:
-    """Type `query`; return (result hrefs in order, ms from last key to first result)."""
+def search(page: Any, query: str, settle_ms: int = 300, timeout_s: float = 10,
+           delay_ms: int | None = 15) -> tuple[list[str], float | None]:
+    """Type `query` (``delay_ms=None``: paste it, one input event as from a phone's
+    keyboard or dictation); return (result hrefs in order, ms from last key to first result)."""
     page.fill(INPUT, "")
-    page.type(INPUT, query, delay=15)
+    if delay_ms is None:
+        page.fill(INPUT, query)
+    else:
+        page.type(INPUT, query, delay=delay_ms)
     typed = time.perf_counter()
     links: list[str] = []
     first: float | None = None

@@ -76,3 +76,52 @@ def test_javascript_index_terms(browser: Any) -> None:
         ["duc", "=dục"],
         [],
     ]
+
+
+def _evaluate(browser: Any, script: str, arg: Any, before: str = "") -> Any:
+    page = browser.new_page()
+    try:
+        page.set_content("<!doctype html><meta charset=utf-8><title>search rules</title>")
+        if before:
+            page.add_script_tag(content=before)
+        page.add_script_tag(content=SEARCH_JS.read_text(encoding="utf-8"))
+        return page.evaluate(script, arg)
+    finally:
+        page.close()
+
+
+GLUED = [
+    ("NĐ20/2021", ["NĐ", "20/2021"]),
+    ("TT13", ["TT", "13"]),
+    ("ct28", ["ct", "28"]),
+    ("cv5310", ["cv", "5310"]),
+    ("QH14", ["QH14"]),  # itself an index term (121/2020/QH14): kept whole
+    ("20/2021/NĐ-CP", ["20/2021/NĐ-CP"]),
+    ("LĐTBXH", ["LĐTBXH"]),
+    ("2024", ["2024"]),
+]
+
+
+@pytest.mark.browser
+def test_javascript_splits_kind_glued_to_number(browser: Any) -> None:
+    got = _evaluate(browser, "ts => ts.map(t => TracuuSearch.splitGlued(t, w => w === 'qh14'))",
+                    [t for t, _ in GLUED])
+    assert got == [want for _, want in GLUED]
+
+
+STOPS = [
+    ("về", True), ("các", True), ("là", True), ("gì", True),
+    ("vệ", False),  # accented as typed: "bảo vệ" is no stop-word
+    ("cac", True),  # bare, and the corpus uses "cac" for "các" only
+    ("ve", False),  # bare "ve" is mostly "vệ"
+    ("VỀ", True), ("ve\u0302\u0300", True),  # upper case, NFD
+    ("đuối", False), ("trẻ", False),
+]
+
+
+@pytest.mark.browser
+def test_javascript_stop_words(browser: Any) -> None:
+    tables = ("self.TRACUU_SYNONYMS = {};"
+              "self.TRACUU_STOPWORDS = {exact: ['về', 'các', 'là', 'gì'], folded: ['cac', 'la', 'gi']};")
+    got = _evaluate(browser, "ws => ws.map(w => TracuuSearch.isStopWord(w))", [w for w, _ in STOPS], tables)
+    assert got == [want for _, want in STOPS]

@@ -1,0 +1,109 @@
+"""The search vocabulary generated from the registries (tracuu.search_assets)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+import pytest
+import yaml
+
+from tracuu import paths, search_assets
+from tracuu.search_assets import phrase_key, phrase_table, stopword_table, synonym_table, word_counts
+from tracuu.textutil import fold
+
+
+@pytest.mark.parametrize(("phrase", "key"), [
+    ("Tỉnh  Đoàn,", "tỉnh đoàn"),
+    ("bạo hành", "bạo hành"),
+    ("LĐ-TB&XH", "lđ tb xh"),
+    ("tho\u0302ng tu\u031b", "thông tư"),  # NFD input
+])
+def test_phrase_key_keeps_accents(phrase: str, key: str) -> None:
+    assert phrase_key(phrase) == key
+
+
+AGENCIES: dict[str, Any] = {
+    "templates": [
+        {"name": "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", "aliases": ["Tỉnh đoàn", "Đoàn TNCS HCM tỉnh"]},
+        {"name": "Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp huyện", "aliases": ["Thành đoàn"]},
+        {"name": "Cục Thống kê tỉnh", "aliases": ["Cục Thống kê"]},
+        {"name": "Sở Lao động - Thương binh và Xã hội", "aliases": ["Sở LĐ-TB&XH"]},
+    ],
+    "codes": {"TĐTN": "Tỉnh đoàn", "LĐTBXH": "Bộ Lao động - Thương binh và Xã hội", "TU": "Tỉnh ủy"},
+}
+TOPICS: dict[str, Any] = {
+    "topics": [{"name": "Trẻ em có hoàn cảnh đặc biệt", "keywords": ["mồ côi", "khuyết tật"]}],
+    "audiences": [{"name": "Cha mẹ, gia đình", "keywords": ["phụ huynh"]}],
+}
+SEARCH: dict[str, Any] = {
+    "stopwords": ["về", "các", "có"],
+    "synonyms": [{"words": ["đường dây nóng", "hotline"], "means": ["Tổng đài điện thoại quốc gia bảo vệ trẻ em 111"]}],
+}
+
+
+@pytest.mark.parametrize(("phrase", "meaning"), [
+    ("tỉnh đoàn", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh"),
+    ("thành đoàn", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"),  # no "cấp huyện"
+    ("đoàn tncs hcm tỉnh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh"),
+    ("mồ côi", "Trẻ em có hoàn cảnh đặc biệt"),
+    ("phụ huynh", "Cha mẹ, gia đình"),
+    ("đường dây nóng", "Tổng đài điện thoại quốc gia bảo vệ trẻ em 111"),
+    ("hotline", "Tổng đài điện thoại quốc gia bảo vệ trẻ em 111"),
+])
+def test_phrase_table(phrase: str, meaning: str) -> None:
+    assert meaning in phrase_table(AGENCIES, TOPICS, SEARCH)[phrase]
+
+
+@pytest.mark.parametrize("phrase", [
+    "cục thống kê",  # the name less its level word: nothing to stand for
+    "sở lđ tb xh",  # an abbreviation: the synonym table's job
+])
+def test_phrase_table_leaves_out(phrase: str) -> None:
+    assert phrase not in phrase_table(AGENCIES, TOPICS, SEARCH)
+
+
+def test_issuer_codes_are_abbreviations_unless_known() -> None:
+    table = synonym_table([{"term": "LĐTBXH", "expansion": "Lao động - Thương binh và Xã hội"}], AGENCIES)
+    assert table["tdtn"] == ["Tỉnh đoàn"]
+    assert table["ldtbxh"] == ["Lao động - Thương binh và Xã hội"]  # the sector, not only the ministry
+    assert "tu" not in table  # too short to expand
+
+
+@pytest.mark.parametrize(("text", "exact", "folded"), [
+    # "ve" is mostly "vệ" (bảo vệ): a bare "ve" is a content word
+    ("bảo vệ trẻ em về các quyền, bảo vệ", ["có", "các", "về"], ["cac", "co"]),
+    # "co" is mostly "cơ" (cơ quan): not a stop-word when typed bare
+    ("các cơ quan có cơ sở cơ chế", ["có", "các", "về"], ["cac", "ve"]),
+    ("", ["có", "các", "về"], ["cac", "co", "ve"]),
+])
+def test_stopwords_bare_only_when_unambiguous(text: str, exact: list[str], folded: list[str]) -> None:
+    got = stopword_table(SEARCH, word_counts([text]))
+    assert got == {"exact": sorted(exact), "folded": folded}
+
+
+def test_word_counts_are_nfc_lower_case() -> None:
+    assert word_counts(["Bảo VỆ", "ba\u0309o ve\u0302\u0323"]) == Counter({"bảo": 2, "vệ": 2})
+
+
+def _tables(js: bytes) -> dict[str, Any]:
+    out = {}
+    for line in js.decode("utf-8").splitlines()[1:]:
+        name, _, body = line.partition("=")
+        out[name.removeprefix("self.")] = json.loads(body.rstrip(";"))
+    return out
+
+
+def test_generated_file_holds_the_project_vocabulary() -> None:
+    got = _tables(search_assets.files(data_dir=paths.data_dir())[search_assets.SYNONYMS_PATH])
+    assert set(got) == {"TRACUU_SYNONYMS", "TRACUU_PHRASES", "TRACUU_STOPWORDS"}
+    search = yaml.safe_load((paths.data_dir() / "search.yml").read_text(encoding="utf-8"))
+    for entry in search["synonyms"]:
+        for words in entry["words"]:
+            assert phrase_key(words) in got["TRACUU_PHRASES"], words
+    assert "tỉnh đoàn" in got["TRACUU_PHRASES"]
+    assert "mồ côi" in got["TRACUU_PHRASES"]
+    assert {fold(w) for w in got["TRACUU_STOPWORDS"]["folded"]} <= {fold(w) for w in search["stopwords"]}
+    # single words that fold onto many others are no synonym keys ("bão" is also "bảo", "báo")
+    assert not any(" " not in k and fold(k) in {"bao", "ban", "dan"} for k in got["TRACUU_PHRASES"])
