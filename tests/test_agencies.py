@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tracuu.agencies import check, jurisdiction, load_registry, problems
-from tracuu.records import Document
+from tracuu.model.records import Document
+from tracuu.registries.agencies import check, jurisdiction, load_registry, problems
 
 REG = load_registry()
 EXAMPLES = [(e.id, ex) for e in (*REG.templates, *REG.groups) for ex in e.examples]
@@ -206,8 +206,8 @@ def test_a_title_alone_is_no_agency(text: str) -> None:
     ],
 )
 def test_commune_after_2025_is_the_local_unit(issuer: str, date: str, text: str, name: str) -> None:
-    from tracuu.agencies import jurisdiction
-    from tracuu.records import Document
+    from tracuu.model.records import Document
+    from tracuu.registries.agencies import jurisdiction
 
     d = Document(source="t.txt", id="t", doc_type="Kế hoạch", issuer=issuer, date=date, province="Lai Châu")
     province, district = jurisdiction(d, REG)

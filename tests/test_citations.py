@@ -8,7 +8,10 @@ from typing import Any
 
 import pytest
 
-from tracuu.citations import (
+from tracuu.model.corpus import Corpus
+from tracuu.model.records import Block, Document, Footnote
+from tracuu.registries.instruments import Registry, load_registry, registry
+from tracuu.resolve.citations import (
     Context,
     check_instruments,
     cite_document,
@@ -17,9 +20,6 @@ from tracuu.citations import (
     parse_date,
     resolve,
 )
-from tracuu.corpus import Corpus
-from tracuu.instruments import Registry, load_registry, registry
-from tracuu.records import Block, Document, Footnote
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOT = Path(__file__).resolve().parent / "snapshots" / "citations.jsonl"
@@ -296,7 +296,7 @@ BAD = """\
     ],
 )
 def test_registry_errors_name_file_and_line(tmp_path: Path, text: str, message: str) -> None:
-    from tracuu.errors import SourceError
+    from tracuu.model.problems import SourceError
 
     path = tmp_path / "instruments.yml"
     path.write_text(text, encoding="utf-8")

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from tracuu.clean import STEPS, clean
+from tracuu.parse.clean import STEPS, clean
 
 
 def texts(raw: str) -> list[str]:

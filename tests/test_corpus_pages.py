@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from tracuu.build import load_corpus, render_all
-from tracuu.corpus import Corpus
+from tracuu.model.corpus import Corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 

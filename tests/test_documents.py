@@ -12,11 +12,11 @@ import pytest
 from mkdocs.config import load_config
 
 from tracuu.build import build, load_corpus
-from tracuu.clean import clean
-from tracuu.corpus import Corpus
-from tracuu.records import Document
-from tracuu.render_documents import render_document_page
-from tracuu.textutil import fold
+from tracuu.model.corpus import Corpus
+from tracuu.model.records import Document
+from tracuu.model.textutil import fold
+from tracuu.parse.clean import clean
+from tracuu.render.documents import render_document_page
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -115,8 +115,8 @@ def test_bac_kan_conclusions_has_ten_agency_sections() -> None:
     ],
 )
 def test_bold_labelled_item_renders_as_heading(text: str, heading: str | None, after: str | None) -> None:
-    from tracuu.records import Block
-    from tracuu.render_documents import render_block
+    from tracuu.model.records import Block
+    from tracuu.render.documents import render_block
 
     block = Block(kind="item", text=text, line=1, anchor="m9", level=0, label="9")
     d = Document(source="x.txt", id="x", doc_type="Thông báo", body=(block,))
@@ -235,7 +235,7 @@ def test_document_page_golden(stem: str, golden_name: str, golden) -> None:  # t
 
 
 def test_documents_index_golden(golden) -> None:  # type: ignore[no-untyped-def]
-    from tracuu.render_documents import render_index
+    from tracuu.render.documents import render_index
 
     golden("van-ban/index.md", render_index(corpus()))
 
@@ -243,7 +243,7 @@ def test_documents_index_golden(golden) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("stem", ALL)
 def test_every_citation_is_a_link_with_verbatim_text(stem: str) -> None:
     """Each citation's exact text is the label of a link to its instrument (or corpus document) page."""
-    from tracuu.mdsafe import escape_inline
+    from tracuu.render.mdsafe import escape_inline
 
     d = doc(stem)
     page = render_document_page(d, corpus())
@@ -254,7 +254,7 @@ def test_every_citation_is_a_link_with_verbatim_text(stem: str) -> None:
 
 
 def test_every_instrument_page_in_the_corpus_build_has_a_mention() -> None:
-    from tracuu.render_instruments import pages
+    from tracuu.render.instruments import pages
 
     inst_pages = {p: t for p, t in pages(corpus()).items() if p != "phap-ly/index.md"}
     assert inst_pages

@@ -10,8 +10,8 @@ from dataclasses import replace
 
 import pytest
 
-from tracuu.duties import extract_duties, extract_memberships
-from tracuu.records import Block, Citation, Document, Footnote, Span
+from tracuu.model.records import Block, Citation, Document, Footnote, Span
+from tracuu.resolve.duties import extract_duties, extract_memberships
 
 B = tuple[str, str, str, str, str]  # kind, anchor, label, parent, text
 D = tuple[str, str, str]  # agency_text, role, block
@@ -742,7 +742,7 @@ def test_collective_addressees(blocks: list[B], expected: list[C]) -> None:
 
 
 def test_ban_chi_dao_alone_is_not_its_members() -> None:
-    from tracuu.agencies import load_registry
+    from tracuu.registries.agencies import load_registry
 
     found = load_registry().match("Ban Chỉ đạo", "Tuyên Quang", "", allow_unknown=False)
     assert found is None or found.template != "thanh-vien-ban-chi-dao"

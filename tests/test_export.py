@@ -8,9 +8,9 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from tracuu.corpus import Corpus
-from tracuu.export import CITATION_FIELDS, DOCUMENT_FIELDS, DUTY_FIELDS, files
-from tracuu.records import Citation, Document, Duty, Span
+from tracuu.model.corpus import Corpus
+from tracuu.model.records import Citation, Document, Duty, Span
+from tracuu.render.export import CITATION_FIELDS, DOCUMENT_FIELDS, DUTY_FIELDS, files
 
 
 def corpus() -> Corpus:

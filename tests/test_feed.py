@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from tracuu.build import load_corpus
-from tracuu.corpus import Corpus
-from tracuu.feed import ATOM, build_feed, entry_date, files
-from tracuu.records import Document
+from tracuu.model.corpus import Corpus
+from tracuu.model.records import Document
+from tracuu.render.feed import ATOM, build_feed, entry_date, files
 
 ROOT = Path(__file__).resolve().parents[1]
 NS = {"a": ATOM}
@@ -47,7 +47,7 @@ def test_one_entry_per_document_newest_first(corpus: Corpus, monkeypatch: pytest
 
 def test_every_document_page_exists(corpus: Corpus) -> None:
     """The feed links to pages the build writes (docs/van-ban/<id>.md)."""
-    from tracuu.render_documents import pages
+    from tracuu.render.documents import pages
 
     written = set(pages(corpus))
     for d in corpus.documents:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracuu.clean import clean
-from tracuu.layout import Layout, parse_layout
+from tracuu.parse.clean import clean
+from tracuu.parse.layout import Layout, parse_layout
 from tracuu.pipeline import parse_text
 
 

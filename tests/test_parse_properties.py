@@ -7,10 +7,10 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracuu.clean import clean
+from tracuu.model.records import Document
+from tracuu.model.textutil import fold
+from tracuu.parse.clean import clean
 from tracuu.pipeline import parse_text
-from tracuu.records import Document
-from tracuu.textutil import fold
 
 LINES = st.sampled_from(
     [

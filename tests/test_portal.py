@@ -7,11 +7,13 @@ from collections.abc import Callable
 
 import pytest
 
-from tracuu import figures, glossary, render_portal
 from tracuu.build import load_corpus
-from tracuu.corpus import Corpus
-from tracuu.layout import plain
-from tracuu.topics import load_registry
+from tracuu.model.corpus import Corpus
+from tracuu.parse.layout import plain
+from tracuu.registries import glossary
+from tracuu.render import portal as render_portal
+from tracuu.resolve import figures
+from tracuu.resolve.topics import load_registry
 
 FORUM = "2024-06-bao-cao-dien-dan-tre-em-tp-bac-kan"
 
@@ -61,7 +63,7 @@ def test_chart_is_inline_svg_with_table(pages: dict[str, str]) -> None:
 
 
 def test_figures_mismatch_is_reported() -> None:
-    from tracuu.records import Block, Document
+    from tracuu.model.records import Block, Document
 
     block = Block("para", "Có **10** ý kiến. Nhóm an toàn, có **4** ý kiến; nhóm học tập có **5** ý kiến.", 7, "p1", 0)
     doc = Document(source="sources/x.txt", id="x", doc_type="Báo cáo", body=(block,))

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from tracuu.corpus import Corpus
-from tracuu.duties import extract_duties, extract_memberships
-from tracuu.records import Block, Document
-from tracuu.render_agencies import newest_first, pages
+from tracuu.model.corpus import Corpus
+from tracuu.model.records import Block, Document
+from tracuu.render.agencies import newest_first, pages
+from tracuu.resolve.duties import extract_duties, extract_memberships
 
 
 def _doc(doc_id: str, date: str, blocks: list[tuple[str, str, str, str, str]], **kw: object) -> Document:

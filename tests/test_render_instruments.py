@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tracuu.citations import cite_document
-from tracuu.corpus import Corpus
-from tracuu.instruments import registry
-from tracuu.records import Block, Document
-from tracuu.render_instruments import cited_by_section, href_for, pages
+from tracuu.model.corpus import Corpus
+from tracuu.model.records import Block, Document
+from tracuu.registries.instruments import registry
+from tracuu.render.instruments import cited_by_section, href_for, pages
+from tracuu.resolve.citations import cite_document
 
 ROOT = Path(__file__).resolve().parents[1]
 

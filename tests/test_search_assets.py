@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 import yaml
 
-from tracuu import paths, search_assets
-from tracuu.search_assets import phrase_key, phrase_table, stopword_table, synonym_table, word_counts
-from tracuu.textutil import fold
+from tracuu import paths
+from tracuu.model.textutil import fold
+from tracuu.render import search_assets
+from tracuu.render.search_assets import phrase_key, phrase_table, stopword_table, synonym_table, word_counts
 
 
 @pytest.mark.parametrize(("phrase", "key"), [

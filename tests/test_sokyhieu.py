@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracuu.sokyhieu import FORMS, SoKyHieu
+from tracuu.model.sokyhieu import FORMS, SoKyHieu
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_typed_spacing_normalises(skh: SoKyHieu, slash: str, dash: str) -> None:
     ],
 )
 def test_spaced_dash_unit_only_at_the_end(text: str, number: str) -> None:
-    from tracuu.sokyhieu import SO_KY_HIEU_RE
+    from tracuu.model.sokyhieu import SO_KY_HIEU_RE
 
     m = SO_KY_HIEU_RE.search(text)
     assert m is not None and str(SoKyHieu.from_match(m)) == number

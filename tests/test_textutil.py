@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracuu.textutil import collation_key, fold, slugify, toc_slugify
+from tracuu.model.textutil import collation_key, fold, slugify, toc_slugify
 
 
 @pytest.mark.parametrize(

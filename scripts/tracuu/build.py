@@ -12,11 +12,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import export, feed, paths, render_agencies, render_documents, render_instruments, render_portal, search_assets
-from .corpus import Corpus
-from .errors import Problem
-from .pipeline import SIDECAR_WARNING, load_sidecar, parse_file, source_files
-from .records import Document
+from tracuu import paths
+from tracuu.model.corpus import Corpus
+from tracuu.model.problems import Problem
+from tracuu.model.records import Document
+from tracuu.pipeline import SIDECAR_WARNING, load_sidecar, parse_file, source_files
+from tracuu.render import agencies as render_agencies
+from tracuu.render import documents as render_documents
+from tracuu.render import export, feed, search_assets
+from tracuu.render import instruments as render_instruments
+from tracuu.render import portal as render_portal
 
 GENERATED_DIRS = ("van-ban", "co-quan", "phap-ly", "chu-de", "du-lieu", "chi-muc", "huong-dan", "tu-dien", "_generated")
 GENERATED_FILES = ("includes/abbreviations.md", "feed.xml")

@@ -28,7 +28,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from . import paths
+from tracuu import paths
 
 SHIM = "assets/javascripts/iframe-worker/shim.js"
 DEFAULT_OUT = Path("dist") / "tracuu-offline.zip"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import agencies, citations, figures, glossary, topics
-from .build import load_corpus
-from .corpus import Corpus
-from .errors import Problem
+from tracuu.build import load_corpus
+from tracuu.model.corpus import Corpus
+from tracuu.model.problems import Problem
+from tracuu.registries import agencies, glossary
+from tracuu.resolve import citations, figures, topics
 
 # Registries checked against the corpus, each ``(corpus) -> list[Problem]``.
 CHECKERS: tuple[Callable[[Corpus], list[Problem]], ...] = (

@@ -15,7 +15,7 @@ from pathlib import Path
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from .pipeline import parse_file
+    from tracuu.pipeline import parse_file
 
     docs = [parse_file(f, source_name=f).contract() for f in args.files]
     if args.json:
@@ -30,7 +30,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from tracuu.build import build
 
     report = build(quiet=args.quiet)
     for problem in report.problems:
@@ -45,7 +45,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import check
+    from tracuu.check import check
 
     problems = check()
     for problem in problems:
@@ -56,7 +56,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from .bundle import main as bundle_main
+    from tracuu.bundle import main as bundle_main
 
     argv = [
         *(["-o", str(args.output)] if args.output else []),

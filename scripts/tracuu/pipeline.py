@@ -14,11 +14,11 @@ from typing import Any
 
 import yaml
 
-from .clean import clean
-from .errors import Problem
-from .layout import Layout, parse_layout, plain
-from .records import Document
-from .textutil import fold, slugify
+from tracuu.model.problems import Problem
+from tracuu.model.records import Document
+from tracuu.model.textutil import fold, slugify
+from tracuu.parse.clean import clean
+from tracuu.parse.layout import Layout, parse_layout, plain
 
 SOURCE_SUFFIXES = (".txt", ".md")
 # Prefix of a document warning that is really about its sidecar file (reported against the .yml by the build).
@@ -105,7 +105,7 @@ def _abbreviation(word: str, known: frozenset[str]) -> bool:
 
 def _glossary_terms() -> frozenset[str]:
     try:
-        from .glossary import load
+        from tracuu.registries.glossary import load
 
         return frozenset(t.term for t in load())
     except Exception:  # noqa: BLE001 - a broken glossary is reported by `tracuu check`
@@ -157,7 +157,7 @@ def title_case_org(upper: str) -> str:
 def _registry() -> Any:
     """The agency registry, or None while it is unavailable (tests of layout alone)."""
     try:
-        from . import agencies
+        from tracuu.registries import agencies
     except ImportError:  # pragma: no cover - the registry module is part of the package
         return None
     try:
@@ -359,7 +359,7 @@ def enrich(doc: Document) -> Document:
     """Citations, then duties (duties look up the citations inside them), then topics."""
     extra: list[str] = []
     try:
-        from .citations import cite_document
+        from tracuu.resolve.citations import cite_document
 
         doc = replace(doc, citations=tuple(cite_document(doc)))
     except ImportError:
@@ -367,7 +367,7 @@ def enrich(doc: Document) -> Document:
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
         extra.append(f"line 1: lỗi khi tìm trích dẫn: {type(exc).__name__}: {exc}")
     try:
-        from .duties import extract_duties, extract_memberships
+        from tracuu.resolve.duties import extract_duties, extract_memberships
 
         doc = replace(doc, duties=tuple(extract_duties(doc)), memberships=extract_memberships(doc))
     except ImportError:
@@ -375,7 +375,7 @@ def enrich(doc: Document) -> Document:
     except Exception as exc:  # noqa: BLE001
         extra.append(f"line 1: lỗi khi tìm nhiệm vụ: {type(exc).__name__}: {exc}")
     try:
-        from .topics import assign_topics
+        from tracuu.resolve.topics import assign_topics
 
         doc = assign_topics(doc)
     except ImportError:

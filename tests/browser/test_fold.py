@@ -1,4 +1,4 @@
-"""One folding table for Python (tracuu.textutil.fold) and the search
+"""One folding table for Python (tracuu.model.textutil.fold) and the search
 override's JavaScript (TracuuSearch.fold in
 overrides/assets/javascripts/lunr/min/lunr.vi.min.js), so index-side and
 query-side folding cannot drift apart."""
@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tracuu.textutil import fold
+from tracuu.model.textutil import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = yaml.safe_load((ROOT / "tests" / "data" / "fold_cases.yaml").read_text(encoding="utf-8"))

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tracuu.textutil import fold
+from tracuu.model.textutil import fold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search_driver import open_search, search  # noqa: E402

@@ -19,12 +19,12 @@ from typing import Any
 
 import yaml
 
-from .corpus import Corpus
-from .errors import Problem, SourceError
-from .layout import plain
-from .paths import data_dir
-from .records import Block, Document, Duty
-from .textutil import fold, nfc, slugify
+from tracuu.model.corpus import Corpus
+from tracuu.model.problems import Problem, SourceError
+from tracuu.model.records import Block, Document, Duty
+from tracuu.model.textutil import fold, nfc, slugify
+from tracuu.parse.layout import plain
+from tracuu.paths import data_dir
 
 # Blocks whose text is running prose a reader can be pointed to.
 PARAGRAPH_KINDS = ("para", "item", "bullet", "heading")

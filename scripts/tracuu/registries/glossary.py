@@ -16,11 +16,11 @@ from typing import Any
 
 import yaml
 
-from .corpus import Corpus
-from .errors import Problem
-from .mdsafe import escape_inline, link
-from .paths import data_dir
-from .textutil import collation_key, nfc
+from tracuu.model.corpus import Corpus
+from tracuu.model.problems import Problem
+from tracuu.model.textutil import collation_key, nfc
+from tracuu.paths import data_dir
+from tracuu.render.mdsafe import escape_inline, link
 
 ABBR_FILE = "includes/abbreviations.md"
 PAGE = "tu-dien/index.md"

@@ -46,9 +46,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .agencies import AgencyRegistry, clean_name, jurisdiction, load_registry
-from .records import Block, Document, Duty, Membership, ResolvedAgency, Role
-from .textutil import fold
+from tracuu.model.records import Block, Document, Duty, Membership, ResolvedAgency, Role
+from tracuu.model.textutil import fold
+from tracuu.registries.agencies import AgencyRegistry, clean_name, jurisdiction, load_registry
 
 NEWS_TYPES = {"Tin bài"}
 

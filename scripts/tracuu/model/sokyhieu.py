@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textutil import nfc
+from tracuu.model.textutil import nfc
 
 # Form codes (hình thức văn bản) and the document type each one names.
 # Longest first so "TTLT" wins over "TT" in the regex alternation.

@@ -10,7 +10,7 @@ Pages (paths under docs/):
     huong-dan/index.md (Khi trẻ em gặp nguy hiểm), huong-dan/giao-vien.md, huong-dan/phu-huynh.md
     chi-muc/index.md, theo-nam.md, theo-tinh.md, theo-loai.md, theo-cap.md, so-lieu.md
     _generated/newest.md, _generated/hotline.md (snippets included by the hand-written home page)
-    tu-dien/index.md, includes/abbreviations.md (from tracuu.glossary)
+    tu-dien/index.md, includes/abbreviations.md (from tracuu.registries.glossary)
 """
 
 from __future__ import annotations
@@ -22,16 +22,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import figures as figs
-from . import glossary
-from .corpus import Corpus
-from .layout import plain
-from .mdsafe import escape_block, escape_inline, link
-from .records import Block, Citation, Document, Duty
-from .render_documents import human_date, title_of
-from .render_instruments import href_for
-from .textutil import collation_key, fold
-from .topics import Audience, Matcher, Topic, TopicRegistry, load_registry, paragraph_topics
+from tracuu.model.corpus import Corpus
+from tracuu.model.records import Block, Citation, Document, Duty
+from tracuu.model.textutil import collation_key, fold
+from tracuu.parse.layout import plain
+from tracuu.registries import glossary
+from tracuu.render.documents import human_date, title_of
+from tracuu.render.instruments import href_for
+from tracuu.render.mdsafe import escape_block, escape_inline, link
+from tracuu.resolve import figures as figs
+from tracuu.resolve.topics import Audience, Matcher, Topic, TopicRegistry, load_registry, paragraph_topics
 
 # Paragraphs about finding, reporting and getting help: the "Khi trẻ em gặp nguy hiểm" page.
 _REPORTING = Matcher(
@@ -132,7 +132,7 @@ def excerpt(text: str, matcher: Matcher) -> str:
 def sector_map(corpus: Corpus) -> dict[str, str]:
     """{agency id: sector id} for every duty's agency, from the agency registry."""
     try:
-        from .agencies import load_registry as agencies_registry
+        from tracuu.registries.agencies import load_registry as agencies_registry
 
         reg = agencies_registry()
     except Exception:  # noqa: BLE001 - no registry: audiences fall back to keywords
@@ -151,7 +151,7 @@ def issuing_level(doc: Document) -> str:
     if not doc.issuer:
         return ""
     try:
-        from .agencies import load_registry as agencies_registry
+        from tracuu.registries.agencies import load_registry as agencies_registry
 
         m = agencies_registry().match(doc.issuer, doc.province)
     except Exception:  # noqa: BLE001
@@ -550,7 +550,7 @@ def _index_line(doc: Document, from_dir: str = "chi-muc") -> str:
 
 
 def _grouped_page(title: str, intro: str, groups: dict[str, list[Document]], order: list[str], slug_prefix: str) -> str:
-    from .textutil import slugify
+    from tracuu.model.textutil import slugify
 
     out = [front_matter("sources/"), f"# {title}\n", intro + "\n"]
     for key in order:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .corpus import Corpus
-from .errors import Problem
-from .layout import plain
-from .records import Document
-from .textutil import fold
+from tracuu.model.corpus import Corpus
+from tracuu.model.problems import Problem
+from tracuu.model.records import Document
+from tracuu.model.textutil import fold
+from tracuu.parse.layout import plain
 
 # "Nhóm an toàn mạng, có 5 câu hỏi" / "nhóm quyền trẻ em có 02 câu hỏi"
 _PART = re.compile(

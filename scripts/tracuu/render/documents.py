@@ -12,16 +12,16 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
-from .agencies import issuer_agency
-from .citations import instrument_id_for_document
-from .clean import SUPERSCRIPT_DIGITS
-from .corpus import Corpus
-from .layout import plain
-from .mdsafe import escape_block, escape_inline, link
-from .records import Block, Document, Duty
-from .render_instruments import cited_by_section, href_for
-from .textutil import collation_key
-from .topics import tag_names
+from tracuu.model.corpus import Corpus
+from tracuu.model.records import Block, Document, Duty
+from tracuu.model.textutil import collation_key
+from tracuu.parse.clean import SUPERSCRIPT_DIGITS
+from tracuu.parse.layout import plain
+from tracuu.registries.agencies import issuer_agency
+from tracuu.render.instruments import cited_by_section, href_for
+from tracuu.render.mdsafe import escape_block, escape_inline, link
+from tracuu.resolve.citations import instrument_id_for_document
+from tracuu.resolve.topics import tag_names
 
 DIR = "van-ban"
 _SUP = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}

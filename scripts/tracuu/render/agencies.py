@@ -12,13 +12,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .agencies import AgencyRegistry, issuer_agency, jurisdiction, load_registry
-from .corpus import Corpus
-from .mdsafe import escape_inline, link
-from .records import Citation, Document, Duty, ResolvedAgency
-from .render_documents import clause_href, human_date
-from .render_instruments import href_for
-from .textutil import collation_key, slugify
+from tracuu.model.corpus import Corpus
+from tracuu.model.records import Citation, Document, Duty, ResolvedAgency
+from tracuu.model.textutil import collation_key, slugify
+from tracuu.registries.agencies import AgencyRegistry, issuer_agency, jurisdiction, load_registry
+from tracuu.render.documents import clause_href, human_date
+from tracuu.render.instruments import href_for
+from tracuu.render.mdsafe import escape_inline, link
 
 DIR = "co-quan"
 ROLE_CLASS = {"chủ trì": "role-chu-tri", "phối hợp": "role-phoi-hop", "thực hiện": "role-thuc-hien"}

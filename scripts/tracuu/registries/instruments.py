@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Problem, SourceError
-from .paths import data_dir
-from .textutil import fold, nfc, slugify
+from tracuu.model.problems import Problem, SourceError
+from tracuu.model.textutil import fold, nfc, slugify
+from tracuu.paths import data_dir
 
 FACTS = ("type", "number", "jurisdiction", "issuer", "date", "title", "status", "replaced_by")
 _LISTS = ("aliases", "examples")

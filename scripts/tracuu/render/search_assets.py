@@ -32,8 +32,8 @@ from typing import Any
 
 import yaml
 
-from . import paths
-from .textutil import fold, nfc
+from tracuu import paths
+from tracuu.model.textutil import fold, nfc
 
 SYNONYMS_PATH = "assets/javascripts/search-synonyms.js"
 

@@ -13,13 +13,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .citations import _jurisdiction, context_for, instrument_id_for_document
-from .corpus import Corpus
-from .instruments import FACTS, Instrument, Registry, registry
-from .mdsafe import escape_inline, link
-from .records import Citation, Document
-from .sokyhieu import SoKyHieu
-from .textutil import collation_key
+from tracuu.model.corpus import Corpus
+from tracuu.model.records import Citation, Document
+from tracuu.model.sokyhieu import SoKyHieu
+from tracuu.model.textutil import collation_key
+from tracuu.registries.instruments import FACTS, Instrument, Registry, registry
+from tracuu.render.mdsafe import escape_inline, link
+from tracuu.resolve.citations import _jurisdiction, context_for, instrument_id_for_document
 
 DIR = "phap-ly"
 FACT_LABELS = {
@@ -58,13 +58,13 @@ class Mention:
 
 
 def _title_of(doc: Document) -> str:
-    from .render_documents import title_of  # imported late: render_documents imports this module
+    from tracuu.render.documents import title_of  # imported late: render_documents imports this module
 
     return title_of(doc)
 
 
 def _doc_href(doc: Document, from_dir: str, anchor: str = "") -> str:
-    from .render_documents import clause_href  # imported late: render_documents imports this module
+    from tracuu.render.documents import clause_href  # imported late: render_documents imports this module
 
     return clause_href(doc.id, anchor, from_dir or "phap-ly")
 
@@ -211,7 +211,7 @@ def _label(inst_id: str, mentions: list[Mention], entry: Instrument | None) -> t
     type_ = pick("type")
     if number:
         try:
-            from .citations import canonical_type
+            from tracuu.resolve.citations import canonical_type
 
             type_ = (entry.type if entry and entry.type else "") or canonical_type(type_, SoKyHieu.parse(number))
         except ValueError:

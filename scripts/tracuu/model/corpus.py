@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Problem
-from .records import Document
+from tracuu.model.problems import Problem
+from tracuu.model.records import Document
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,10 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem, SourceError
-from .paths import data_dir
-from .records import Document, ResolvedAgency
-from .textutil import fold, nfc, slugify
+from tracuu.model.problems import Problem, SourceError
+from tracuu.model.records import Document, ResolvedAgency
+from tracuu.model.textutil import fold, nfc, slugify
+from tracuu.paths import data_dir
 
 LEVELS = ("trung ương", "tỉnh", "huyện", "xã")
 

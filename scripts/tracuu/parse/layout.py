@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
-from .clean import SUPERSCRIPT_DIGITS, Cleaned, Line
-from .paths import data_dir
-from .records import Block, BlockKind, Signer
-from .textutil import fold, nfc, slugify
+from tracuu.model.records import Block, BlockKind, Signer
+from tracuu.model.textutil import fold, nfc, slugify
+from tracuu.parse.clean import SUPERSCRIPT_DIGITS, Cleaned, Line
+from tracuu.paths import data_dir
 
 
 def _load_doc_types() -> dict[str, Any]:

@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .corpus import Corpus
-from .errors import Problem
-from .instruments import Registry, registry, registry_problems
-from .records import Citation, Document, Span
-from .sokyhieu import SO_KY_HIEU_RE, SoKyHieu
-from .textutil import fold, nfc, slugify
+from tracuu.model.corpus import Corpus
+from tracuu.model.problems import Problem
+from tracuu.model.records import Citation, Document, Span
+from tracuu.model.sokyhieu import SO_KY_HIEU_RE, SoKyHieu
+from tracuu.model.textutil import fold, nfc, slugify
+from tracuu.registries.instruments import Registry, registry, registry_problems
 
 # --------------------------------------------------------------------------- patterns
 

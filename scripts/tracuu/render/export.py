@@ -11,8 +11,8 @@ import io
 import json
 from typing import Any
 
-from .corpus import Corpus
-from .records import Document, Duty
+from tracuu.model.corpus import Corpus
+from tracuu.model.records import Document, Duty
 
 DIR = "du-lieu"
 BOM = "\ufeff"

@@ -16,9 +16,9 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 
-from .corpus import Corpus
-from .records import Document
-from .render_documents import title_of
+from tracuu.model.corpus import Corpus
+from tracuu.model.records import Document
+from tracuu.render.documents import title_of
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"

@@ -1,0 +1,1 @@
+"""Source text to layout: cleaning, header, body blocks, closing, news copies."""

@@ -1,0 +1,1 @@
+"""The data/*.yml registries, loaded once with line marks; their errors are problems."""

@@ -1,0 +1,1 @@
+"""Pure functions of records and the corpus index to Markdown and files; no parsing, no resolving."""
