@@ -1,0 +1,266 @@
+"""The guidance registry (``data/guidance.yml``): plain-language pages for people in trouble.
+
+Loaded from the YAML node tree (``yaml.compose``) so that every problem names
+its line. Aliases are refused: a statement's basis must be written out where
+it is used, so an editor reading one statement sees everything it rests on.
+
+``load`` validates the shape (keys, non-empty texts, well-formed pinpoints);
+``check`` also resolves each basis against the parsed corpus: a document
+basis must name a source and one of its block anchors; an instrument basis
+is checked against the instrument's text when the corpus holds it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from tracuu.model.corpus import Corpus
+from tracuu.model.guidance import Basis, GuidancePage, GuidanceSection, Statement
+from tracuu.model.problems import Problem
+from tracuu.model.sokyhieu import SoKyHieu
+from tracuu.model.textutil import nfc
+from tracuu.paths import data_dir
+
+FILE = "guidance.yml"
+PAGE_KEYS = ("id", "title", "lead", "sections")
+SECTION_KEYS = ("id", "title", "statements")
+STATEMENT_KEYS = ("text", "basis", "tel")
+INSTRUMENT_KEYS = ("instrument", "article", "clause", "point")
+DOCUMENT_KEYS = ("document", "anchor")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_NUMBER = re.compile(r"[0-9]+[a-z]?")
+# Điểm letters of Vietnamese legal drafting (Nghị định 34/2016/NĐ-CP lists a, b, c, d, đ, e, ...).
+_POINT = re.compile(r"[a-zđ]")
+_TEL = re.compile(r"[0-9]{3,11}")
+
+
+class _Loader:
+    """Walks the node tree, collecting problems instead of stopping at the first."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node | None, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else 1
+        self.problems.append(Problem(self.path, line, message))
+
+    def mapping(self, node: yaml.Node, keys: tuple[str, ...], what: str) -> dict[str, yaml.Node] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} phải là bảng khóa ({', '.join(keys)})")
+            return None
+        out: dict[str, yaml.Node] = {}
+        for knode, vnode in node.value:
+            key = str(knode.value)
+            if key not in keys:
+                self.problem(knode, f"{what}: khóa không hỗ trợ '{key}'; dùng {', '.join(keys)}")
+            elif key in out:
+                self.problem(knode, f"{what}: khóa '{key}' lặp lại")
+            else:
+                out[key] = vnode
+        return out
+
+    def text(self, d: dict[str, yaml.Node], key: str, parent: yaml.Node, what: str, required: bool = True) -> str:
+        node = d.get(key)
+        if node is None:
+            if required:
+                self.problem(parent, f"{what} thiếu '{key}'")
+            return ""
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"{what}: '{key}' phải là một chuỗi")
+            return ""
+        value = " ".join(nfc(str(node.value)).split())
+        if required and not value:
+            self.problem(node, f"{what}: '{key}' để trống")
+        return value
+
+    def sequence(self, d: dict[str, yaml.Node], key: str, parent: yaml.Node, what: str) -> list[yaml.Node]:
+        node = d.get(key)
+        if node is None:
+            self.problem(parent, f"{what} thiếu '{key}'")
+            return []
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.problem(node, f"{what}: '{key}' phải là một danh sách không rỗng")
+            return []
+        return list(node.value)
+
+    def basis(self, node: yaml.Node) -> Basis | None:
+        d = self.mapping(node, INSTRUMENT_KEYS + DOCUMENT_KEYS, "căn cứ")
+        if d is None:
+            return None
+        line = node.start_mark.line + 1
+        if "instrument" in d and "document" in d:
+            self.problem(node, "căn cứ: ghi 'instrument' (điều luật) hoặc 'document' (văn bản trong kho), không ghi cả hai")
+            return None
+        if "document" in d:
+            for k in INSTRUMENT_KEYS[1:]:
+                if k in d:
+                    self.problem(d[k], f"căn cứ văn bản: khóa '{k}' chỉ dùng với 'instrument'; ghi khoản bằng 'anchor'")
+            document = self.text(d, "document", node, "căn cứ văn bản")
+            anchor = self.text(d, "anchor", node, "căn cứ văn bản")
+            if document and ("/" in document or document.endswith(".txt")):
+                self.problem(d["document"], f"căn cứ văn bản: '{document}' phải là tên tệp trong sources/ không có đuôi .txt")
+                return None
+            return Basis(document=document, anchor=anchor, line=line) if document and anchor else None
+        if "anchor" in d:
+            self.problem(d["anchor"], "căn cứ điều luật: dùng 'article', 'clause', 'point' thay cho 'anchor'")
+        instrument = self.text(d, "instrument", node, "căn cứ điều luật")
+        article = self.text(d, "article", node, "căn cứ điều luật")
+        clause = self.text(d, "clause", node, "căn cứ điều luật", required=False)
+        point = self.text(d, "point", node, "căn cứ điều luật", required=False)
+        ok = bool(instrument and article)
+        if instrument:
+            try:
+                instrument = str(SoKyHieu.parse(instrument))
+            except ValueError:
+                self.problem(d["instrument"], f"căn cứ điều luật: '{instrument}' không phải số/ký hiệu (ví dụ 102/2016/QH13)")
+                ok = False
+        for key, value, pattern, example in (
+            ("article", article, _NUMBER, "54"),
+            ("clause", clause, _NUMBER, "1"),
+            ("point", point, _POINT, "a, đ"),
+        ):
+            if value and not pattern.fullmatch(value):
+                self.problem(d[key], f"căn cứ điều luật: '{key}' phải là số hiệu như {example}, không phải '{value}'")
+                ok = False
+        if point and not clause:
+            self.problem(d["point"], "căn cứ điều luật: có 'point' (điểm) thì phải có 'clause' (khoản)")
+            ok = False
+        if not ok:
+            return None
+        return Basis(instrument=instrument, article=article, clause=clause, point=point, line=line)
+
+    def statement(self, node: yaml.Node) -> Statement | None:
+        d = self.mapping(node, STATEMENT_KEYS, "câu hướng dẫn")
+        if d is None:
+            return None
+        text = self.text(d, "text", node, "câu hướng dẫn")
+        tel = self.text(d, "tel", node, "câu hướng dẫn", required=False)
+        if tel and not _TEL.fullmatch(tel):
+            self.problem(d["tel"], f"'tel' phải là số điện thoại chỉ gồm chữ số, không phải '{tel}'")
+            tel = ""
+        elif tel and tel not in text:
+            self.problem(d["tel"], f"số '{tel}' ở 'tel' phải có trong câu hướng dẫn")
+        bases = [b for b in (self.basis(n) for n in self.sequence(d, "basis", node, "câu hướng dẫn")) if b]
+        if not text or not bases:
+            return None
+        return Statement(text=text, basis=tuple(bases), tel=tel, line=node.start_mark.line + 1)
+
+    def section(self, node: yaml.Node) -> GuidanceSection | None:
+        d = self.mapping(node, SECTION_KEYS, "mục")
+        if d is None:
+            return None
+        sid = self.text(d, "id", node, "mục")
+        if sid and not _SLUG.fullmatch(sid):
+            self.problem(d["id"], f"mục: id '{sid}' chỉ gồm chữ thường không dấu, số và '-' (ví dụ lam-ngay)")
+        title = self.text(d, "title", node, "mục")
+        statements = [s for s in (self.statement(n) for n in self.sequence(d, "statements", node, "mục")) if s]
+        if not sid or not title or not statements:
+            return None
+        return GuidanceSection(sid, title, tuple(statements), node.start_mark.line + 1)
+
+    def page(self, node: yaml.Node) -> GuidancePage | None:
+        d = self.mapping(node, PAGE_KEYS, "trang")
+        if d is None:
+            return None
+        pid = self.text(d, "id", node, "trang")
+        if pid and not _SLUG.fullmatch(pid):
+            self.problem(d["id"], f"trang: id '{pid}' chỉ gồm chữ thường không dấu, số và '-' (ví dụ phu-huynh)")
+        title = self.text(d, "title", node, "trang")
+        lead = self.text(d, "lead", node, "trang")
+        sections: list[GuidanceSection] = []
+        seen: dict[str, int] = {}
+        for snode in self.sequence(d, "sections", node, "trang"):
+            sec = self.section(snode)
+            if sec is None:
+                continue
+            if sec.id in seen:
+                self.problem(snode, f"mục '{sec.id}' trùng với mục ở dòng {seen[sec.id]}")
+                continue
+            seen[sec.id] = sec.line
+            sections.append(sec)
+        if not pid or not title or not sections:
+            return None
+        return GuidancePage(pid, title, lead, tuple(sections), node.start_mark.line + 1)
+
+
+def _alias_problems(path: str, text: str) -> list[Problem]:
+    problems = []
+    for event in yaml.parse(text):
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(
+                Problem(path, event.start_mark.line + 1, f"không dùng bí danh YAML (*{event.anchor}); ghi đầy đủ tại chỗ")
+            )
+    return problems
+
+
+def parse(path: Path) -> tuple[list[GuidancePage], list[Problem]]:
+    """Every page that loads, and every problem as ``path:line: message``."""
+    p = str(path)
+    if not path.exists():
+        return [], [Problem(p, 1, "thiếu tệp hướng dẫn data/guidance.yml")]
+    text = path.read_text(encoding="utf-8")
+    try:
+        aliases = _alias_problems(p, text)
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [], [Problem(p, mark.line + 1 if mark else 1, f"YAML không hợp lệ: {exc}")]
+    if aliases:
+        return [], aliases
+    loader = _Loader(p)
+    if root is None:
+        return [], [Problem(p, 1, "tệp hướng dẫn rỗng; cần khóa 'pages'")]
+    d = loader.mapping(root, ("pages",), "tệp hướng dẫn")
+    pages: list[GuidancePage] = []
+    seen: dict[str, int] = {}
+    if d is not None:
+        for pnode in loader.sequence(d, "pages", root, "tệp hướng dẫn"):
+            page = loader.page(pnode)
+            if page is None:
+                continue
+            if page.id in seen:
+                loader.problem(pnode, f"trang '{page.id}' trùng với trang ở dòng {seen[page.id]}")
+                continue
+            seen[page.id] = page.line
+            pages.append(page)
+    return pages, loader.problems
+
+
+def load(path: Path | None = None) -> list[GuidancePage]:
+    return parse(path or data_dir() / FILE)[0]
+
+
+def resolve_problems(pages: list[GuidancePage], corpus: Corpus, path: str) -> list[Problem]:
+    """Bases that do not resolve in the corpus.
+
+    A document basis must name a corpus document and one of its block anchors.
+    An instrument basis is checked against the instrument's document when the
+    corpus holds its text (Pháp điển anchors ``dieu-N-khoan-K-diem-x``); when it
+    does not, that is a warning: the link cannot be checked yet.
+    """
+    by_number = {d.number: d for d in corpus.documents if d.number}
+    problems: list[Problem] = []
+    for page in pages:
+        for st in page.statements():
+            for b in st.basis:
+                doc = by_number.get(b.instrument) if b.is_instrument else corpus.document(b.document)
+                if doc is None and b.is_instrument:
+                    problems.append(
+                        Problem(path, b.line, f"văn bản {b.instrument} chưa có trong sources/: chưa kiểm tra được {b.label()}", "warning")
+                    )
+                elif doc is None:
+                    problems.append(Problem(path, b.line, f"không có văn bản sources/{b.document}.txt"))
+                elif doc.block(b.target_anchor()) is None:
+                    where = b.label() if b.is_instrument else f"khoản có neo '{b.anchor}'"
+                    problems.append(Problem(path, b.line, f"{doc.id}: không có {where}; xem các neo trên trang docs/van-ban/{doc.id}.md"))
+    return problems
+
+
+def check(corpus: Corpus) -> list[Problem]:
+    path = data_dir() / FILE
+    pages, problems = parse(path)
+    return problems + resolve_problems(pages, corpus, str(path))
