@@ -191,9 +191,8 @@ def _alias_problems(path: str, text: str) -> list[Problem]:
     problems = []
     for event in yaml.parse(text):
         if isinstance(event, yaml.AliasEvent):
-            problems.append(
-                Problem(path, event.start_mark.line + 1, f"không dùng bí danh YAML (*{event.anchor}); ghi đầy đủ tại chỗ")
-            )
+            line = event.start_mark.line + 1 if event.start_mark else 1
+            problems.append(Problem(path, line, f"không dùng bí danh YAML (*{event.anchor}); ghi đầy đủ tại chỗ"))
     return problems
 
 
@@ -250,13 +249,20 @@ def resolve_problems(pages: list[GuidancePage], corpus: Corpus, path: str) -> li
                 doc = by_number.get(b.instrument) if b.is_instrument else corpus.document(b.document)
                 if doc is None and b.is_instrument:
                     problems.append(
-                        Problem(path, b.line, f"văn bản {b.instrument} chưa có trong sources/: chưa kiểm tra được {b.label()}", "warning")
+                        Problem(
+                            path,
+                            b.line,
+                            f"văn bản {b.instrument} chưa có trong sources/: chưa kiểm tra được {b.label()}",
+                            "warning",
+                        )
                     )
                 elif doc is None:
                     problems.append(Problem(path, b.line, f"không có văn bản sources/{b.document}.txt"))
                 elif doc.block(b.target_anchor()) is None:
                     where = b.label() if b.is_instrument else f"khoản có neo '{b.anchor}'"
-                    problems.append(Problem(path, b.line, f"{doc.id}: không có {where}; xem các neo trên trang docs/van-ban/{doc.id}.md"))
+                    problems.append(
+                        Problem(path, b.line, f"{doc.id}: không có {where}; xem các neo trên trang docs/van-ban/{doc.id}.md")
+                    )
     return problems
 
 
