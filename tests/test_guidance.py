@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 GUIDANCE = ROOT / "data" / "guidance.yml"
 LAW = "102/2016/QH13"
 PAGE_IDS = ("khi-tre-em-gap-nguy-hiem", "phu-huynh", "giao-vien")
-MAX_WORDS = 35
+MAX_WORDS = 35  # per statement
+MAX_STATEMENTS, MAX_SECTION, MAX_PAGE_WORDS = 30, 7, 700
 
 # ---------------------------------------------------------------- national texts
 
@@ -179,9 +180,18 @@ def test_parents_page_quotes_no_duty_list() -> None:
 
 
 @pytest.mark.parametrize("page_id", PAGE_IDS)
-def test_111_in_the_first_section(page_id: str) -> None:
-    first = pages()[page_id].sections[0]
-    assert any(st.tel == "111" and "111" in st.text for st in first.statements), first.title
+def test_111_comes_first(page_id: str) -> None:
+    """The hotline is in the first statement of the first section: the first screen on a phone."""
+    first = pages()[page_id].sections[0].statements[0]
+    assert first.tel == "111" and "111" in first.text, first.text
+
+
+@pytest.mark.parametrize("page_id", PAGE_IDS)
+def test_page_fits_a_phone(page_id: str) -> None:
+    page = pages()[page_id]
+    words = sum(len(st.text.split()) for st in page.statements())
+    assert len(page.statements()) <= MAX_STATEMENTS and words <= MAX_PAGE_WORDS, (len(page.statements()), words)
+    assert all(len(sec.statements) <= MAX_SECTION for sec in page.sections)
 
 
 @pytest.mark.parametrize("page_id", PAGE_IDS)
