@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from tracuu.model.problems import Problem, SourceError
-from tracuu.model.records import Document, ResolvedAgency
+from tracuu.model.records import ResolvedAgency
 from tracuu.model.textutil import fold, nfc, slugify
 from tracuu.paths import data_dir
 
@@ -146,6 +146,10 @@ class AgencyRegistry:
     # --- lookups -------------------------------------------------------------
     def sector(self, sector_id: str) -> Sector | None:
         return next((s for s in self.sectors if s.id == sector_id), None)
+
+    def province(self, name: str) -> str | None:
+        """The province as the registry spells it, or None when ``name`` is no province."""
+        return self._province_by_fold.get(fold(name))
 
     def template(self, template_id: str) -> Template | None:
         return next((t for t in self.templates if t.id == template_id), None)
@@ -323,54 +327,8 @@ class AgencyRegistry:
         return ResolvedAgency(ident, name, "Nhóm cơ quan", g.level, g.sector, g.id, prov, dist, True)
 
 
-# --- jurisdiction of a document ----------------------------------------------
-_DISTRICT = re.compile(
-    r"(?:^|\s)(TP\.?|[Tt]hành phố|[Hh]uyện|[Tt]hị xã)\s*([A-ZĐÂĂÊÔƠƯ][\w]*(?:\s[A-ZĐÂĂÊÔƠƯ][\w]*){0,2})"
-)
-
-
 _IS_COMMUNE = re.compile(r"^(?:xã|phường|đặc khu) ")
 _COMMUNE_WORD = re.compile(r"\s+(?:cấp xã|xã|phường|thị trấn)$")
-_COMMUNE = re.compile(
-    r"^(?:Ủy ban nhân dân|UBND)\s+([Xx]ã|[Pp]hường|[Đđ]ặc khu)\s+([A-ZĐÂĂÊÔƠƯ][\w]*(?:\s[A-ZĐÂĂÊÔƠƯ][\w]*){0,3})"
-)
-
-
-def jurisdiction(doc: Document, registry: AgencyRegistry | None = None) -> tuple[str, str]:
-    """(province, district) a document's local names refer to.
-
-    The district comes from the place of the date line ("TP. Bắc Kạn") or the
-    issuer ("... thành phố Bắc Kạn"); a provincial document has none. A
-    province that is not one of the registry's provinces (the date line of a
-    district's document names the district: "Ba Bể, ngày …") is not used: the
-    document's provincial agencies then stay without a province rather than
-    being placed in a province called "Ba Bể".
-    """
-    reg = registry or load_registry()
-    province = doc.province if fold(doc.province) in reg._province_by_fold else ""
-    for text in (doc.place, doc.issuer):
-        m = _DISTRICT.search(text or "")
-        if m:
-            kind = m.group(1).lower().rstrip(".")
-            kind = "thành phố" if kind in ("tp", "thành phố") else kind
-            return province, f"{kind} {m.group(2)}"
-    # From 1 July 2025 there are no districts: a commune's own bodies ("Phòng Văn hóa - Xã
-    # hội", "Trạm Y tế xã", "Công an xã") are the commune's. Before that a commune's
-    # document still names its district's bodies, so it keeps no local unit.
-    c = _COMMUNE.search(doc.issuer or "")
-    if c and (doc.date or "")[:7] >= "2025-07" and len(doc.date or "") >= 7:
-        return province, f"{c.group(1).lower()} {c.group(2)}"
-    return province, ""
-
-
-def issuer_agency(doc: Document, registry: AgencyRegistry | None = None) -> ResolvedAgency | None:
-    """The agency that issued ``doc``, as the registry names it (None for a news article or no issuer)."""
-    if not doc.issuer or doc.doc_type == "Tin bài":
-        return None
-    reg = registry or load_registry()
-    province, district = jurisdiction(doc, reg)
-    found = reg.match(doc.issuer, province, district)
-    return found if found is not None and not found.is_group else None
 
 
 # --- loading -----------------------------------------------------------------
@@ -502,6 +460,14 @@ def load_registry(path: Path | None = None) -> AgencyRegistry:
     """The registry in ``data/agencies.yml`` (cached until the file changes)."""
     path = path or data_dir() / "agencies.yml"
     return _cached(str(path), path.stat().st_mtime)
+
+
+def registry_or_none() -> AgencyRegistry | None:
+    """The agency registry, or None while it cannot be loaded (`tracuu check` reports why)."""
+    try:
+        return load_registry()
+    except Exception:  # noqa: BLE001 - a broken registry is reported by `tracuu check`
+        return None
 
 
 def check(corpus: object = None, path: Path | None = None) -> list[Problem]:

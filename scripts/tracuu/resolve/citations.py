@@ -23,6 +23,9 @@ from tracuu.model.records import Citation, Document, Span
 from tracuu.model.sokyhieu import SO_KY_HIEU_RE, SoKyHieu
 from tracuu.model.textutil import fold, nfc, slugify
 from tracuu.registries.instruments import Registry, registry, registry_problems
+from tracuu.resolve.jurisdiction import cited_jurisdiction, local_jurisdiction
+
+document_jurisdiction = local_jurisdiction  # the name callers knew
 
 # --------------------------------------------------------------------------- patterns
 
@@ -109,20 +112,6 @@ _AFTER_SUBJECT = re.compile(
     r"|(?P<subj2>(?:quy\s+định|ban\s+hành|hướng\s+dẫn|phê\s+duyệt|thực\s+hiện|triển\s+khai)\s))"
 )
 _SUBJECT_END = re.compile(r"[;:\n)]|\.(?:\s|$)|,\s+(?=[A-ZĐ])|$")
-
-_PROPER = r"[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*)*"
-_PLACE_IN_ISSUER = re.compile(
-    rf"(?P<kind>(?:[Tt]ỉnh|[Tt]hành|[Hh]uyện)\s+(?:ủy|uỷ)|[Tt]ỉnh|[Tt]hành\s+phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã)"
-    rf"\s+(?P<name>{_PROPER})"
-)
-_KIND = {
-    "tỉnh": "tỉnh", "tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện ủy": "huyện", "thành phố": "thành phố",
-    "tp.": "thành phố", "tp": "thành phố", "huyện": "huyện", "quận": "quận", "thị xã": "thị xã",
-}
-_CENTRAL_ISSUER = re.compile(
-    r"^(?:Bộ(?!\s+Chỉ)|Chính\s+phủ|Thủ\s+tướng|Quốc\s+hội|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+Trung\s+ương"
-    r"|Trung\s+ương|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|Văn\s+phòng\s+Chính\s+phủ|Liên\s+bộ)"
-)
 
 # --- instruments known by name -------------------------------------------------------
 _LAW_STOP = {
@@ -443,18 +432,7 @@ class Resolved:
 
 
 def context_for(doc: Document) -> Context:
-    return Context(province=doc.province, jurisdiction=document_jurisdiction(doc))
-
-
-def document_jurisdiction(doc: Document) -> str:
-    """A district-level issuer ("UBND thành phố Bắc Kạn") is its own jurisdiction; else the province."""
-    issuer = nfc(doc.issuer)
-    m = _PLACE_IN_ISSUER.search(issuer)
-    if m and not re.search(r"(?i)tỉnh", issuer):
-        kind = _KIND.get(re.sub(r"\s+", " ", m.group("kind")).lower().replace("uỷ", "ủy"), "")
-        if kind not in {"tỉnh", ""}:
-            return f"{kind} {m.group('name')}"
-    return doc.province
+    return Context(province=doc.province, jurisdiction=local_jurisdiction(doc))
 
 
 def resolve_issuer(issuer: str, ctx: Context) -> str:
@@ -467,18 +445,8 @@ def resolve_issuer(issuer: str, ctx: Context) -> str:
 
 
 def _jurisdiction(skh: SoKyHieu, issuer: str, ctx: Context) -> str:
-    if issuer:
-        if _CENTRAL_ISSUER.match(issuer) and not issuer.startswith("Bộ Chỉ"):
-            return ""
-        m = _PLACE_IN_ISSUER.search(issuer)
-        if m:
-            kind = _KIND.get(re.sub(r"\s+", " ", m.group("kind")).lower().replace("uỷ", "ủy"), "")
-            return m.group("name") if kind in {"tỉnh", ""} else f"{kind} {m.group('name')}"
-        if re.search(r"(?i)(?:tỉnh|tỉnh\s+ủy|tỉnh\s+uỷ)$", issuer):
-            return ctx.province
-    if skh.is_central:
-        return ""
-    return ctx.jurisdiction or ctx.province
+    """Whose number ``skh`` is, cited by a document in ``ctx`` (see ``jurisdiction.cited_jurisdiction``)."""
+    return cited_jurisdiction(skh, issuer, ctx.province, ctx.jurisdiction)
 
 
 def canonical_type(written: str, skh: SoKyHieu | None) -> str:

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tracuu.model.records import Block, Document, Duty, ResolvedAgency, Role
-from tracuu.registries.agencies import AgencyRegistry, clean_name, jurisdiction
+from tracuu.registries.agencies import AgencyRegistry, clean_name
+from tracuu.resolve.jurisdiction import jurisdiction
 
 # A verb or qualifier that ends an addressee ("Hội LHPN tỉnh| chỉ đạo các cấp Hội").
 # Lower-case on purpose: in names these words are capitalised ("Ban Chỉ đạo").
