@@ -8,19 +8,24 @@ A file that cannot be read still yields a Document with a warning.
 from __future__ import annotations
 
 import re
+import traceback
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import yaml
 
-from tracuu.model.problems import Problem
+from tracuu.model.problems import SIDECAR_WARNING, Problem
 from tracuu.model.records import Document
 from tracuu.model.textutil import fold, slugify
 from tracuu.parse.clean import clean
 from tracuu.parse.layout import parse_layout
+from tracuu.resolve.citations import cite_document
+from tracuu.resolve.duties import extract_duties, extract_memberships
 from tracuu.resolve.issuer import resolve_issuer
 from tracuu.resolve.jurisdiction import document_province, province_of
+from tracuu.resolve.topics import assign_topics
 
 __all__ = [
     "SIDECAR_KEYS",
@@ -37,8 +42,6 @@ __all__ = [
 ]
 
 SOURCE_SUFFIXES = (".txt", ".md")
-# Prefix of a document warning that is really about its sidecar file (reported against the .yml by the build).
-SIDECAR_WARNING = "tệp kèm theo"
 # Sidecar keys: facts the text lacks. They never override what the text states.
 SIDECAR_KEYS = {
     "issuer": "Cơ quan ban hành",
@@ -85,15 +88,38 @@ def parse_file(path: str | Path, source_name: str | None = None) -> Document:
     try:
         raw = p.read_bytes()
     except OSError as exc:
-        return Document(source=source, id=doc_id, doc_type="", warnings=(f"line 1: không đọc được tệp: {exc.strerror}",))
+        unreadable = _warning(source, 1, f"không đọc được tệp: {exc.strerror}")
+        return Document(source=source, id=doc_id, doc_type="", problems=(unreadable,))
     try:
         text = raw.decode("utf-8")
-        warnings: list[str] = []
+        problems: list[Problem] = []
     except UnicodeDecodeError as exc:
         text = raw.decode("utf-8", errors="replace")
         line = raw[: exc.start].count(b"\n") + 1
-        warnings = [f"line {line}: tệp không phải UTF-8; lưu lại tệp với mã hóa UTF-8"]
-    return parse_text(text, source=source, doc_id=doc_id, sidecar_path=p, warnings=warnings)
+        problems = [_warning(source, line, "tệp không phải UTF-8; lưu lại tệp với mã hóa UTF-8")]
+    return parse_text(text, source=source, doc_id=doc_id, sidecar_path=p, problems=problems)
+
+
+def _warning(source: str, line: int, message: str) -> Problem:
+    return Problem(source, line, message, "warning")
+
+
+_LINE_PREFIX = re.compile(r"^line (?P<line>\d+): (?P<message>.+)$", re.DOTALL)
+
+
+def _layout_problem(source: str, warning: str) -> Problem:
+    """A warning of the layout parser ("line 12: không tìm thấy người ký") as a Problem.
+
+    parse/layout.py still reports strings; this is the one place they are read back.
+    """
+    m = _LINE_PREFIX.match(warning)
+    return _warning(source, int(m.group("line")), m.group("message")) if m else _warning(source, 1, warning)
+
+
+def _sidecar_problems(source: str, sidecar_problems: list[Problem]) -> list[Problem]:
+    """Problems of the sidecar, named as ``source``'s sidecar ("sources/x.yml" next to "sources/x.txt")."""
+    name = PurePath(source).with_suffix(".yml").as_posix()
+    return [replace(p, path=name) for p in sidecar_problems]
 
 
 def parse_text(
@@ -101,24 +127,26 @@ def parse_text(
     source: str = "<text>",
     doc_id: str = "van-ban",
     sidecar_path: Path | None = None,
-    warnings: list[str] | None = None,
+    problems: list[Problem] | None = None,
 ) -> Document:
-    warnings = list(warnings or [])
+    problems = list(problems or [])
     if not text.strip():
-        return Document(source=source, id=doc_id, doc_type="", warnings=tuple(warnings + ["line 1: tệp rỗng"]))
+        return Document(source=source, id=doc_id, doc_type="", problems=(*problems, _warning(source, 1, "tệp rỗng")))
     cleaned = clean(text)
     lay = parse_layout(cleaned)
-    warnings.extend(lay.warnings)
-    side, problems = load_sidecar(sidecar_path) if sidecar_path else ({}, [])
-    warnings.extend(f"line 1: {SIDECAR_WARNING} {Path(pr.path).name} dòng {pr.line}: {pr.message}" for pr in problems)
+    problems.extend(_layout_problem(source, w) for w in lay.warnings)
+    side, side_problems = load_sidecar(sidecar_path) if sidecar_path else ({}, [])
+    problems.extend(_sidecar_problems(source, side_problems))
     place = lay.place or str(side.get("place", ""))
     body_text = [(b.line, b.text) for b in lay.body]
-    issuer, issuer_source, issuer_warnings = resolve_issuer(lay, body_text, place)
-    warnings.extend(issuer_warnings)
+    issuer, issuer_source, notes = resolve_issuer(lay, body_text, place)
+    problems.extend(_warning(source, line, message) for line, message in notes)
     if not issuer and side.get("issuer"):
         issuer, issuer_source = str(side["issuer"]), "tệp kèm theo (sidecar)"
     elif issuer and side.get("issuer") and fold(str(side["issuer"])) != fold(issuer):
-        warnings.append(f"line 1: cơ quan ban hành '{side['issuer']}' ghi trong tệp kèm theo khác văn bản; giữ theo văn bản")
+        problems.append(_warning(
+            source, 1, f"cơ quan ban hành '{side['issuer']}' ghi trong tệp kèm theo khác văn bản; giữ theo văn bản"
+        ))
     province = str(side.get("province", "")) or document_province(place, issuer, body_text)
     if lay.is_news and not place and side.get("province"):
         place = str(side["province"])
@@ -138,7 +166,7 @@ def parse_text(
         subject=lay.subject,
         signer=lay.signer,
         recipients=recipients,
-        warnings=tuple(warnings),
+        problems=tuple(problems),
         kinh_gui=tuple(lay.kinh_gui),
         noi_nhan=tuple(lay.noi_nhan),
         body=tuple(lay.body),
@@ -155,36 +183,49 @@ def parse_text(
     return enrich(doc)
 
 
-def enrich(doc: Document) -> Document:
-    """Citations, then duties (duties look up the citations inside them), then topics."""
-    extra: list[str] = []
-    try:
-        from tracuu.resolve.citations import cite_document
+def _cite(doc: Document) -> Document:
+    return replace(doc, citations=tuple(cite_document(doc)))
 
-        doc = replace(doc, citations=tuple(cite_document(doc)))
-    except ImportError:
-        pass
-    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
-        extra.append(f"line 1: lỗi khi tìm trích dẫn: {type(exc).__name__}: {exc}")
-    try:
-        from tracuu.resolve.duties import extract_duties, extract_memberships
 
-        doc = replace(doc, duties=tuple(extract_duties(doc)), memberships=extract_memberships(doc))
-    except ImportError:
-        pass
-    except Exception as exc:  # noqa: BLE001
-        extra.append(f"line 1: lỗi khi tìm nhiệm vụ: {type(exc).__name__}: {exc}")
-    try:
-        from tracuu.resolve.topics import assign_topics
+def _duties(doc: Document) -> Document:
+    return replace(doc, duties=tuple(extract_duties(doc)), memberships=extract_memberships(doc))
 
-        doc = assign_topics(doc)
-    except ImportError:
-        pass
-    except Exception as exc:  # noqa: BLE001
-        extra.append(f"line 1: lỗi khi gán chủ đề: {type(exc).__name__}: {exc}")
-    if extra:
-        doc = replace(doc, warnings=doc.warnings + tuple(extra))
-    return doc
+
+# The resolve stages, in order: duties look up the citations inside them; topics read the duties.
+STAGES: tuple[tuple[str, Callable[[Document], Document]], ...] = (
+    ("lỗi khi tìm trích dẫn", _cite),
+    ("lỗi khi tìm nhiệm vụ", _duties),
+    ("lỗi khi gán chủ đề", assign_topics),
+)
+
+
+def stage_error(source: str, what: str, exc: Exception) -> Problem:
+    """An error of our code while reading ``source``: where it failed (file:line of the code), as an error.
+
+    The document keeps what the earlier stages found and still gets its page;
+    ``tracuu check`` fails until the bug is fixed.
+    """
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = ""
+    if frames:
+        path = Path(frames[-1].filename)
+        shown = path.relative_to(_PACKAGE.parent).as_posix() if path.is_relative_to(_PACKAGE.parent) else path.name
+        where = f" tại {shown}:{frames[-1].lineno}"
+    return Problem(source, 1, f"{what}: {type(exc).__name__}: {exc}{where}; báo lỗi cho nhóm phát triển", "error")
+
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def enrich(doc: Document, stages: Iterable[tuple[str, Callable[[Document], Document]]] = STAGES) -> Document:
+    """Citations, then duties, then topics. A stage that fails leaves an error Problem naming where."""
+    errors: list[Problem] = []
+    for what, stage in stages:
+        try:
+            doc = stage(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus; reported, not swallowed
+            errors.append(stage_error(doc.source, what, exc))
+    return replace(doc, problems=doc.problems + tuple(errors)) if errors else doc
 
 
 def source_files(folder: Path) -> list[Path]:

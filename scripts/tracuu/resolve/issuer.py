@@ -86,7 +86,8 @@ _CLOSING_ISSUER = re.compile(
 )
 _PLACE_UNIT = re.compile(r"^(TP\.?|Thành phố|Huyện|Thị xã|Quận)\s*", flags=re.I)
 
-Found = tuple[str, str, list[str]]  # (issuer, how it was found, warnings)
+Note = tuple[int, str]  # (line, what an editor should know)
+Found = tuple[str, str, list[Note]]  # (issuer, how it was found, notes)
 
 
 def _place_jurisdiction(place: str) -> str:
@@ -157,8 +158,8 @@ def _from_closing(body_text: list[tuple[int, str]], place: str) -> Found | None:
                 issuer = f"{issuer} {province_of(place)}"
             elif jurisdiction and not re.search(r"\b(tỉnh|thành phố|huyện|quận|thị xã)\b", issuer):
                 issuer = f"{issuer} {jurisdiction}"
-            warning = f"line {line_no}: cơ quan ban hành lấy từ câu kết \"Trên đây là … của {m.group('issuer')}\""
-            return issuer, f"câu kết, dòng {line_no}", [warning]
+            note = f"cơ quan ban hành lấy từ câu kết \"Trên đây là … của {m.group('issuer')}\""
+            return issuer, f"câu kết, dòng {line_no}", [(line_no, note)]
     return None
 
 
@@ -175,19 +176,19 @@ def _from_symbol(lay: Layout, body_text: list[tuple[int, str]], place: str, reg:
     )
     for line_no, text in [(lay.subject_line, lay.subject)] + body_text:
         if m := pattern.search(plain(text)):
-            warning = f"line {line_no}: cơ quan ban hành suy từ ký hiệu {code} và tên đầy đủ trong văn bản"
-            return m.group(0), f"ký hiệu {code} + dòng {line_no}", [warning]
+            note = f"cơ quan ban hành suy từ ký hiệu {code} và tên đầy đủ trong văn bản"
+            return m.group(0), f"ký hiệu {code} + dòng {line_no}", [(line_no, note)]
     issuer = f"{expanded} {_place_jurisdiction(place)}".strip()
-    return issuer, f"ký hiệu {code} + địa danh", [f"line {lay.number_line}: cơ quan ban hành suy từ ký hiệu {code} và địa danh"]
+    return issuer, f"ký hiệu {code} + địa danh", [(lay.number_line, f"cơ quan ban hành suy từ ký hiệu {code} và địa danh")]
 
 
 def resolve_issuer(lay: Layout, body_text: list[tuple[int, str]], place: str) -> Found:
-    """(issuer, how it was found, warnings). Never invents a name: each rule quotes the text."""
+    """(issuer, how it was found, notes by line). Never invents a name: each rule quotes the text."""
     reg = registry_or_none()
     if lay.issuer_lines:
         return _from_block(lay.issuer_lines, place, reg), f"khối tên cơ quan, dòng {lay.issuer_line}", []
     found = _from_closing(body_text, place) or _from_symbol(lay, body_text, place, reg)
     if found is not None:
         return found
-    warnings = [] if lay.is_news else [f"line {lay.number_line or 1}: không xác định được cơ quan ban hành"]
-    return "", "", warnings
+    notes = [] if lay.is_news else [(lay.number_line or 1, "không xác định được cơ quan ban hành")]
+    return "", "", notes
