@@ -7,8 +7,9 @@ registry and the document's jurisdiction; strategies keep no state in it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from tracuu.model.records import Block, Document, Duty, ResolvedAgency, Role
 from tracuu.registries.agencies import AgencyRegistry, clean_name
@@ -75,9 +76,10 @@ class Context:
         self.doc = doc
         self.reg = reg
         self.province, self.district = jurisdiction(doc, reg)
-        self.children: dict[str, list[Block]] = {}
+        children: dict[str, list[Block]] = {}
         for b in doc.body:
-            self.children.setdefault(b.parent, []).append(b)
+            children.setdefault(b.parent, []).append(b)
+        self.children: Mapping[str, tuple[Block, ...]] = MappingProxyType({k: tuple(v) for k, v in children.items()})
         # The execution clause of a decision: no strategy reads duties in it.
         self.excluded = frozenset(b.anchor for b in doc.body if EXECUTION.search(plain(b.text)))
 
