@@ -20,7 +20,7 @@ from tracuu.model.problems import SIDECAR_WARNING, Problem
 from tracuu.model.records import Document
 from tracuu.model.textutil import fold, slugify
 from tracuu.parse.clean import clean
-from tracuu.parse.layout import parse_layout
+from tracuu.parse.layout import Layout, parse_layout
 from tracuu.resolve.citations import cite_document
 from tracuu.resolve.duties import extract_duties, extract_memberships
 from tracuu.resolve.issuer import resolve_issuer
@@ -122,6 +122,21 @@ def _sidecar_problems(source: str, sidecar_problems: list[Problem]) -> list[Prob
     return [replace(p, path=name) for p in sidecar_problems]
 
 
+def _issuer(
+    lay: Layout, body_text: list[tuple[int, str]], place: str, side: dict[str, Any], source: str, problems: list[Problem]
+) -> tuple[str, str]:
+    """(issuer, how it was found): the text's, else the sidecar's; a sidecar that disagrees is noted."""
+    issuer, issuer_source, notes = resolve_issuer(lay, body_text, place)
+    problems.extend(_warning(source, line, message) for line, message in notes)
+    if not issuer and side.get("issuer"):
+        return str(side["issuer"]), "tệp kèm theo (sidecar)"
+    if issuer and side.get("issuer") and fold(str(side["issuer"])) != fold(issuer):
+        problems.append(_warning(
+            source, 1, f"cơ quan ban hành '{side['issuer']}' ghi trong tệp kèm theo khác văn bản; giữ theo văn bản"
+        ))
+    return issuer, issuer_source
+
+
 def parse_text(
     text: str,
     source: str = "<text>",
@@ -139,14 +154,7 @@ def parse_text(
     problems.extend(_sidecar_problems(source, side_problems))
     place = lay.place or str(side.get("place", ""))
     body_text = [(b.line, b.text) for b in lay.body]
-    issuer, issuer_source, notes = resolve_issuer(lay, body_text, place)
-    problems.extend(_warning(source, line, message) for line, message in notes)
-    if not issuer and side.get("issuer"):
-        issuer, issuer_source = str(side["issuer"]), "tệp kèm theo (sidecar)"
-    elif issuer and side.get("issuer") and fold(str(side["issuer"])) != fold(issuer):
-        problems.append(_warning(
-            source, 1, f"cơ quan ban hành '{side['issuer']}' ghi trong tệp kèm theo khác văn bản; giữ theo văn bản"
-        ))
+    issuer, issuer_source = _issuer(lay, body_text, place, side, source, problems)
     province = str(side.get("province", "")) or document_province(place, issuer, body_text)
     if lay.is_news and not place and side.get("province"):
         place = str(side["province"])

@@ -44,23 +44,55 @@ class Header:
     body: str
 
 
-def parse_header(ctx: Context, block: Block) -> Header | None:
-    """The addressee(s) a heading, numbered item or "- Agency: …" bullet names."""
+@dataclass(frozen=True)
+class _Head:
+    """A header block's text cut at its first colon: "Sở Y tế (chủ trì)" : "Chủ trì, phối hợp …"."""
+
+    head: str
+    colon: bool
+    body: str
+    is_bullet: bool
+    has_children: bool
+
+
+def _cut(ctx: Context, block: Block) -> _Head | None:
     if block.kind not in ("heading", "item", "bullet") or not block.label:
         return None
     is_bullet = block.kind == "bullet" or block.label in ("-", "+", "•", "–")
-    text = plain(block.text)
-    text = _HEAD_PREFIX.sub("", text, count=1)
+    text = _HEAD_PREFIX.sub("", plain(block.text), count=1)
     head, colon, body = text.partition(":")
-    head = head.strip()
-    if not colon:
-        head = head.rstrip(".")
-    elif is_bullet and not body.strip() and not ctx.children.get(block.anchor):
-        return None
-    if is_bullet and not colon:
+    head = head.strip() if colon else head.strip().rstrip(".")
+    cut = _Head(head, bool(colon), body.strip(), is_bullet, bool(ctx.children.get(block.anchor)))
+    if is_bullet and (not colon or (not cut.body and not cut.has_children)):
         return None  # a bullet names its addressee only as "- Sở Tư pháp: …"
-    if len(head) > 250:
+    return cut if len(head) <= 250 else None
+
+
+def _role_after_colon(body: str) -> Role | None:
+    """"Phòng X: Chủ trì, phối hợp với …" / "Đề nghị Y: Phối hợp tuyên truyền …": the one
+    duty after the colon says the role ("Sở X: Chủ trì tuyên truyền …" names no partner:
+    X simply does it; "Phối hợp với Z …" names a partner, X still acts)."""
+    if re.match(r"chủ trì,?\s+phối (?:kết )?hợp\b", body, re.I):
+        return "chủ trì"
+    if re.match(r"phối (?:kết )?hợp\b(?!\s+với)", body, re.I):
+        return "phối hợp"
+    return None
+
+
+def _not_a_header(cut: _Head, rest: str, role_in_head: bool) -> bool:
+    if not role_in_head and rest and (not cut.colon or cut.is_bullet):
+        return True  # "Sở X chủ động rà soát …" with no colon is a sentence, not a header
+    if not cut.colon and rest and not cut.has_children:
+        return True  # "9. Đề nghị X phối hợp tuyên truyền …": a sentence, read as prose
+    return cut.is_bullet and bool(_REPORTED.match(cut.body))  # "- Sở Y tế: đã khám cho …" reports
+
+
+def parse_header(ctx: Context, block: Block) -> Header | None:
+    """The addressee(s) a heading, numbered item or "- Agency: …" bullet names."""
+    cut = _cut(ctx, block)
+    if cut is None:
         return None
+    head = cut.head
     role: Role = "thực hiện"
     if note := _ROLE_NOTE.search(head):
         head = head[: note.start()]
@@ -70,27 +102,17 @@ def parse_header(ctx: Context, block: Block) -> Header | None:
     if lead is None:
         return None
     who, rest = lead
-    if m := _ROLE_HEAD.match(rest):
+    m = _ROLE_HEAD.match(rest)
+    if m:
         role = "chủ trì" if m.group(0) == "chủ trì" else "phối hợp"
-    elif rest and (not colon or is_bullet):
-        # "Sở X chủ động rà soát …" with no colon is a sentence, not a header
+    if _not_a_header(cut, rest, m is not None):
         return None
-    if not colon and rest and not ctx.children.get(block.anchor):
-        return None  # "9. Đề nghị X phối hợp tuyên truyền …": a sentence, read as prose
-    if is_bullet and _REPORTED.match(body.strip()):
-        return None  # "- Sở Y tế: đã khám cho …" reports, it does not assign
-    if role == "thực hiện" and colon and not ctx.children.get(block.anchor):
-        # "Phòng X: Chủ trì, phối hợp với …" / "Đề nghị Y: Phối hợp tuyên truyền …": the one
-        # ("Sở X: Chủ trì tuyên truyền …" names no partner: X simply does it)
-        # duty after the colon says the role; "Phối hợp với Z …" names a partner, X still acts
-        if re.match(r"chủ trì,?\s+phối (?:kết )?hợp\b", body.strip(), re.I):
-            role = "chủ trì"
-        elif re.match(r"phối (?:kết )?hợp\b(?!\s+với)", body.strip(), re.I):
-            role = "phối hợp"
+    if role == "thực hiện" and cut.colon and not cut.has_children:
+        role = _role_after_colon(cut.body) or role
     partners: tuple[ResolvedAgency, ...] = ()
     if pm := PARTNERS.search(rest):
         partners = tuple(n.agency for n in split_names(ctx, pm.group("list")))
-    return Header(tuple(who), role, partners, body.strip())
+    return Header(tuple(who), role, partners, cut.body)
 
 
 def _someone_else(ctx: Context, text: str, header: Header) -> bool:

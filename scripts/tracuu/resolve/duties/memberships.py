@@ -22,39 +22,56 @@ def extract_memberships(doc: Document, registry: AgencyRegistry | None = None) -
       whose text lists agencies ("- Các Sở: Y tế; Giáo dục và Đào tạo; …").
     """
     ctx = Context(doc, registry or load_registry())
+    return (*_sentences(ctx), *_footnotes(ctx))
+
+
+def _sentences(ctx: Context) -> list[Membership]:
     out: list[Membership] = []
-    for block in doc.body:
+    for block in ctx.doc.body:
         for m in _MEMBERS_SENTENCE.finditer(plain(block.text)):
             group = ctx.resolve(m.group("group"), allow_unknown=False)
             named = tuple(n.agency for n in split_names(ctx, m.group("list")) if not n.agency.is_group)
             if group is not None and group.is_group and len(named) >= 2:
                 out.append(Membership(group, named, block.line))
-    lines = [*doc.noi_nhan, *(b.text for b in doc.body)]
-    for fn in doc.footnotes:
-        group = None
-        for line in lines:
-            pos = line.find(fn.marker) if fn.marker else -1
-            if pos > 0:
-                group = ctx.resolve(clean_name(line[:pos]).lstrip("- "), allow_unknown=False)
-                if group is not None:
-                    break
+    return out
+
+
+def _group_of(ctx: Context, marker: str, lines: list[str]) -> ResolvedAgency | None:
+    """The group a footnote marker is attached to ("Các Sở, ngành, đoàn thể thành viên BCĐ²")."""
+    for line in lines:
+        pos = line.find(marker) if marker else -1
+        if pos > 0:
+            group = ctx.resolve(clean_name(line[:pos]).lstrip("- "), allow_unknown=False)
+            if group is not None:
+                return group
+    return None
+
+
+def _listed(ctx: Context, text: str) -> list[ResolvedAgency]:
+    """The agencies a footnote lists: "- Các Sở: Y tế; Giáo dục và Đào tạo; …" or a plain list."""
+    members: list[ResolvedAgency] = []
+    for part in re.split(r"\n+|(?:^|\s)-\s", text):
+        part = part.strip(" -")
+        km = re.match(r"^Các\s+(Sở|Bộ|Phòng)\s*:\s*(?P<rest>.*)$", part)
+        if not km:
+            members.extend(n.agency for n in split_names(ctx, part))
+            continue
+        for item in re.split(r"\s*;\s*", km.group("rest")):
+            item = item.strip(" .")
+            a = (ctx.resolve(f"{km.group(1)} {item}", allow_unknown=False) or ctx.resolve(item)) if item else None
+            if a is not None:
+                members.append(a)
+    return members
+
+
+def _footnotes(ctx: Context) -> list[Membership]:
+    out: list[Membership] = []
+    lines = [*ctx.doc.noi_nhan, *(b.text for b in ctx.doc.body)]
+    for fn in ctx.doc.footnotes:
+        group = _group_of(ctx, fn.marker, lines)
         if group is None or not group.is_group:
             continue
-        members: list[ResolvedAgency] = []
-        for part in re.split(r"\n+|(?:^|\s)-\s", fn.text):
-            part = part.strip(" -")
-            km = re.match(r"^Các\s+(Sở|Bộ|Phòng)\s*:\s*(?P<rest>.*)$", part)
-            if km:
-                for item in re.split(r"\s*;\s*", km.group("rest")):
-                    item = item.strip(" .")
-                    if not item:
-                        continue
-                    a = ctx.resolve(f"{km.group(1)} {item}", allow_unknown=False) or ctx.resolve(item)
-                    if a is not None:
-                        members.append(a)
-            else:
-                members.extend(n.agency for n in split_names(ctx, part))
-        uniq = tuple(dict.fromkeys(m for m in members if not m.is_group))
+        uniq = tuple(dict.fromkeys(m for m in _listed(ctx, fn.text) if not m.is_group))
         if len(uniq) >= 2:
             out.append(Membership(group, uniq, fn.line))
-    return tuple(out)
+    return out
