@@ -271,9 +271,9 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
+def _registry_names(plain: str, reg: Registry) -> list[CitationMatch]:
+    """Names the instrument registry lists: exact names beat the generic shapes below."""
     found: list[CitationMatch] = []
-    # Registry names first: exact names beat the generic shapes below.
     for inst in reg.instruments:
         for name in inst.names:
             pattern = r"\s*[-–]\s*".join(
@@ -284,6 +284,12 @@ def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
                     CitationMatch(m.start(), m.end(), m.group(0), inst.type, title=_clean_name(m.group(0)),
                                   by_name=True)
                 )
+    return found
+
+
+def _laws(plain: str) -> list[CitationMatch]:
+    """"Luật sửa đổi, bổ sung … Luật X" and "Luật Trẻ em", "Bộ luật Hình sự"."""
+    found: list[CitationMatch] = []
     for m in _LAW_AMEND.finditer(plain):
         law = _law_name(plain, m.end())
         if law:
@@ -296,6 +302,12 @@ def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
             end = m.start() + len(law)
             found.append(CitationMatch(m.start(), end, law, _cap(re.sub(r"\s+", " ", m.group("type"))),
                                        title=_clean_name(law), by_name=True))
+    return found
+
+
+def _programmes(plain: str) -> list[CitationMatch]:
+    """National target programmes, and programmes named in quotes."""
+    found: list[CitationMatch] = []
     for m in _NATIONAL_PROGRAMME.finditer(plain):
         if _NOT_AN_INSTRUMENT_BEFORE.search(plain[max(0, m.start() - 30) : m.start()]):
             continue
@@ -309,9 +321,11 @@ def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
         found.append(CitationMatch(m.start(), m.end(), m.group(0), kind,
                                    title=f"{kind} {m.group('q')}{_clean_name(m.group('name'))}{close}",
                                    by_name=True))
-    for m in _NAMED_SCHEME.finditer(plain):
-        found.append(CitationMatch(m.start(), m.end(), m.group(0), "Đề án",
-                                   title=_clean_name(m.group(0)), by_name=True))
+    return found
+
+
+def _conventions(plain: str) -> list[CitationMatch]:
+    found: list[CitationMatch] = []
     for m in _CONVENTION.finditer(plain):
         words = m.group("about").split()
         keep = next((k for k, w in enumerate(words[1:], 1) if w in _CONVENTION_STOP), len(words))
@@ -326,6 +340,31 @@ def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
     return found
 
 
+def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
+    schemes = [
+        CitationMatch(m.start(), m.end(), m.group(0), "Đề án", title=_clean_name(m.group(0)), by_name=True)
+        for m in _NAMED_SCHEME.finditer(plain)
+    ]
+    return [*_registry_names(plain, reg), *_laws(plain), *_programmes(plain), *schemes, *_conventions(plain)]
+
+
+def _comma_in_name(words: list[re.Match[str]], n: int, head: int) -> bool:
+    """"Luật Phòng, chống ...": a comma within the name's first words."""
+    return head < n <= head + 2 and n + 1 < len(words) \
+        and (words[n - 1].group(0), words[n + 1].group(0)) in _LAW_COMMA_PAIRS
+
+
+def _joins(words: list[re.Match[str]], n: int, organic: bool) -> bool:
+    """"và" joins two parts of one name: "Hôn nhân và gia đình", "Hội đồng nhân dân và Ủy ban nhân dân";
+    so does "ban" in "Ủy ban …" of an organic law."""
+    token = words[n].group(0)
+    nxt = words[n + 1].group(0) if n + 1 < len(words) else ""
+    joins = token == "và" and nxt[:1].isalpha() and (
+        (nxt[0].islower() and nxt not in _LAW_STOP) or (organic and nxt[0].isupper())
+    )
+    return joins or (organic and token == "ban" and words[n - 1].group(0) in ("Ủy", "Uỷ"))
+
+
 def _law_name(plain: str, start: int) -> str:
     """'Luật Trẻ em' from 'Luật Trẻ em ngày 05 tháng 4 năm 2016': words up to a stop word."""
     words = list(re.finditer(r"[^\s,;.:()“”\"¹²³⁴⁵⁶⁷⁸⁹⁰]+|\S", plain[start : start + 160]))
@@ -337,19 +376,11 @@ def _law_name(plain: str, start: int) -> str:
             end = w.end()
             continue
         if token == ",":
-            # "Luật Phòng, chống ...": a comma within the name's first words
-            if head < n <= head + 2 and n + 1 < len(words) \
-                    and (words[n - 1].group(0), words[n + 1].group(0)) in _LAW_COMMA_PAIRS:
+            if _comma_in_name(words, n, head):
                 continue
             break
         organic = tuple(w.group(0) for w in words[head : head + 2]) == _ORGANIC and n >= head + 2
-        nxt = words[n + 1].group(0) if n + 1 < len(words) else ""
-        # "và" joins two parts of one name: "Hôn nhân và gia đình", "Hội đồng nhân dân và Ủy ban nhân dân"
-        joins = token == "và" and nxt[:1].isalpha() and (
-            (nxt[0].islower() and nxt not in _LAW_STOP) or (organic and nxt[0].isupper())
-        )
-        joins = joins or (organic and token == "ban" and words[n - 1].group(0) in ("Ủy", "Uỷ"))  # "Ủy ban …"
-        if not token[0].isalpha() or token.lower() in _LAW_STOP and not joins:
+        if not token[0].isalpha() or token.lower() in _LAW_STOP and not _joins(words, n, organic):
             break
         if n > head and token[0].isupper() and words[n - 1].group(0) != "," and not organic:
             break  # a capitalised word later on starts something else ("Luật Trẻ em Nghị định ...")
