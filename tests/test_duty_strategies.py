@@ -39,6 +39,24 @@ def test_shuffled_strategies_give_the_same_duties(path: Path) -> None:
         assert extract_duties(doc, strategies=order) == expected, [s.name for s in order]
 
 
+@pytest.mark.parametrize("path", SOURCES, ids=[p.name for p in SOURCES])
+def test_strategies_leave_the_shared_context_as_they_found_it(path: Path) -> None:
+    """All 120 orders: no strategy writes to the Context, and merge depends on priority alone."""
+    doc = parse_file(path)
+    ctx = Context(doc, load_registry())
+
+    def state() -> object:
+        return (ctx.doc, dict(ctx.children), ctx.excluded, ctx.province, ctx.district, vars(ctx).keys())
+
+    before = state()
+    claims = {s.name: s.find(ctx) for s in STRATEGIES}
+    assert state() == before
+    expected = merge((s, claims[s.name]) for s in STRATEGIES)
+    for order in itertools.permutations(STRATEGIES):
+        assert merge((s, claims[s.name]) for s in order) == expected, [s.name for s in order]
+        assert state() == before
+
+
 def _duty(agency: str, block: str) -> Duty:
     return Duty(agency=agency, agency_id=agency, agency_text=agency, role="thực hiện", text="…", line=1, block=block)
 
