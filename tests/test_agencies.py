@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tracuu.model.records import Document
-from tracuu.registries.agencies import check, jurisdiction, load_registry, problems
+from tracuu.registries.agencies import check, load_registry, problems
+from tracuu.resolve.jurisdiction import jurisdiction
 
 REG = load_registry()
 EXAMPLES = [(e.id, ex) for e in (*REG.templates, *REG.groups) for ex in e.examples]
@@ -207,7 +208,6 @@ def test_a_title_alone_is_no_agency(text: str) -> None:
 )
 def test_commune_after_2025_is_the_local_unit(issuer: str, date: str, text: str, name: str) -> None:
     from tracuu.model.records import Document
-    from tracuu.registries.agencies import jurisdiction
 
     d = Document(source="t.txt", id="t", doc_type="Kế hoạch", issuer=issuer, date=date, province="Lai Châu")
     province, district = jurisdiction(d, REG)

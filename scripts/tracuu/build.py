@@ -16,7 +16,7 @@ from tracuu import paths
 from tracuu.model.corpus import Corpus
 from tracuu.model.problems import Problem
 from tracuu.model.records import Document
-from tracuu.pipeline import SIDECAR_WARNING, load_sidecar, parse_file, source_files
+from tracuu.pipeline import load_sidecar, parse_file, source_files
 from tracuu.render import agencies as render_agencies
 from tracuu.render import documents as render_documents
 from tracuu.render import export, feed, search_assets
@@ -61,14 +61,11 @@ def load_corpus(root: Path | None = None) -> Corpus:
         except Exception as exc:  # noqa: BLE001 - report, keep building the rest
             why = f"{type(exc).__name__}: {exc}"
             problems.append(Problem(rel, 1, f"không xử lý được văn bản ({why}); báo lỗi cho nhóm phát triển"))
-            doc = Document(source=rel, id=f.stem, doc_type="", warnings=(f"line 1: {type(exc).__name__}: {exc}",))
-        for side in load_sidecar(f)[1]:
-            problems.append(Problem(Path(side.path).relative_to(root).as_posix(), side.line, side.message))
-        for w in doc.warnings:
-            line, _, msg = w.removeprefix("line ").partition(": ")
-            if msg.startswith(SIDECAR_WARNING + " "):
-                continue  # reported against the sidecar file itself, above
-            problems.append(Problem(rel, int(line) if line.isdigit() else 1, msg or w, "warning"))
+            sidecar = [replace(p, path=Path(p.path).relative_to(root).as_posix()) for p in load_sidecar(f)[1]]
+            doc = Document(source=rel, id=f.stem, doc_type="", problems=(*sidecar, Problem(rel, 1, why, "warning")))
+        # the sidecar's problems first (they name the .yml), then the document's own
+        problems.extend(p for p in doc.problems if p.path != doc.source)
+        problems.extend(p for p in doc.problems if p.path == doc.source)
         docs.append(doc)
     ids: dict[str, str] = {}
     unique: list[Document] = []

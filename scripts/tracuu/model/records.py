@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from tracuu.model.problems import Problem
+
 BlockKind = Literal["heading", "item", "bullet", "para", "table", "formula"]
 Role = Literal["chủ trì", "phối hợp", "thực hiện"]
 
@@ -151,7 +153,8 @@ class Document:
     citations: tuple[Citation, ...] = ()
     duties: tuple[Duty, ...] = ()
     topics: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    # What went wrong reading it, typed; ``warnings`` (the JSON contract) is made from these.
+    problems: tuple[Problem, ...] = ()
     # --- beyond the contract: what the pages need ---
     kinh_gui: tuple[str, ...] = ()
     noi_nhan: tuple[str, ...] = ()  # verbatim lines of the Nơi nhận block
@@ -185,6 +188,11 @@ class Document:
             "topics": list(self.topics),
             "warnings": list(self.warnings),
         }
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The problems as the contract's strings: "line 12: không tìm thấy người ký"."""
+        return tuple(p.as_warning(self.source) for p in self.problems)
 
     def block(self, anchor: str) -> Block | None:
         return next((b for b in self.body if b.anchor == anchor), None)

@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from tracuu.model.corpus import Corpus
 from tracuu.model.records import Citation, Document, Duty, ResolvedAgency
 from tracuu.model.textutil import collation_key, slugify
-from tracuu.registries.agencies import AgencyRegistry, issuer_agency, jurisdiction, load_registry
+from tracuu.registries.agencies import AgencyRegistry, load_registry
 from tracuu.render.documents import clause_href, human_date
 from tracuu.render.instruments import href_for
 from tracuu.render.mdsafe import escape_inline, link
+from tracuu.resolve.agencies import issuer_agency
+from tracuu.resolve.jurisdiction import jurisdiction
 
 DIR = "co-quan"
 ROLE_CLASS = {"chủ trì": "role-chu-tri", "phối hợp": "role-phoi-hop", "thực hiện": "role-thuc-hien"}

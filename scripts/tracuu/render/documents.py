@@ -17,9 +17,9 @@ from tracuu.model.records import Block, Document, Duty
 from tracuu.model.textutil import collation_key
 from tracuu.parse.clean import SUPERSCRIPT_DIGITS
 from tracuu.parse.layout import plain
-from tracuu.registries.agencies import issuer_agency
 from tracuu.render.instruments import cited_by_section, href_for
 from tracuu.render.mdsafe import escape_block, escape_inline, link
+from tracuu.resolve.agencies import issuer_agency
 from tracuu.resolve.citations import instrument_id_for_document
 from tracuu.resolve.topics import tag_names
 

@@ -1,15 +1,9 @@
-"""Find, resolve and record citations of legal instruments (eyecite's three steps).
+"""Step 1 of citing: find every mention of an instrument in a text (purely textual).
 
-1. ``find_citations(text)`` — purely textual: every mention with its span,
-   the type word as written, the parsed số/ký hiệu or the name, and the date,
-   issuer and subject the sentence gives next to it.
-2. ``resolve(match, context)`` — identity: (type, number, jurisdiction, year)
-   or the name; a local number ("782/KH-UBND") belongs to the citing
-   document's province unless the citation names another issuer; registry
-   entries (``data/instruments.yml``) win when they match.
-3. ``cite_document(doc)`` — walks body blocks and footnotes in text order and
-   returns ``Citation`` records with their ``Span``; linking is done by the
-   renderer at those spans, never by searching again.
+``find_citations(text)`` returns each mention with its span, the type word as
+written, the parsed số/ký hiệu or the name, and the date, issuer and subject
+the sentence gives next to it. Who the instrument is, is decided in
+``identity``.
 """
 
 from __future__ import annotations
@@ -17,12 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from tracuu.model.corpus import Corpus
-from tracuu.model.problems import Problem
-from tracuu.model.records import Citation, Document, Span
 from tracuu.model.sokyhieu import SO_KY_HIEU_RE, SoKyHieu
-from tracuu.model.textutil import fold, nfc, slugify
-from tracuu.registries.instruments import Registry, registry, registry_problems
+from tracuu.model.textutil import nfc
+from tracuu.registries.instruments import Registry, registry
 
 # --------------------------------------------------------------------------- patterns
 
@@ -109,20 +100,6 @@ _AFTER_SUBJECT = re.compile(
     r"|(?P<subj2>(?:quy\s+định|ban\s+hành|hướng\s+dẫn|phê\s+duyệt|thực\s+hiện|triển\s+khai)\s))"
 )
 _SUBJECT_END = re.compile(r"[;:\n)]|\.(?:\s|$)|,\s+(?=[A-ZĐ])|$")
-
-_PROPER = r"[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*)*"
-_PLACE_IN_ISSUER = re.compile(
-    rf"(?P<kind>(?:[Tt]ỉnh|[Tt]hành|[Hh]uyện)\s+(?:ủy|uỷ)|[Tt]ỉnh|[Tt]hành\s+phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã)"
-    rf"\s+(?P<name>{_PROPER})"
-)
-_KIND = {
-    "tỉnh": "tỉnh", "tỉnh ủy": "tỉnh", "thành ủy": "thành phố", "huyện ủy": "huyện", "thành phố": "thành phố",
-    "tp.": "thành phố", "tp": "thành phố", "huyện": "huyện", "quận": "quận", "thị xã": "thị xã",
-}
-_CENTRAL_ISSUER = re.compile(
-    r"^(?:Bộ(?!\s+Chỉ)|Chính\s+phủ|Thủ\s+tướng|Quốc\s+hội|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+Trung\s+ương"
-    r"|Trung\s+ương|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|Văn\s+phòng\s+Chính\s+phủ|Liên\s+bộ)"
-)
 
 # --- instruments known by name -------------------------------------------------------
 _LAW_STOP = {
@@ -294,9 +271,9 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
+def _registry_names(plain: str, reg: Registry) -> list[CitationMatch]:
+    """Names the instrument registry lists: exact names beat the generic shapes below."""
     found: list[CitationMatch] = []
-    # Registry names first: exact names beat the generic shapes below.
     for inst in reg.instruments:
         for name in inst.names:
             pattern = r"\s*[-–]\s*".join(
@@ -307,6 +284,12 @@ def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
                     CitationMatch(m.start(), m.end(), m.group(0), inst.type, title=_clean_name(m.group(0)),
                                   by_name=True)
                 )
+    return found
+
+
+def _laws(plain: str) -> list[CitationMatch]:
+    """"Luật sửa đổi, bổ sung … Luật X" and "Luật Trẻ em", "Bộ luật Hình sự"."""
+    found: list[CitationMatch] = []
     for m in _LAW_AMEND.finditer(plain):
         law = _law_name(plain, m.end())
         if law:
@@ -319,6 +302,12 @@ def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
             end = m.start() + len(law)
             found.append(CitationMatch(m.start(), end, law, _cap(re.sub(r"\s+", " ", m.group("type"))),
                                        title=_clean_name(law), by_name=True))
+    return found
+
+
+def _programmes(plain: str) -> list[CitationMatch]:
+    """National target programmes, and programmes named in quotes."""
+    found: list[CitationMatch] = []
     for m in _NATIONAL_PROGRAMME.finditer(plain):
         if _NOT_AN_INSTRUMENT_BEFORE.search(plain[max(0, m.start() - 30) : m.start()]):
             continue
@@ -332,9 +321,11 @@ def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
         found.append(CitationMatch(m.start(), m.end(), m.group(0), kind,
                                    title=f"{kind} {m.group('q')}{_clean_name(m.group('name'))}{close}",
                                    by_name=True))
-    for m in _NAMED_SCHEME.finditer(plain):
-        found.append(CitationMatch(m.start(), m.end(), m.group(0), "Đề án",
-                                   title=_clean_name(m.group(0)), by_name=True))
+    return found
+
+
+def _conventions(plain: str) -> list[CitationMatch]:
+    found: list[CitationMatch] = []
     for m in _CONVENTION.finditer(plain):
         words = m.group("about").split()
         keep = next((k for k, w in enumerate(words[1:], 1) if w in _CONVENTION_STOP), len(words))
@@ -349,6 +340,31 @@ def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
     return found
 
 
+def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
+    schemes = [
+        CitationMatch(m.start(), m.end(), m.group(0), "Đề án", title=_clean_name(m.group(0)), by_name=True)
+        for m in _NAMED_SCHEME.finditer(plain)
+    ]
+    return [*_registry_names(plain, reg), *_laws(plain), *_programmes(plain), *schemes, *_conventions(plain)]
+
+
+def _comma_in_name(words: list[re.Match[str]], n: int, head: int) -> bool:
+    """"Luật Phòng, chống ...": a comma within the name's first words."""
+    return head < n <= head + 2 and n + 1 < len(words) \
+        and (words[n - 1].group(0), words[n + 1].group(0)) in _LAW_COMMA_PAIRS
+
+
+def _joins(words: list[re.Match[str]], n: int, organic: bool) -> bool:
+    """"và" joins two parts of one name: "Hôn nhân và gia đình", "Hội đồng nhân dân và Ủy ban nhân dân";
+    so does "ban" in "Ủy ban …" of an organic law."""
+    token = words[n].group(0)
+    nxt = words[n + 1].group(0) if n + 1 < len(words) else ""
+    joins = token == "và" and nxt[:1].isalpha() and (
+        (nxt[0].islower() and nxt not in _LAW_STOP) or (organic and nxt[0].isupper())
+    )
+    return joins or (organic and token == "ban" and words[n - 1].group(0) in ("Ủy", "Uỷ"))
+
+
 def _law_name(plain: str, start: int) -> str:
     """'Luật Trẻ em' from 'Luật Trẻ em ngày 05 tháng 4 năm 2016': words up to a stop word."""
     words = list(re.finditer(r"[^\s,;.:()“”\"¹²³⁴⁵⁶⁷⁸⁹⁰]+|\S", plain[start : start + 160]))
@@ -360,19 +376,11 @@ def _law_name(plain: str, start: int) -> str:
             end = w.end()
             continue
         if token == ",":
-            # "Luật Phòng, chống ...": a comma within the name's first words
-            if head < n <= head + 2 and n + 1 < len(words) \
-                    and (words[n - 1].group(0), words[n + 1].group(0)) in _LAW_COMMA_PAIRS:
+            if _comma_in_name(words, n, head):
                 continue
             break
         organic = tuple(w.group(0) for w in words[head : head + 2]) == _ORGANIC and n >= head + 2
-        nxt = words[n + 1].group(0) if n + 1 < len(words) else ""
-        # "và" joins two parts of one name: "Hôn nhân và gia đình", "Hội đồng nhân dân và Ủy ban nhân dân"
-        joins = token == "và" and nxt[:1].isalpha() and (
-            (nxt[0].islower() and nxt not in _LAW_STOP) or (organic and nxt[0].isupper())
-        )
-        joins = joins or (organic and token == "ban" and words[n - 1].group(0) in ("Ủy", "Uỷ"))  # "Ủy ban …"
-        if not token[0].isalpha() or token.lower() in _LAW_STOP and not joins:
+        if not token[0].isalpha() or token.lower() in _LAW_STOP and not _joins(words, n, organic):
             break
         if n > head and token[0].isupper() and words[n - 1].group(0) != "," and not organic:
             break  # a capitalised word later on starts something else ("Luật Trẻ em Nghị định ...")
@@ -418,197 +426,3 @@ def find_citations(text: str, reg: Registry | None = None) -> list[CitationMatch
         out.append(replace(c, start=start, end=end, text=text[start:end], date=date, issuer=issuer,
                            title=title))
     return out
-
-
-# --------------------------------------------------------------------------- step 2: resolve
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the citing document tells about local references."""
-
-    province: str = ""  # "Kon Tum"
-    jurisdiction: str = ""  # "Kon Tum", or "thành phố Bắc Kạn" for a city's own document
-
-
-@dataclass(frozen=True)
-class Resolved:
-    type: str
-    number: str
-    title: str
-    date: str
-    issuer: str
-    instrument: str
-    jurisdiction: str
-
-
-def context_for(doc: Document) -> Context:
-    return Context(province=doc.province, jurisdiction=document_jurisdiction(doc))
-
-
-def document_jurisdiction(doc: Document) -> str:
-    """A district-level issuer ("UBND thành phố Bắc Kạn") is its own jurisdiction; else the province."""
-    issuer = nfc(doc.issuer)
-    m = _PLACE_IN_ISSUER.search(issuer)
-    if m and not re.search(r"(?i)tỉnh", issuer):
-        kind = _KIND.get(re.sub(r"\s+", " ", m.group("kind")).lower().replace("uỷ", "ủy"), "")
-        if kind not in {"tỉnh", ""}:
-            return f"{kind} {m.group('name')}"
-    return doc.province
-
-
-def resolve_issuer(issuer: str, ctx: Context) -> str:
-    """'Ủy ban nhân dân tỉnh' → 'Ủy ban nhân dân tỉnh Kon Tum'; 'Tỉnh ủy' → 'Tỉnh ủy Kon Tum'."""
-    if not issuer or not ctx.province:
-        return issuer
-    if re.search(r"(?:\btỉnh|Tỉnh\s+(?:ủy|uỷ))$", issuer):
-        return f"{issuer} {ctx.province}"
-    return issuer
-
-
-def _jurisdiction(skh: SoKyHieu, issuer: str, ctx: Context) -> str:
-    if issuer:
-        if _CENTRAL_ISSUER.match(issuer) and not issuer.startswith("Bộ Chỉ"):
-            return ""
-        m = _PLACE_IN_ISSUER.search(issuer)
-        if m:
-            kind = _KIND.get(re.sub(r"\s+", " ", m.group("kind")).lower().replace("uỷ", "ủy"), "")
-            return m.group("name") if kind in {"tỉnh", ""} else f"{kind} {m.group('name')}"
-        if re.search(r"(?i)(?:tỉnh|tỉnh\s+ủy|tỉnh\s+uỷ)$", issuer):
-            return ctx.province
-    if skh.is_central:
-        return ""
-    return ctx.jurisdiction or ctx.province
-
-
-def canonical_type(written: str, skh: SoKyHieu | None) -> str:
-    """The type that names the instrument: the form code's, else the word written, else 'Công văn'."""
-    if skh and skh.form:
-        return skh.instrument_type
-    if written and written != "Văn bản":
-        return written
-    return skh.instrument_type if skh else written
-
-
-def instrument_id(type_: str, skh: SoKyHieu | None, title: str, jurisdiction: str, year: str) -> str:
-    """Stable slug: 'thong-tu-13-2021-tt-bldtbxh', 'ke-hoach-782-kh-ubnd-kon-tum-2023', 'luat-tre-em'."""
-    if skh is None:
-        return slugify(title)
-    parts = [type_, str(skh)]
-    if jurisdiction:
-        parts.append(jurisdiction)
-    if not skh.year and year:
-        parts.append(year)
-    return slugify(" ".join(parts))
-
-
-def resolve(match: CitationMatch, ctx: Context, reg: Registry | None = None) -> Resolved:
-    reg = reg if reg is not None else registry()
-    issuer = resolve_issuer(match.issuer, ctx)
-    if match.sokyhieu is None:
-        entry = reg.by_name(match.title)
-        inst_id = entry.id if entry else instrument_id("", None, match.title, "", "")
-        return Resolved(match.type, "", match.title, match.date, issuer, inst_id, "")
-    skh = match.sokyhieu
-    ctype = canonical_type(match.type, skh)
-    jur = _jurisdiction(skh, issuer, ctx)
-    year = skh.year or match.date[:4]
-    entry = reg.by_number(str(skh), jur, year)
-    inst_id = entry.id if entry else instrument_id(ctype, skh, "", jur, year)
-    return Resolved(match.type or ctype, str(skh), match.title, match.date, issuer, inst_id, jur)
-
-
-# --------------------------------------------------------------------------- step 3: a document
-
-
-def _line_of(text: str, start: int, first_line: int) -> int:
-    return first_line + text.count("\n", 0, start)
-
-
-def cite_document(doc: Document, reg: Registry | None = None) -> tuple[Citation, ...]:
-    """Citations in the body blocks and footnotes of ``doc``, in text order, with spans."""
-    reg = reg if reg is not None else registry()
-    ctx = context_for(doc)
-    units: list[tuple[int, int, str, str]] = [(b.line, 0, b.anchor, b.text) for b in doc.body]
-    units += [(f.line, 1, f"fn-{f.number}", f.text) for f in doc.footnotes]
-    units.sort(key=lambda u: (u[0], u[1]))
-    found: list[tuple[Citation, str]] = []
-    for line, _, anchor, text in units:
-        text = nfc(text)
-        for m in find_citations(text, reg):
-            r = resolve(m, ctx, reg)
-            cit = Citation(
-                text=m.text, type=r.type, number=r.number, title=r.title, date=r.date, issuer=r.issuer,
-                instrument=r.instrument, line=_line_of(text, m.start, line),
-                span=Span(anchor, m.start, m.end),
-            )
-            found.append((cit, _undated_key(m, r)))
-    return tuple(_unify_years(found))
-
-
-def _undated_key(m: CitationMatch, r: Resolved) -> str:
-    return f"{fold(canonical_type(m.type, m.sokyhieu))}|{r.number}|{fold(r.jurisdiction)}" if r.number else ""
-
-
-def _unify_years(found: list[tuple[Citation, str]]) -> list[Citation]:
-    """A later "Kế hoạch số 782/KH-UBND" without a date is the one dated elsewhere in the document."""
-    dated: dict[str, set[str]] = {}
-    for cit, key in found:
-        if key and (cit.date or _has_year(cit.number)):
-            dated.setdefault(key, set()).add(cit.instrument)
-    out = []
-    for cit, key in found:
-        ids = dated.get(key, set())
-        if key and not cit.date and not _has_year(cit.number) and len(ids) == 1:
-            cit = replace(cit, instrument=next(iter(ids)))
-        out.append(cit)
-    return out
-
-
-def _has_year(number: str) -> bool:
-    return bool(number) and bool(SoKyHieu.parse(number).year)
-
-
-def instrument_id_for_document(doc: Document, reg: Registry | None = None) -> str:
-    """The instrument a corpus document *is* (same id its citations get); '' without a number."""
-    reg = reg if reg is not None else registry()
-    try:
-        skh = SoKyHieu.parse(doc.number)
-    except ValueError:
-        return ""
-    ctx = context_for(doc)
-    ctype = canonical_type(doc.doc_type, skh)
-    jur = "" if skh.is_central else _jurisdiction(skh, nfc(doc.issuer), ctx)
-    year = skh.year or doc.date[:4]
-    entry = reg.by_number(str(skh), jur, year)
-    return entry.id if entry else instrument_id(ctype, skh, "", jur, year)
-
-
-# --------------------------------------------------------------------------- tracuu check
-
-
-def check_instruments(corpus: Corpus, reg: Registry | None = None) -> list[Problem]:
-    """Registry errors, then one warning per cited instrument missing from the registry.
-
-    The instrument still gets a page built from what its citations say; the
-    warning tells an editor to add an entry (with sources) to data/instruments.yml.
-    """
-    problems = registry_problems() if reg is None else []
-    if problems:
-        return problems
-    reg = reg if reg is not None else registry()
-    own = {instrument_id_for_document(d, reg) for d in corpus.documents}
-    reported: set[str] = set()
-    for doc in corpus.documents:
-        for c in doc.citations:
-            if c.instrument in reported or reg.get(c.instrument) is not None or c.instrument in own:
-                continue
-            reported.add(c.instrument)
-            name = f"{c.type} {c.number}".strip() if c.number else c.title
-            problems.append(Problem(
-                doc.source, c.line,
-                f"văn bản được dẫn chiếu '{name}' (mã {c.instrument}) chưa có trong data/instruments.yml; "
-                "thêm mục với nguồn (source) cho từng thông tin",
-                "warning",
-            ))
-    return problems

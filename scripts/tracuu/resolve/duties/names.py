@@ -1,0 +1,268 @@
+"""Addressees: splitting a list of agency names and recognising who a text names.
+
+Shared by every duty strategy. ``Context`` is read-only: the document, the
+registry and the document's jurisdiction; strategies keep no state in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from tracuu.model.records import Block, Document, Duty, ResolvedAgency, Role
+from tracuu.registries.agencies import AgencyRegistry, clean_name
+from tracuu.resolve.jurisdiction import jurisdiction
+
+# A verb or qualifier that ends an addressee ("Hội LHPN tỉnh| chỉ đạo các cấp Hội").
+# Lower-case on purpose: in names these words are capitalised ("Ban Chỉ đạo").
+_STOP_WORDS = (
+    "chủ trì", "phối hợp", "phối kết hợp", "chỉ đạo", "theo chức năng", "có trách nhiệm", "thực hiện",
+    "tham mưu", "hướng dẫn", "triển khai", "tổ chức", "căn cứ", "cần", "tiếp tục", "tăng cường",
+    "khẩn trương", "rà soát", "chủ động", "xây dựng", "nghiên cứu", "đẩy mạnh", "quan tâm", "được giao",
+    "là cơ quan", "kiểm tra", "báo cáo", "ban hành", "trong phạm vi", "phải", "nghiêm túc", "đôn đốc",
+    "bố trí", "lồng ghép", "thu thập", "cung cấp", "phối hợp với", "quán triệt", "chịu trách nhiệm",
+    "tập trung", "bảo đảm", "đảm bảo", "tuyên truyền", "vận động", "theo dõi", "tổng hợp", "giám sát",
+    "thường xuyên", "đã", "đang", "sẽ", "mở", "đăng tải",
+)
+STOP = re.compile(r"\s(?:" + "|".join(re.escape(w) for w in sorted(_STOP_WORDS, key=len, reverse=True)) + r")\b")
+# ... or the words before it say it is still a name ("và các tổ chức thành viên").
+_NAME_BEFORE_VERB = ("Ban Chỉ đạo", "Ban chỉ đạo", "BCĐ", " các", "Các")
+
+_LABEL = re.compile(r"^\s*(?:Điều\s+\d+[a-zđ]?\.?|[IVXLC]+\.|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\)|[-+•])\s*")
+MARKUP = re.compile(r"\*+|^#+\s*")
+PARTNERS = re.compile(r"\bphối (?:kết )?hợp(?:\s+với)?\s+(?P<list>.+)$")
+_ITEM_SPLIT = re.compile(r"\s*;\s*|,\s+|\s+và\s+")
+# The closing line of a notice ("UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện./.").
+NOTICE = re.compile(r"\b(?:thông báo|sao gửi)\b[^.]*\bđể\b[^.]*\bbiết\b", re.I)
+# The execution clause of a decision ("Chánh Văn phòng …, Giám đốc các Sở …, Chủ tịch
+# UBND … chịu trách nhiệm thi hành Quyết định này"): office holders, no task of their own.
+EXECUTION = re.compile(
+    r"\b(?:chịu trách nhiệm|có trách nhiệm)?\s*thi hành\s+(?:Quyết định|Nghị quyết|Chỉ thị)\s+này\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Named:
+    """An agency as a list or header writes it, and who it is."""
+
+    text: str
+    agency: ResolvedAgency
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What one strategy reads in a document: the blocks it takes and the duties it finds there.
+
+    ``blocks`` are anchors; when two strategies claim a block, the merge keeps the
+    claim of the strategy with the higher priority and drops the other whole.
+    """
+
+    blocks: frozenset[str]
+    duties: tuple[Duty, ...] = ()
+
+
+def plain(text: str) -> str:
+    """Block text without Markdown emphasis, heading marks or its label."""
+    out = MARKUP.sub("", text).strip()
+    return _LABEL.sub("", out, count=1).strip()
+
+
+class Context:
+    """What every strategy reads: the document, the registry, the jurisdiction. Never written to."""
+
+    def __init__(self, doc: Document, reg: AgencyRegistry) -> None:
+        self.doc = doc
+        self.reg = reg
+        self.province, self.district = jurisdiction(doc, reg)
+        children: dict[str, list[Block]] = {}
+        for b in doc.body:
+            children.setdefault(b.parent, []).append(b)
+        self.children: Mapping[str, tuple[Block, ...]] = MappingProxyType({k: tuple(v) for k, v in children.items()})
+        # The execution clause of a decision: no strategy reads duties in it.
+        self.excluded = frozenset(b.anchor for b in doc.body if EXECUTION.search(plain(b.text)))
+
+    def resolve(self, text: str, allow_unknown: bool = True) -> ResolvedAgency | None:
+        name = clean_name(text)
+        if not name or len(name) > 160:
+            return None
+        found = self.reg.match(name, self.province, self.district, allow_unknown=False)
+        if found is not None:
+            return found
+        if not allow_unknown or len([w for w in name.split() if w.isalnum()]) > 14:
+            return None
+        kind = self.reg.kind_of(name)
+        if kind is None:
+            return None
+        # A proper name goes on capitalised after its kind ("Sở Xây dựng"), a
+        # common noun does not ("Bộ chỉ tiêu thống kê", "Đoàn kiểm tra").
+        rest = self.reg.without_title(name)[len(kind.prefix):].strip()
+        if rest and not rest[0].isupper():
+            return None
+        return self.reg.match(name, self.province, self.district, allow_unknown=True)
+
+    def descendants(self, anchor: str) -> list[Block]:
+        out: list[Block] = []
+        for child in self.children.get(anchor, []):
+            out.append(child)
+            out.extend(self.descendants(child.anchor))
+        return out
+
+    def instruments(self, anchors: Iterable[str]) -> tuple[str, ...]:
+        wanted = set(anchors)
+        seen: list[str] = []
+        for c in self.doc.citations:
+            if c.span is not None and c.span.block in wanted and c.instrument and c.instrument not in seen:
+                seen.append(c.instrument)
+        return tuple(seen)
+
+    def duty(
+        self,
+        who: Named,
+        role: Role,
+        text: str,
+        block: Block,
+        partners: Iterable[ResolvedAgency] = (),
+        extra_blocks: Iterable[Block] = (),
+    ) -> Duty:
+        ids = tuple(dict.fromkeys(p.id for p in partners if p.id != who.agency.id))
+        return Duty(
+            agency=who.agency.name,
+            agency_id=who.agency.id,
+            agency_text=who.text,
+            role=role,
+            text=text,
+            line=block.line,
+            block=block.anchor,
+            partners=ids,
+            instruments=self.instruments([block.anchor, *(b.anchor for b in extra_blocks)]),
+            is_group=who.agency.is_group,
+        )
+
+
+def addressee_end(text: str) -> int:
+    """Where the addressee at the start of ``text`` ends (before its verb)."""
+    for m in STOP.finditer(text):
+        if text[: m.start()].rstrip().endswith(_NAME_BEFORE_VERB):
+            continue
+        return m.start()
+    return len(text)
+
+
+# Words that go on with a name after a known agency ("Phòng Y tế các huyện", "Sở Y tế tỉnh").
+_NAME_GOES_ON = re.compile(r"^(?:các|cấp|tỉnh|huyện|thành|thị|xã|phường|quận|trên|của|và|thuộc|tại)\b")
+
+
+def leading_agencies(ctx: Context, text: str) -> tuple[list[Named], str] | None:
+    """(addressees, what follows) when ``text`` starts with one or more agencies' names."""
+    text = text.strip()
+    end = addressee_end(text)
+    named = names_in(ctx, text[:end])
+    if not named:
+        return None
+    last = named[-1]
+    pos = text.find(last.text)
+    if not last.agency.known and pos >= 0:
+        # "Sở Kế hoạch và Đầu tư cân đối, bố trí …": a verb the stop list does not know;
+        # the name is the longest known agency at its start
+        trimmed = _known_prefix(ctx, last.text)
+        if trimmed is not None:
+            return [*named[:-1], trimmed], text[pos + len(trimmed.text):].strip()
+    return named, text[end:].strip()
+
+
+def _known_prefix(ctx: Context, name: str) -> Named | None:
+    words = name.split(" ")
+    for k in range(len(words) - 1, 1, -1):
+        head, tail = " ".join(words[:k]), " ".join(words[k:])
+        if not tail[:1].islower() or _NAME_GOES_ON.match(tail):
+            continue
+        found = ctx.resolve(head, allow_unknown=False)
+        if found is not None:
+            return Named(head, found)
+    return None
+
+
+def names_in(ctx: Context, text: str) -> list[Named]:
+    """The agencies an addressee names: one ("Sở Văn hóa, Thể thao và Du lịch",
+    "UBND các huyện, thị xã, thành phố") or several ("Hội LHPN tỉnh, Tỉnh đoàn";
+    "Sở Kế hoạch và Đầu tư, Sở Tài chính")."""
+    name = clean_name(text)
+    if not name:
+        return []
+    known = ctx.resolve(name, allow_unknown=False)
+    if known is not None:
+        return [Named(name, known)]
+    if re.search(r"[,;]|\svà\s", name):
+        parts = split_names(ctx, name)
+        # every listed name must be an agency, or this is one long name
+        if len(parts) >= 2 and sum(len(n.text) for n in parts) >= 0.7 * len(re.sub(r"[,;]|\svà\s", "", name)):
+            return parts
+    found = ctx.resolve(name)
+    return [Named(name, found)] if found is not None else []
+
+
+def split_names(ctx: Context, text: str) -> list[Named]:
+    """Agencies named in a list ("Bộ Y tế, Bộ Công an; bộ, ngành liên quan")."""
+    text = clean_name(text)
+    text = re.sub(r"\s+(?:để|nhằm|trong việc)\s.*$", "", text)
+    pieces: list[str] = []
+    for part in re.split(r"\s*;\s*", text):
+        start = 0
+        for m in _ITEM_SPLIT.finditer(part):
+            after = part[m.end():]
+            if m.group(0).strip() == ";" or _starts_name(ctx, after):
+                pieces.append(part[start:m.start()])
+                start = m.end()
+        pieces.append(part[start:])
+    out: list[Named] = []
+    prefix = ""
+    for piece in (p.strip(" .,:") for p in pieces):
+        if not piece:
+            continue
+        piece = piece[: addressee_end(piece)].strip(" .,:") or piece
+        found = None
+        # "Tỉnh đoàn Bắc Kạn, đại diện Tổ chức …": the name is the longest part the
+        # registry knows; failing that, the first part as an agency it does not list.
+        parts = piece.split(", ")
+        for k in range(len(parts), 0, -1):
+            candidate = ", ".join(parts[:k])
+            found = ctx.resolve(candidate, allow_unknown=False)
+            if found is None and prefix:
+                found = ctx.resolve(f"{prefix} {candidate}", allow_unknown=False)
+            if found is not None:
+                piece = candidate
+                break
+        if found is None:
+            found = ctx.resolve(parts[0])
+            piece = parts[0]
+        if found is None:
+            continue
+        kind = ctx.reg.kind_of(piece)
+        prefix = kind.prefix if kind else prefix
+        out.append(Named(piece, found))
+    return out
+
+
+def _starts_name(ctx: Context, text: str) -> bool:
+    if re.match(r"(?:các|Các)\s|bộ, ngành|Bộ, ngành", text):
+        return True
+    first = text.split(",")[0]
+    kind = ctx.reg.kind_of(first)
+    if kind is None:
+        return False
+    if ctx.resolve(first.split(";")[0], allow_unknown=False) is not None:
+        return True  # "…, Tòa án nhân dân tỉnh": a known name, even if not capitalised after its kind
+    rest = first[len(kind.prefix):].lstrip()
+    return not rest or rest[0].isupper() or rest.startswith(("các ", "tỉnh", "huyện", "thành phố", "xã"))
+
+
+
+
+def partners_in(ctx: Context, text: str) -> list[ResolvedAgency]:
+    """The partners a duty names ("phối hợp với Công an tỉnh, Sở Y tế")."""
+    m = PARTNERS.search(text)
+    if not m:
+        return []
+    return [n.agency for n in split_names(ctx, m.group("list"))]
