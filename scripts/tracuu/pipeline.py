@@ -232,7 +232,7 @@ def resolve_issuer(lay: Layout, body_text: list[tuple[int, str]], place: str) ->
                 issuer = f"{issuer} {jurisdiction}"
             warnings.append(f"line {line_no}: cơ quan ban hành lấy từ câu kết \"Trên đây là … của {m.group('issuer')}\"")
             return issuer, f"câu kết, dòng {line_no}", warnings
-    code = lay.symbol.split("-", 1)[1] if "-" in lay.symbol else ""
+    code = skh.issuer if (skh := lay.sokyhieu) and skh.form and not skh.party else ""  # "TB-BCĐ" → "BCĐ"
     expanded = reg.expand_code(code) if (reg and code) else None
     if expanded:
         # Prefer the full name as the text writes it ("Ban Chỉ đạo … tỉnh Bắc Kạn").

@@ -71,11 +71,15 @@ _S = r"(?:[ ]?/[ ]?)"  # slash, one stray space allowed each side
 # the identifier (a date, punctuation or the end follows), so a clause dash stays a clause dash.
 _SPACED_UNIT = rf"(?:[ ][{_DASH}][ ][A-ZĐ][A-ZĐ0-9&]+(?=\s+ngày|\s*[,;.)]|\s*$))"
 
-PATTERN = rf"""
-    (?P<number>\d{{1,6}})                      # số thứ tự: 20, 5310
+
+def _pattern(number: str) -> str:
+    """The one grammar of a số/ký hiệu; ``number`` is the regex of the số thứ tự."""
+    return rf"""
+    (?P<number>{number})                       # số thứ tự: 20, 5310 (blank in a draft: "/TB-BCĐ")
     (?:
         {_D}(?P<party_form>{_FORM_ALT})(?!\w)  # Party layout: hình thức after a dash, "28-CT"
-        {_S}(?P<party_issuer>{_CODE})          # then cơ quan after the slash, "/TW"
+        {_S}(?P<party_issuer>{_CODE}           # then cơ quan after the slash, "/TW"
+            (?:{_D}{_CODE})*)                  # [- đơn vị soạn thảo]: "88-KH/TĐTN-TTNTH"
     |
         (?:{_S}(?P<year>(?:19|20)\d\d))?       # năm ban hành, only in "20/2021/NĐ-CP"-style numbers
         {_S}
@@ -85,8 +89,12 @@ PATTERN = rf"""
     )
 """
 
+
+PATTERN = _pattern(r"\d{1,6}")
 SO_KY_HIEU_RE = re.compile(PATTERN, re.VERBOSE)
 _FULL_RE = re.compile(rf"\s*(?:{PATTERN})\s*", re.VERBOSE)
+# The "Số:" line of a draft leaves the number blank ("Số: /TB-BCĐ"); only that line allows it.
+_PRINTED_RE = re.compile(_pattern(r"\d{0,6}"), re.VERBOSE)
 _DASH_RUN = re.compile(rf"\s*[{_DASH}]\s*")
 
 
@@ -109,13 +117,23 @@ class SoKyHieu:
         return cls.from_match(m)
 
     @classmethod
+    def read_number_line(cls, value: str) -> SoKyHieu | None:
+        """The value of a "Số:" line as printed, or None when it is no số/ký hiệu.
+
+        Emphasis marks and spaces are dropped ("*5310*/UBND-KGVX", "31  /BC-SLĐTBXH");
+        a draft's blank number stays blank (``number == ""``: "/TB-BCĐ").
+        """
+        m = _PRINTED_RE.fullmatch(re.sub(r"\s+", "", nfc(value).replace("*", "")))
+        return cls.from_match(m) if m is not None else None
+
+    @classmethod
     def from_match(cls, m: re.Match[str]) -> SoKyHieu:
         """Build from a match of ``SO_KY_HIEU_RE`` (used by the citation finder)."""
         if m.group("party_form"):
             return cls(
                 number=m.group("number"),
                 form=m.group("party_form"),
-                issuer=m.group("party_issuer"),
+                issuer=_DASH_RUN.sub("-", m.group("party_issuer")),
                 party=True,
             )
         return cls(
@@ -136,8 +154,10 @@ class SoKyHieu:
 
     @property
     def symbol(self) -> str:
-        """Ký hiệu: the part after the first slash ("TT-BLĐTBXH", "CT/TW")."""
-        return str(self).split("/", 1)[1] if not self.party else f"{self.form}/{self.issuer}"
+        """Ký hiệu: everything after the number (and its year): "TT-BLĐTBXH", "CT/TW", "UBND-KGVX"."""
+        if self.party:
+            return f"{self.form}/{self.issuer}"
+        return f"{self.form}-{self.issuer}" if self.form else self.issuer
 
     @property
     def issuer_code(self) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from tracuu.model.records import Block, BlockKind, Signer
+from tracuu.model.sokyhieu import SoKyHieu
 from tracuu.model.textutil import fold, nfc, slugify
 from tracuu.parse.clean import SUPERSCRIPT_DIGITS, Cleaned, Line
 from tracuu.paths import data_dir
@@ -130,6 +131,7 @@ class Layout:
     symbol: str = ""
     number_line: int = 0
     number_text: str = ""  # the "Số: …" line as printed
+    sokyhieu: SoKyHieu | None = None  # the number read by the one grammar; None when absent or unreadable
     issuer_lines: list[str] = field(default_factory=list)
     issuer_line: int = 0
     place: str = ""
@@ -150,18 +152,25 @@ class Layout:
     warnings: list[str] = field(default_factory=list)
 
 
-def _parse_number(value: str) -> tuple[str, str]:
-    """``*5310*/UBND-KGVX`` → (``5310/UBND-KGVX``, ``UBND-KGVX``); ``/TB-BCĐ`` → ("", "TB-BCĐ")."""
-    v = re.sub(r"\s+", "", value.replace("*", ""))
-    if "/" not in v:
-        return v, ""
-    head, _, _ = v.partition("/")
-    # Symbol: after the number (and its year for NĐ/TT style "20/2021/NĐ-CP").
-    parts = v.split("/")
-    symbol = parts[-1] if len(parts) > 1 else ""
-    if not re.search(r"\d", head):
-        return "", symbol
-    return v, symbol
+def _read_number(value: str, no: int, lay: Layout) -> None:
+    """The "Số:" value through the one số/ký hiệu grammar (``SoKyHieu``).
+
+    ``*5310*/UBND-KGVX`` → number ``5310/UBND-KGVX``, symbol ``UBND-KGVX``; a draft's
+    ``/TB-BCĐ`` → no number, symbol ``TB-BCĐ``. A value the grammar does not read is
+    kept as printed (without spaces), with a warning.
+    """
+    skh = SoKyHieu.read_number_line(value)
+    lay.sokyhieu = skh
+    if skh is None:
+        lay.number, lay.symbol = re.sub(r"\s+", "", value.replace("*", "")), ""
+        if lay.number:
+            lay.warnings.append(
+                f"line {no}: số/ký hiệu '{lay.number}' không đúng dạng (ví dụ 12/KH-UBND, 20/2021/NĐ-CP, 28-CT/TW); "
+                "kiểm tra dòng Số"
+            )
+        return
+    lay.number = str(skh) if skh.number else ""
+    lay.symbol = skh.symbol
 
 
 # Two-column headers flattened onto one line by PDF/DOCX extraction:
@@ -278,7 +287,7 @@ def _header(lines: list[Line], lay: Layout) -> int:
             value = m.group("value") or m.group("bare") or ""
             # "Số: 375/LĐTBXH-TE V/v" — the trích yếu's first words share the number's line
             value, vv_sep, vv_rest = value.partition(" V/v")
-            lay.number, lay.symbol = _parse_number(value)
+            _read_number(value, ln.no, lay)
             lay.number_line = ln.no
             lay.number_text = p
             if vv_sep and not lay.subject:
@@ -718,7 +727,7 @@ def parse_layout(cleaned: Cleaned) -> Layout:
         if lay.subject and lay.number_line:
             lay.doc_type = "Công văn"  # "V/v …" under the number is how a Công văn prints its trích yếu
         else:
-            form = lay.symbol.split("-")[0] if lay.symbol else ""
+            form = lay.sokyhieu.form if lay.sokyhieu else ""
             lay.doc_type = FORM_TYPES.get(form, "")
             if lay.doc_type:
                 lay.warnings.append(f"line {lay.number_line}: loại văn bản suy từ ký hiệu {form}")
