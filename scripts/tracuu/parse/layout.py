@@ -19,7 +19,7 @@ import yaml
 
 from tracuu.model.records import Block, BlockKind, Signer
 from tracuu.model.sokyhieu import SoKyHieu
-from tracuu.model.textutil import fold, nfc, slugify
+from tracuu.model.textutil import fold, nfc, plain, slugify
 from tracuu.parse.clean import SUPERSCRIPT_DIGITS, Cleaned, Line
 from tracuu.paths import data_dir
 
@@ -92,18 +92,6 @@ _CLOSING = re.compile(
     r"^(Trên đây là|Với nội dung trên|Căn cứ (chỉ đạo|nội dung|ý kiến)|Trong quá trình (thực hiện|triển khai)|Nơi nhận)",
     re.I,
 )
-
-
-def plain(text: str) -> str:
-    """Text without Markdown heading marks, emphasis and surrounding space."""
-    t = re.sub(r"^\s*#{1,6}\s*", "", text)
-    # Emphasis marks touch a space, a line end or punctuation ("**5. Sở:**", "*5310*/");
-    # an asterisk between two letters or digits is text and stays.
-    t = _EMPHASIS.sub("", t)
-    return t.strip()
-
-
-_EMPHASIS = re.compile(r"(?<![^\W_])\*+|\*+(?![^\W_])")
 
 
 def _is_upper_line(text: str) -> bool:
