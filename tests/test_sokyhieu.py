@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracuu.model.sokyhieu import FORMS, SoKyHieu
+import tracuu.registries.vocabulary  # noqa: F401 - supplies the form codes
+from tracuu.model.sokyhieu import SoKyHieu, forms
 
 
 @pytest.mark.parametrize(
@@ -95,7 +96,7 @@ def test_not_a_number(text: str) -> None:
 
 _codes = st.sampled_from(["CP", "TTg", "UBND", "BLĐTBXH", "TU", "TW", "BCĐ", "LĐTBXH", "QH14", "SYT", "HĐND"])
 _units = st.sampled_from(["", "KGVX", "VX", "TE", "BTXH"])
-_forms = st.sampled_from(["", *sorted(FORMS)])
+_forms = st.sampled_from(["", *sorted(forms())])
 
 
 @st.composite
@@ -104,7 +105,7 @@ def sokyhieu(draw: st.DrawFn) -> SoKyHieu:
     unit = draw(_units)
     if draw(st.booleans()):
         party_issuer = draw(_codes) + (f"-{unit}" if unit else "")
-        return SoKyHieu(number, form=draw(st.sampled_from(sorted(FORMS))), issuer=party_issuer, party=True)
+        return SoKyHieu(number, form=draw(st.sampled_from(sorted(forms()))), issuer=party_issuer, party=True)
     issuer = draw(_codes) + (f"-{unit}" if unit else "")
     year = str(draw(st.integers(1990, 2030))) if draw(st.booleans()) else ""
     return SoKyHieu(number, year=year, form=draw(_forms), issuer=issuer)

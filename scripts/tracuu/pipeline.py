@@ -19,6 +19,7 @@ from tracuu.model.records import Document
 from tracuu.model.textutil import fold, plain, slugify
 from tracuu.parse.clean import clean
 from tracuu.parse.layout import Layout, parse_layout
+from tracuu.registries.vocabulary import LazyPattern
 
 SOURCE_SUFFIXES = (".txt", ".md")
 # Prefix of a document warning that is really about its sidecar file (reported against the .yml by the build).
@@ -167,10 +168,7 @@ def _registry() -> Any:
 
 
 # An issuer block's line that starts a new body ("UBND TỈNH X" / "SỞ Y TẾ").
-_ORG_START = re.compile(
-    r"^(SỞ|PHÒNG|BAN|BỘ|ỦY BAN|UỶ BAN|UBND|CÔNG AN|HỘI|ĐOÀN|TRƯỜNG|CỤC|TỔNG CỤC|VĂN PHÒNG|CHI CỤC|TRUNG TÂM"
-    r"|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ|BCH|TỈNH ĐOÀN|THÀNH ĐOÀN|HUYỆN ĐOÀN)\b"
-)
+_ORG_START = LazyPattern(r"^{issuer_block_starts}(?!\w)")  # data/vocabulary.yml, issuer_block_starts
 # The place an issuer block's upper line names: "UBND HUYỆN YÊN THÀNH", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN".
 _PARENT_PLACE = re.compile(r"\b(?P<unit>TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ)\s+(?P<name>[^\W\d_][^|]*?)\s*$")
 _CLOSING_ISSUER = re.compile(

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-import yaml
 
 from tracuu.model.records import Block, Signer
 from tracuu.model.sokyhieu import SoKyHieu
-from tracuu.model.textutil import nfc
-from tracuu.paths import data_dir
+from tracuu.registries.vocabulary import vocabulary
 
 # A signature's authority mark: "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "TL.", "TUQ.", "Q.".
 SIG_AUTHORITY = re.compile(r"^(KT|TM|TL|TUQ|Q)\s*\.", re.I)
@@ -51,34 +47,19 @@ def iso_date(y: str | None, m: str | None, d: str | None) -> str:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
-@lru_cache(maxsize=4)
-def _vocabulary(path: str) -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
-    try:
-        with open(path, encoding="utf-8") as f:
-            data = yaml.safe_load(f) or {}
-    except (OSError, yaml.YAMLError):
-        data = {}
-    data = data if isinstance(data, dict) else {}
-    return (
-        {nfc(str(k)): str(v) for k, v in (data.get("type_lines") or {}).items()},
-        {nfc(str(k)): str(v) for k, v in (data.get("form_codes") or {}).items()},
-        tuple(nfc(str(m)) for m in (data.get("mottos") or [])),
-    )
-
-
 def doc_types() -> dict[str, str]:
     """Document types as printed in the type line (upper case) → display name."""
-    return _vocabulary(str(data_dir() / "doc_types.yml"))[0]
+    return vocabulary().type_lines
 
 
 def form_types() -> dict[str, str]:
     """Ký hiệu form code → type, used only when the text prints no type line."""
-    return _vocabulary(str(data_dir() / "doc_types.yml"))[1]
+    return vocabulary().form_codes
 
 
 def mottos() -> tuple[str, ...]:
     """The line opposite the issuer: Quốc hiệu, or the Party's / Youth Union's motto."""
-    return _vocabulary(str(data_dir() / "doc_types.yml"))[2]
+    return vocabulary().mottos
 
 
 @dataclass

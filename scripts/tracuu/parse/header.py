@@ -15,6 +15,7 @@ from tracuu.model.sokyhieu import SoKyHieu
 from tracuu.model.textutil import plain
 from tracuu.parse.clean import Line
 from tracuu.parse.common import SIG_AUTHORITY, Layout, doc_types, is_upper_line, iso_date, mottos
+from tracuu.registries.vocabulary import LazyPattern
 
 _DASHES = "-–—"
 
@@ -289,10 +290,7 @@ _SUBJECT_STOP = re.compile(r"^(Căn cứ|Kính gửi|Điều\s+\d|Chương\s|Ph�
 _BODY_OPENER = re.compile(r"^(Thực hiện|Theo|Ngày\s+\d|Căn cứ)", re.I)
 # The authority line under a Quyết định's trích yếu ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X",
 # "ỦY BAN NHÂN DÂN TỈNH X", "BỘ TRƯỞNG BỘ …") and the "QUYẾT ĐỊNH:" that opens the articles.
-_AUTHORITY_LINE = re.compile(
-    r"^(CHỦ\s+TỊCH|[ỦU][ỶY]\s+BAN|UBND|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN"
-    r"|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|CHÍNH\s+PHỦ|QUỐC\s+HỘI|QUYẾT\s+ĐỊNH\s*:|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG)\b"
-)
+_AUTHORITY_LINE = LazyPattern(r"^{authority_lines}(?!\w)")  # data/vocabulary.yml, authority_lines
 
 
 def _subject(lines: list[Line], i: int, lay: Layout, first: str = "") -> int:
