@@ -92,7 +92,15 @@ def main(argv: list[str] | None = None) -> int:
         import os
 
         os.environ["TRACUU_ROOT"] = str(args.root.resolve())
-    result: int = args.func(args)
+    from tracuu.model.problems import SourceError
+
+    try:
+        result: int = args.func(args)
+    except SourceError as err:  # a registry that cannot be read stops the command: name its file and line
+        print(err.problem, file=sys.stderr)
+        if err.problem.hint:
+            print(f"  → {err.problem.hint}", file=sys.stderr)
+        return 1
     return result
 
 
