@@ -10,6 +10,7 @@ checked by ``tracuu check``.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -147,14 +148,18 @@ def load(path: Path | None = None) -> Vocabulary:
 
 
 @lru_cache(maxsize=4)
-def _cached(path: str, mtime: float) -> Vocabulary:
+def _cached(path: str, mtime: int) -> Vocabulary:
     return load(Path(path))
 
 
 def vocabulary() -> Vocabulary:
     """The project's vocabulary (data folder of the current root), reloaded when the file changes."""
-    path = data_dir() / FILE
-    return _cached(str(path), path.stat().st_mtime if path.exists() else 0.0)
+    path = os.path.join(data_dir(), FILE)  # called for every số/ký hiệu parsed: one stat, no Path objects
+    try:
+        mtime = os.stat(path).st_mtime_ns
+    except OSError:
+        mtime = -1
+    return _cached(path, mtime)
 
 
 def problems(path: Path | None = None) -> list[Problem]:
