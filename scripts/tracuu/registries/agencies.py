@@ -25,6 +25,7 @@ from tracuu.model.problems import Problem, SourceError
 from tracuu.model.records import Document, ResolvedAgency
 from tracuu.model.textutil import fold, nfc, slugify
 from tracuu.paths import data_dir
+from tracuu.registries import loader
 
 LEVELS = ("trung ương", "tỉnh", "huyện", "xã")
 
@@ -375,7 +376,7 @@ def issuer_agency(doc: Document, registry: AgencyRegistry | None = None) -> Reso
 
 # --- loading -----------------------------------------------------------------
 def _plain(node: yaml.Node) -> Any:
-    return yaml.safe_load(yaml.serialize(node))
+    return loader.value(node)
 
 
 def _entries(root: yaml.MappingNode, name: str, path: Path) -> list[tuple[int, dict[str, Any]]]:
@@ -408,12 +409,7 @@ def problems(path: Path | None = None) -> list[Problem]:
 
 
 def _load(path: Path) -> AgencyRegistry:
-    text = path.read_text(encoding="utf-8")
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise SourceError(path, (mark.line + 1) if mark else 1, f"not valid YAML: {err}") from err
+    root = loader.compose(path)
     if not isinstance(root, yaml.MappingNode):
         raise SourceError(path, 1, "the registry must be a mapping with 'templates' and 'groups'")
     data = _plain(root)
