@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import tracuu.registries.vocabulary  # noqa: F401 - supplies the form codes
 from tracuu.model.sokyhieu import SoKyHieu, forms
 
 
