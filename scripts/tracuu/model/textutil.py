@@ -15,6 +15,9 @@ import unicodedata
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+# Footnote markers as printed: "¹", "²³" (cleaning keeps them; renderers link them).
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
 # Emphasis marks touch a space, a line end or punctuation ("**5. Sở:**", "*5310*/");
 # an asterisk between two letters or digits is text and stays.
 _EMPHASIS = re.compile(r"(?<![^\W_])\*+|\*+(?![^\W_])")
