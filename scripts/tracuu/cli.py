@@ -50,6 +50,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = check()
     for problem in problems:
         print(problem)
+        if problem.hint:
+            print(f"  → {problem.hint}")
     errors = [p for p in problems if p.severity == "error"]
     print(f"tracuu check: {len(errors)} lỗi, {len(problems) - len(errors)} cảnh báo", file=sys.stderr)
     return 1 if errors else 0
