@@ -17,6 +17,7 @@ SEED = ROOT / "sources" / "2023-10-10-cong-van-5310-ubnd-kgvx-thai-nguyen.txt"
 def make_root(tmp_path: Path) -> Path:
     (tmp_path / "sources").mkdir(parents=True)
     (tmp_path / "docs").mkdir()
+    shutil.copytree(ROOT / "data", tmp_path / "data")  # a root brings its own registries
     shutil.copy(SEED, tmp_path / "sources" / SEED.name)
     return tmp_path
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,7 @@ def test_a_failing_stage_is_an_error_that_names_the_code_line_and_keeps_the_docu
 def test_build_takes_typed_problems_without_reading_strings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "kh.txt").write_text(LETTER, encoding="utf-8")
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", tmp_path / "data")  # a root brings its registries
     monkeypatch.setattr(pipeline, "STAGES", (("lỗi khi tìm nhiệm vụ", _broken),))
     monkeypatch.setattr(pipeline.enrich, "__defaults__", (pipeline.STAGES,))
     corpus = load_corpus(tmp_path)

@@ -21,12 +21,27 @@ def lay(raw: str) -> Layout:
         ("Số: 13/2021/TT-BLĐTBXH", "13/2021/TT-BLĐTBXH", "TT-BLĐTBXH"),
         ("Số:   /HD-SLĐTBXH", "", "HD-SLĐTBXH"),
         ("Số: 4235/UBND- KGVX", "4235/UBND-KGVX", "UBND-KGVX"),  # spacing as typed
-        ("Số: 28-CT/TW", "28-CT/TW", "TW"),
+        ("Số: 28-CT/TW", "28-CT/TW", "CT/TW"),  # Party layout: the ký hiệu is everything after the number
+        ("Số: 432-TB/VPTW", "432-TB/VPTW", "TB/VPTW"),
+        ("Số: 88-KH/TĐTN-TTNTH", "88-KH/TĐTN-TTNTH", "KH/TĐTN-TTNTH"),  # Party layout with a drafting unit
+        ("Số: 782/KH–UBND", "782/KH-UBND", "KH-UBND"),  # an en dash typed for the hyphen: normal form
     ],
 )
 def test_number_line(line: str, number: str, symbol: str) -> None:
     got = lay(f"{line}\n\nHà Nội, ngày 01 tháng 02 năm 2024\n\nTHÔNG BÁO\nVề việc A\n\nNội dung.")
     assert (got.number, got.symbol) == (number, symbol)
+    assert not [w for w in got.warnings if "số/ký hiệu" in w]
+
+
+def test_unreadable_number_is_kept_as_printed_with_a_warning() -> None:
+    got = lay("Số: 12/ubnd\n\nHà Nội, ngày 01 tháng 02 năm 2024\n\nTHÔNG BÁO\nVề việc A\n\nNội dung.")
+    assert (got.number, got.symbol) == ("12/ubnd", "")
+    assert "line 1: số/ký hiệu '12/ubnd' không đúng dạng" in " ".join(got.warnings)
+
+
+def test_party_number_without_type_line_names_the_type() -> None:
+    got = lay("TỈNH ỦY HÀ NAM\nSố 09-CT/TU\n\nHà Nam, ngày 02 tháng 8 năm 2024\n\nNội dung.")
+    assert (got.symbol, got.doc_type) == ("CT/TU", "Chỉ thị")
 
 
 @pytest.mark.parametrize(

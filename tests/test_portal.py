@@ -9,7 +9,7 @@ import pytest
 
 from tracuu.build import load_corpus
 from tracuu.model.corpus import Corpus
-from tracuu.parse.layout import plain
+from tracuu.model.textutil import plain
 from tracuu.registries import glossary
 from tracuu.render import portal as render_portal
 from tracuu.resolve import figures

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracuu.model.sokyhieu import FORMS, SoKyHieu
+from tracuu.model.sokyhieu import SoKyHieu, forms
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,49 @@ def test_parse(text: str, normal: str, number: str, year: str, form: str, issuer
     assert SoKyHieu.parse(str(skh)) == skh
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "symbol"),
+    [
+        ("28-CT/TW", "28", "CT/TW"),  # Party layout: the ký hiệu is everything after the number
+        ("432-TB/VPTW", "432", "TB/VPTW"),
+        ("88-KH/TĐTN-TTNTH", "88", "KH/TĐTN-TTNTH"),  # Party layout with a drafting unit
+        ("13/2021/TT-BLĐTBXH", "13", "TT-BLĐTBXH"),  # the year is not part of the ký hiệu
+        ("20/2021/NĐ-CP", "20", "NĐ-CP"),
+        ("121/2020/QH14", "121", "QH14"),
+        ("5310/UBND-KGVX", "5310", "UBND-KGVX"),  # công văn: no form code
+        ("782/KH-UBND", "782", "KH-UBND"),
+        ("01/2021/TTLT-BLĐTBXH-BYT", "01", "TTLT-BLĐTBXH-BYT"),
+    ],
+)
+def test_symbol(text: str, number: str, symbol: str) -> None:
+    skh = SoKyHieu.parse(text)
+    assert (skh.number, skh.symbol) == (number, symbol)
+    year = f"{skh.year}/" if skh.year else ""
+    assert str(skh) == (f"{number}-{symbol}" if skh.party else f"{number}/{year}{symbol}")
+
+
+@pytest.mark.parametrize(
+    ("value", "normal", "number", "symbol"),
+    [
+        ("/TB-BCĐ", "/TB-BCĐ", "", "TB-BCĐ"),  # a draft: the number is left blank
+        ("  /HD-SLĐTBXH", "/HD-SLĐTBXH", "", "HD-SLĐTBXH"),
+        ("*5310*/UBND-KGVX", "5310/UBND-KGVX", "5310", "UBND-KGVX"),  # italics around the number
+        ("31  /BC-SLĐTBXH", "31/BC-SLĐTBXH", "31", "BC-SLĐTBXH"),
+        ("28-CT/TW", "28-CT/TW", "28", "CT/TW"),
+    ],
+)
+def test_read_number_line(value: str, normal: str, number: str, symbol: str) -> None:
+    skh = SoKyHieu.read_number_line(value)
+    assert skh is not None
+    assert (str(skh), skh.number, skh.symbol) == (normal, number, symbol)
+    assert SoKyHieu.read_number_line(str(skh)) == skh
+
+
+@pytest.mark.parametrize("value", ["", "12/ubnd", "V/v", "không số"])
+def test_read_number_line_refuses_what_is_no_number(value: str) -> None:
+    assert SoKyHieu.read_number_line(value) is None
+
+
 @pytest.mark.parametrize("text", ["", "24/1", "/TB-BCĐ", "Số: 12", "1 lần/năm", "LĐ-TB&XH", "12/ubnd"])
 def test_not_a_number(text: str) -> None:
     with pytest.raises(ValueError):
@@ -52,15 +95,16 @@ def test_not_a_number(text: str) -> None:
 
 _codes = st.sampled_from(["CP", "TTg", "UBND", "BLĐTBXH", "TU", "TW", "BCĐ", "LĐTBXH", "QH14", "SYT", "HĐND"])
 _units = st.sampled_from(["", "KGVX", "VX", "TE", "BTXH"])
-_forms = st.sampled_from(["", *sorted(FORMS)])
+_forms = st.sampled_from(["", *sorted(forms())])
 
 
 @st.composite
 def sokyhieu(draw: st.DrawFn) -> SoKyHieu:
     number = str(draw(st.integers(1, 99999)))
-    if draw(st.booleans()):
-        return SoKyHieu(number, form=draw(st.sampled_from(sorted(FORMS))), issuer=draw(_codes), party=True)
     unit = draw(_units)
+    if draw(st.booleans()):
+        party_issuer = draw(_codes) + (f"-{unit}" if unit else "")
+        return SoKyHieu(number, form=draw(st.sampled_from(sorted(forms()))), issuer=party_issuer, party=True)
     issuer = draw(_codes) + (f"-{unit}" if unit else "")
     year = str(draw(st.integers(1990, 2030))) if draw(st.booleans()) else ""
     return SoKyHieu(number, year=year, form=draw(_forms), issuer=issuer)
@@ -69,6 +113,16 @@ def sokyhieu(draw: st.DrawFn) -> SoKyHieu:
 @given(sokyhieu())
 def test_round_trip(skh: SoKyHieu) -> None:
     assert SoKyHieu.parse(str(skh)) == skh
+    # the ký hiệu is what follows the number (and its year), whatever the layout
+    assert str(skh).endswith(skh.symbol) and skh.symbol and not skh.symbol.startswith(("/", "-"))
+    assert skh.year not in skh.symbol.split("/") or not skh.year
+
+
+@given(sokyhieu())
+def test_draft_round_trip(skh: SoKyHieu) -> None:
+    """A draft's "Số: /KH-UBND" (number left blank) reads back to itself."""
+    draft = SoKyHieu(number="", year=skh.year, form=skh.form, issuer=skh.issuer, party=skh.party)
+    assert SoKyHieu.read_number_line(str(draft)) == draft
 
 
 @given(sokyhieu(), st.sampled_from([" /", "/ ", "/"]), st.sampled_from(["- ", " -", "–", "-"]))

@@ -50,3 +50,22 @@ def test_collation_puts_d_stroke_after_d_not_after_z() -> None:
 
 def test_collation_orders_tones_after_letters() -> None:
     assert sorted(["bạo", "báo", "bao", "bảo"], key=collation_key) == ["bao", "bảo", "báo", "bạo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**5. Sở Y tế:**", "5. Sở Y tế:"),  # emphasis around a label
+        ("## II. NHIỆM VỤ", "II. NHIỆM VỤ"),  # a Markdown heading mark
+        ("Số *5310*/UBND", "Số 5310/UBND"),
+        ("3*4 = 12", "3*4 = 12"),  # an asterisk between digits is text
+        ("  *Ghi chú* ", "Ghi chú"),
+    ],
+)
+def test_block_plain_drops_markup_once(text: str, expected: str) -> None:
+    from tracuu.model.records import Block
+    from tracuu.model.textutil import plain
+
+    block = Block(kind="para", text=text, line=1, anchor="p1", level=0)
+    assert plain(text) == expected
+    assert block.plain == expected

@@ -51,6 +51,11 @@ class BuildReport:
 
 def load_corpus(root: Path | None = None) -> Corpus:
     root = root or paths.project_root()
+    with paths.using_root(root):  # the registries in data/ are the root's too
+        return _load_corpus(root)
+
+
+def _load_corpus(root: Path) -> Corpus:
     src = root / "sources"
     docs: list[Document] = []
     problems: list[Problem] = []
@@ -97,8 +102,9 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 def build(root: Path | None = None, quiet: bool = False) -> BuildReport:
     root = root or paths.project_root()
-    corpus = load_corpus(root)
-    files = render_all(corpus)
+    with paths.using_root(root):  # renderers read registries (glossary, topics) of the same root
+        corpus = load_corpus(root)
+        files = render_all(corpus)
     docs = root / "docs"
     written = unchanged = deleted = 0
     for rel, data in sorted(files.items()):

@@ -50,6 +50,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = check()
     for problem in problems:
         print(problem)
+        if problem.hint:
+            print(f"  → {problem.hint}")
     errors = [p for p in problems if p.severity == "error"]
     print(f"tracuu check: {len(errors)} lỗi, {len(problems) - len(errors)} cảnh báo", file=sys.stderr)
     return 1 if errors else 0
@@ -92,7 +94,15 @@ def main(argv: list[str] | None = None) -> int:
         import os
 
         os.environ["TRACUU_ROOT"] = str(args.root.resolve())
-    result: int = args.func(args)
+    from tracuu.model.problems import SourceError
+
+    try:
+        result: int = args.func(args)
+    except SourceError as err:  # a registry that cannot be read stops the command: name its file and line
+        print(err.problem, file=sys.stderr)
+        if err.problem.hint:
+            print(f"  → {err.problem.hint}", file=sys.stderr)
+        return 1
     return result
 
 

@@ -7,9 +7,11 @@ fields (body blocks, footnotes, spans) feed the page renderers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from tracuu.model.problems import Problem
+from tracuu.model.textutil import plain
 
 BlockKind = Literal["heading", "item", "bullet", "para", "table", "formula"]
 Role = Literal["chủ trì", "phối hợp", "thực hiện"]
@@ -51,6 +53,11 @@ class Block:
     parent: str = ""
     annex: str = ""  # "" in the main text, else the annex label ("Phụ lục III")
     topics: tuple[str, ...] = ()  # topic ids, assigned once by ``topics.assign_topics``
+
+    @cached_property
+    def plain(self) -> str:
+        """``text`` without Markdown emphasis and heading marks: what rules match against."""
+        return plain(self.text)
 
 
 @dataclass(frozen=True)

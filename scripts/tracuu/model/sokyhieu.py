@@ -17,42 +17,31 @@ Two layouts exist (Nghị định 30/2020/NĐ-CP on state documents, Hướng d�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracuu.model.textutil import nfc
 
-# Form codes (hình thức văn bản) and the document type each one names.
-# Longest first so "TTLT" wins over "TT" in the regex alternation.
-FORMS: dict[str, str] = {
-    "NQLT": "Nghị quyết liên tịch",
-    "TTLT": "Thông tư liên tịch",
-    "CTr": "Chương trình",
-    "CTHĐ": "Chương trình",
-    "QĐi": "Quy định",
-    "QyĐ": "Quy định",
-    "QC": "Quy chế",
-    "NQ": "Nghị quyết",
-    "NĐ": "Nghị định",
-    "TT": "Thông tư",
-    "QĐ": "Quyết định",
-    "CT": "Chỉ thị",
-    "KH": "Kế hoạch",
-    "CV": "Công văn",
-    "HD": "Hướng dẫn",
-    "TB": "Thông báo",
-    "BC": "Báo cáo",
-    "KL": "Kết luận",
-    "TTr": "Tờ trình",
-    "CĐ": "Công điện",
-    "ĐA": "Đề án",
-    "DA": "Dự án",
-    "PA": "Phương án",
-    "L": "Lệnh",
-    "PL": "Pháp lệnh",
-    "QY": "Quy định",
-    "BB": "Biên bản",
-    "GM": "Giấy mời",
-}
+# Form codes (hình thức văn bản) and the document type each one names come from the
+# vocabulary (data/vocabulary.yml, form_codes). The model reads no data: the registry
+# layer hands it a function that returns the current table (``use_forms``), and the
+# grammar is compiled for that table on first use (and again when the table changes).
+_forms_source: Callable[[], Mapping[str, str]] | None = None
+
+
+def use_forms(source: Callable[[], Mapping[str, str]]) -> None:
+    """Where the form codes come from (``tracuu.registries.vocabulary`` calls this on import)."""
+    global _forms_source
+    _forms_source = source
+
+
+def forms() -> Mapping[str, str]:
+    """Form code → document type, as the vocabulary says."""
+    if _forms_source is None:
+        raise RuntimeError("form codes not loaded: import tracuu.registries.vocabulary before parsing a số/ký hiệu")
+    return _forms_source()
+
 
 # Issuer codes whose documents are national (no province in the identity).
 CENTRAL_ISSUERS: frozenset[str] = frozenset(
@@ -60,7 +49,6 @@ CENTRAL_ISSUERS: frozenset[str] = frozenset(
 )
 
 _DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphen and the dashes people type instead
-_FORM_ALT = "|".join(sorted((re.escape(f) for f in FORMS), key=len, reverse=True))
 # One code: upper-case first letter (Vietnamese Đ included), then letters, digits or "&".
 _CODE = r"[A-ZĐƯƠ][A-Za-zĐđƯưƠơ0-9&]*(?!\w)"
 # A dash with at most one space beside it: "UBND- KGVX", "UBND -KGVX"; never " - ",
@@ -71,11 +59,17 @@ _S = r"(?:[ ]?/[ ]?)"  # slash, one stray space allowed each side
 # the identifier (a date, punctuation or the end follows), so a clause dash stays a clause dash.
 _SPACED_UNIT = rf"(?:[ ][{_DASH}][ ][A-ZĐ][A-ZĐ0-9&]+(?=\s+ngày|\s*[,;.)]|\s*$))"
 
-PATTERN = rf"""
-    (?P<number>\d{{1,6}})                      # số thứ tự: 20, 5310
+
+def _pattern(number: str, form_codes: tuple[str, ...]) -> str:
+    """The one grammar of a số/ký hiệu; ``number`` is the regex of the số thứ tự."""
+    # longest first so "TTLT" wins over "TT" in the alternation
+    _FORM_ALT = "|".join(sorted((re.escape(f) for f in form_codes), key=len, reverse=True))  # noqa: N806
+    return rf"""
+    (?P<number>{number})                       # số thứ tự: 20, 5310 (blank in a draft: "/TB-BCĐ")
     (?:
         {_D}(?P<party_form>{_FORM_ALT})(?!\w)  # Party layout: hình thức after a dash, "28-CT"
-        {_S}(?P<party_issuer>{_CODE})          # then cơ quan after the slash, "/TW"
+        {_S}(?P<party_issuer>{_CODE}           # then cơ quan after the slash, "/TW"
+            (?:{_D}{_CODE})*)                  # [- đơn vị soạn thảo]: "88-KH/TĐTN-TTNTH"
     |
         (?:{_S}(?P<year>(?:19|20)\d\d))?       # năm ban hành, only in "20/2021/NĐ-CP"-style numbers
         {_S}
@@ -85,8 +79,39 @@ PATTERN = rf"""
     )
 """
 
-SO_KY_HIEU_RE = re.compile(PATTERN, re.VERBOSE)
-_FULL_RE = re.compile(rf"\s*(?:{PATTERN})\s*", re.VERBOSE)
+
+@dataclass(frozen=True)
+class _Grammar:
+    find: re.Pattern[str]  # in running text ("theo Kế hoạch số 45/KH-UBND ngày …")
+    full: re.Pattern[str]  # a whole identifier
+    printed: re.Pattern[str]  # the value of a "Số:" line: a draft leaves the number blank ("Số: /TB-BCĐ")
+
+
+@lru_cache(maxsize=4)
+def _compile(form_codes: tuple[str, ...]) -> _Grammar:
+    pattern = _pattern(r"\d{1,6}", form_codes)
+    return _Grammar(
+        find=re.compile(pattern, re.VERBOSE),
+        full=re.compile(rf"\s*(?:{pattern})\s*", re.VERBOSE),
+        printed=re.compile(_pattern(r"\d{0,6}", form_codes), re.VERBOSE),
+    )
+
+
+def _grammar() -> _Grammar:
+    return _compile(tuple(forms()))
+
+
+class _Finder:
+    """``SO_KY_HIEU_RE``: the grammar for the current form codes, used like a compiled pattern."""
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return _grammar().find.search(text, pos)
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        return _grammar().find.finditer(text, pos)
+
+
+SO_KY_HIEU_RE = _Finder()
 _DASH_RUN = re.compile(rf"\s*[{_DASH}]\s*")
 
 
@@ -103,10 +128,20 @@ class SoKyHieu:
     @classmethod
     def parse(cls, text: str) -> SoKyHieu:
         """Parse a whole identifier; raise ``ValueError`` when it is not one."""
-        m = _FULL_RE.fullmatch(nfc(text))
+        m = _grammar().full.fullmatch(nfc(text))
         if m is None:
             raise ValueError(f"not a số/ký hiệu: {text!r}")
         return cls.from_match(m)
+
+    @classmethod
+    def read_number_line(cls, value: str) -> SoKyHieu | None:
+        """The value of a "Số:" line as printed, or None when it is no số/ký hiệu.
+
+        Emphasis marks and spaces are dropped ("*5310*/UBND-KGVX", "31  /BC-SLĐTBXH");
+        a draft's blank number stays blank (``number == ""``: "/TB-BCĐ").
+        """
+        m = _grammar().printed.fullmatch(re.sub(r"\s+", "", nfc(value).replace("*", "")))
+        return cls.from_match(m) if m is not None else None
 
     @classmethod
     def from_match(cls, m: re.Match[str]) -> SoKyHieu:
@@ -115,7 +150,7 @@ class SoKyHieu:
             return cls(
                 number=m.group("number"),
                 form=m.group("party_form"),
-                issuer=m.group("party_issuer"),
+                issuer=_DASH_RUN.sub("-", m.group("party_issuer")),
                 party=True,
             )
         return cls(
@@ -136,8 +171,10 @@ class SoKyHieu:
 
     @property
     def symbol(self) -> str:
-        """Ký hiệu: the part after the first slash ("TT-BLĐTBXH", "CT/TW")."""
-        return str(self).split("/", 1)[1] if not self.party else f"{self.form}/{self.issuer}"
+        """Ký hiệu: everything after the number (and its year): "TT-BLĐTBXH", "CT/TW", "UBND-KGVX"."""
+        if self.party:
+            return f"{self.form}/{self.issuer}"
+        return f"{self.form}-{self.issuer}" if self.form else self.issuer
 
     @property
     def issuer_code(self) -> str:
@@ -148,7 +185,7 @@ class SoKyHieu:
     def instrument_type(self) -> str:
         """The document type named by the form code; a state number without one is a công văn."""
         if self.form:
-            return FORMS[self.form]
+            return forms().get(self.form, "")
         if self.issuer_code.startswith("QH"):
             return ""  # Luật and Nghị quyết of the Quốc hội share the "/QH14" layout
         return "Công văn"

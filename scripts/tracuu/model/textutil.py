@@ -15,6 +15,20 @@ import unicodedata
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+# Footnote markers as printed: "¹", "²³" (cleaning keeps them; renderers link them).
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+# Emphasis marks touch a space, a line end or punctuation ("**5. Sở:**", "*5310*/");
+# an asterisk between two letters or digits is text and stays.
+_EMPHASIS = re.compile(r"(?<![^\W_])\*+|\*+(?![^\W_])")
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
+
+
+def plain(text: str) -> str:
+    """Text without Markdown heading marks, emphasis and surrounding space (``Block.plain``)."""
+    return _EMPHASIS.sub("", _HEADING_MARK.sub("", text)).strip()
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

@@ -16,6 +16,7 @@ import yaml
 from tracuu.model.problems import Problem, SourceError
 from tracuu.model.textutil import nfc
 from tracuu.paths import data_dir
+from tracuu.registries import loader
 from tracuu.registries.agency_registry import (
     LEVELS,
     AgencyRegistry,
@@ -45,7 +46,7 @@ __all__ = [
 
 # --- loading -----------------------------------------------------------------
 def _plain(node: yaml.Node) -> Any:
-    return yaml.safe_load(yaml.serialize(node))
+    return loader.value(node)
 
 
 def _entries(root: yaml.MappingNode, name: str, path: Path) -> list[tuple[int, dict[str, Any]]]:
@@ -78,12 +79,7 @@ def problems(path: Path | None = None) -> list[Problem]:
 
 
 def _load(path: Path) -> AgencyRegistry:
-    text = path.read_text(encoding="utf-8")
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise SourceError(path, (mark.line + 1) if mark else 1, f"not valid YAML: {err}") from err
+    root = loader.compose(path)
     if not isinstance(root, yaml.MappingNode):
         raise SourceError(path, 1, "the registry must be a mapping with 'templates' and 'groups'")
     data = _plain(root)

@@ -17,9 +17,10 @@ from typing import Any
 import yaml
 
 from tracuu.model.corpus import Corpus
-from tracuu.model.problems import Problem
+from tracuu.model.problems import Problem, SourceError
 from tracuu.model.textutil import collation_key, nfc
 from tracuu.paths import data_dir
+from tracuu.registries import loader
 from tracuu.render.mdsafe import escape_inline, link
 
 ABBR_FILE = "includes/abbreviations.md"
@@ -42,10 +43,9 @@ def _load(path: Path) -> tuple[list[Term], list[Problem]]:
     if not path.exists():
         return [], [Problem(p, 1, "thiếu tệp từ điển viết tắt data/glossary.yml")]
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [], [Problem(p, mark.line + 1 if mark else 1, f"YAML không hợp lệ: {exc}")]
+        root = loader.compose(path)
+    except SourceError as err:
+        return [], [err.problem]
     if root is None:
         return [], []
     if not isinstance(root, yaml.SequenceNode):
@@ -55,7 +55,7 @@ def _load(path: Path) -> tuple[list[Term], list[Problem]]:
     seen: dict[str, int] = {}
     for node in root.value:
         line = node.start_mark.line + 1
-        d: Any = yaml.safe_load(yaml.serialize(node))
+        d: Any = loader.value(node)
         if not isinstance(d, dict):
             problems.append(Problem(p, line, "mỗi mục phải là bảng khóa {term, expansion, ...}"))
             continue

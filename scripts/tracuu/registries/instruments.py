@@ -18,6 +18,7 @@ import yaml
 from tracuu.model.problems import Problem, SourceError
 from tracuu.model.textutil import fold, nfc, slugify
 from tracuu.paths import data_dir
+from tracuu.registries import loader
 
 FACTS = ("type", "number", "jurisdiction", "issuer", "date", "title", "status", "replaced_by")
 _LISTS = ("aliases", "examples")
@@ -135,12 +136,7 @@ def load_registry(path: Path | None = None) -> Registry:
     path = path or data_dir() / "instruments.yml"
     if not path.exists():
         return Registry((), str(path))
-    text = path.read_text(encoding="utf-8")
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        raise SourceError(path, (mark.line + 1) if mark else 1, f"YAML: {err.problem}") from err
+    root = loader.compose(path)
     if root is None:
         return Registry((), str(path))
     if not isinstance(root, yaml.SequenceNode):

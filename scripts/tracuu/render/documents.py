@@ -14,9 +14,8 @@ from collections.abc import Callable
 
 from tracuu.model.corpus import Corpus
 from tracuu.model.records import Block, Document, Duty
-from tracuu.model.textutil import collation_key
+from tracuu.model.textutil import collation_key, plain
 from tracuu.parse.clean import SUPERSCRIPT_DIGITS
-from tracuu.parse.layout import plain
 from tracuu.render.instruments import cited_by_section, href_for
 from tracuu.render.mdsafe import escape_block, escape_inline, link
 from tracuu.resolve.agencies import issuer_agency

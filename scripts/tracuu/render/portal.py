@@ -24,8 +24,7 @@ from dataclasses import dataclass
 
 from tracuu.model.corpus import Corpus
 from tracuu.model.records import Block, Citation, Document, Duty
-from tracuu.model.textutil import collation_key, fold
-from tracuu.parse.layout import plain
+from tracuu.model.textutil import collation_key, fold, plain
 from tracuu.registries import glossary
 from tracuu.render.documents import human_date, title_of
 from tracuu.render.instruments import href_for
@@ -216,7 +215,7 @@ def hotlines(corpus: Corpus) -> list[Hotline]:
     out: list[Hotline] = []
     for doc in sorted(corpus.documents, key=lambda d: d.id):
         for b in doc.body:
-            text = plain(b.text)
+            text = b.plain
             for rx, national in ((_NATIONAL, True), (_LOCAL, False)):
                 for m in rx.finditer(text):
                     out.append(
@@ -392,7 +391,7 @@ def topic_page(topic: Topic, corpus: Corpus, reg: TopicRegistry) -> str:
         doc = docs[doc_id]
         out.append(f"### {link(escape_inline(short_title(doc)), doc_href(doc, d_dir))} {{#doan-{doc.id}}}\n")
         lines = [
-            f"- {escape_inline(' '.join(plain(b.text).split()))}  \n  — {source_link(doc, b.anchor, d_dir)}"
+            f"- {escape_inline(' '.join(b.plain.split()))}  \n  — {source_link(doc, b.anchor, d_dir)}"
             for b in blocks
         ]
         out.append(_EXCLUDED_OPEN)
@@ -457,7 +456,7 @@ def _audience_items(
                 continue
             if _parent_is_duty(doc, b, duty_blocks):
                 continue
-            if audience.matcher(plain(b.text)):
+            if audience.matcher(b.plain):
                 paras.append((doc, b))
     return duties, paras
 
@@ -517,7 +516,7 @@ def danger_page(corpus: Corpus, reg: TopicRegistry) -> str:
         for b in doc.body:
             if b.annex or b.kind not in ("para", "item", "bullet"):
                 continue
-            if _REPORTING(plain(b.text)):
+            if _REPORTING(b.plain):
                 items.append((doc, b.anchor, b.text))
     sources = sorted({d.source for d, _, _ in items})
     # Search boost like a topic page: "trẻ bị xâm hại phải làm gì" is this page.

@@ -16,7 +16,6 @@ from tracuu.model.corpus import Corpus
 from tracuu.model.problems import Problem
 from tracuu.model.records import Document
 from tracuu.model.textutil import fold
-from tracuu.parse.layout import plain
 
 # "Nhóm an toàn mạng, có 5 câu hỏi" / "nhóm quyền trẻ em có 02 câu hỏi"
 _PART = re.compile(
@@ -73,7 +72,7 @@ def figures_in(doc: Document) -> list[Figure]:
     for b in doc.body:
         if b.kind not in ("para", "item", "bullet"):
             continue
-        text = plain(b.text)
+        text = b.plain
         parts = list(_PART.finditer(text))
         # Group consecutive parts by unit (folded: "Câu hỏi" = "câu hỏi").
         by_unit: dict[str, list[re.Match[str]]] = {}

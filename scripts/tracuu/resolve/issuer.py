@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from tracuu.model.textutil import fold
-from tracuu.parse.layout import Layout, plain
+from tracuu.model.textutil import fold, plain
+from tracuu.parse.layout import Layout
 from tracuu.registries.agencies import AgencyRegistry, registry_or_none
+from tracuu.registries.vocabulary import LazyPattern
 from tracuu.resolve.jurisdiction import province_of, unit_word
 
 _ADMIN_UNITS = ("thành phố", "tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
@@ -75,10 +76,7 @@ def title_case_org(upper: str) -> str:
 
 
 # An issuer block's line that starts a new body ("UBND TỈNH X" / "SỞ Y TẾ").
-_ORG_START = re.compile(
-    r"^(SỞ|PHÒNG|BAN|BỘ|ỦY BAN|UỶ BAN|UBND|CÔNG AN|HỘI|ĐOÀN|TRƯỜNG|CỤC|TỔNG CỤC|VĂN PHÒNG|CHI CỤC|TRUNG TÂM"
-    r"|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ|BCH|TỈNH ĐOÀN|THÀNH ĐOÀN|HUYỆN ĐOÀN)\b"
-)
+_ORG_START = LazyPattern(r"^{issuer_block_starts}(?!\w)")  # data/vocabulary.yml, issuer_block_starts
 # The place an issuer block's upper line names: "UBND HUYỆN YÊN THÀNH", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN".
 _PARENT_PLACE = re.compile(r"\b(?P<unit>TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ)\s+(?P<name>[^\W\d_][^|]*?)\s*$")
 _CLOSING_ISSUER = re.compile(
@@ -165,7 +163,7 @@ def _from_closing(body_text: list[tuple[int, str]], place: str) -> Found | None:
 
 def _from_symbol(lay: Layout, body_text: list[tuple[int, str]], place: str, reg: AgencyRegistry | None) -> Found | None:
     """The body a symbol's code stands for ("BCĐ" in "12/BC-BCĐ"), as the text writes it in full."""
-    code = lay.symbol.split("-", 1)[1] if "-" in lay.symbol else ""
+    code = skh.issuer if (skh := lay.sokyhieu) and skh.form and not skh.party else ""  # "TB-BCĐ" → "BCĐ"
     expanded = reg.expand_code(code) if (reg and code) else None
     if not expanded:
         return None

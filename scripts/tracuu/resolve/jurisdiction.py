@@ -22,8 +22,7 @@ import re
 from tracuu.model.jurisdiction import Jurisdiction
 from tracuu.model.records import Document
 from tracuu.model.sokyhieu import SoKyHieu
-from tracuu.model.textutil import fold, nfc
-from tracuu.parse.layout import plain
+from tracuu.model.textutil import fold, nfc, plain
 from tracuu.registries.agencies import AgencyRegistry, load_registry, registry_or_none
 
 __all__ = [

@@ -23,7 +23,6 @@ from tracuu.model.corpus import Corpus
 from tracuu.model.problems import Problem, SourceError
 from tracuu.model.records import Block, Document, Duty
 from tracuu.model.textutil import fold, nfc, slugify
-from tracuu.parse.layout import plain
 from tracuu.paths import data_dir
 
 # Blocks whose text is running prose a reader can be pointed to.
@@ -241,7 +240,7 @@ def registry_problems(path: Path | None = None) -> list[Problem]:
 
 # --- assigning -----------------------------------------------------------------
 def block_text(block: Block) -> str:
-    return plain(block.text)
+    return block.plain
 
 
 def paragraph_topics(doc: Document, registry: TopicRegistry | None = None) -> dict[str, tuple[str, ...]]:

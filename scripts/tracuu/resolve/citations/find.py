@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from tracuu.model.sokyhieu import SO_KY_HIEU_RE, SoKyHieu
 from tracuu.model.textutil import nfc
 from tracuu.registries.instruments import Registry, registry
+from tracuu.registries.vocabulary import vocabulary
 
 # --------------------------------------------------------------------------- patterns
 
@@ -25,38 +26,7 @@ def _word(text: str) -> str:
 
 
 # Type words as written before a number, longest first; value: the type we record.
-TYPE_WORDS: dict[str, str] = {
-    "Nghị quyết liên tịch": "Nghị quyết liên tịch",
-    "Thông tư liên tịch": "Thông tư liên tịch",
-    "Chương trình hành động": "Chương trình",
-    "Chương trình phối hợp": "Chương trình",
-    "Chương trình công tác": "Chương trình",
-    "Thông báo kết luận": "Thông báo",
-    "Kế hoạch liên ngành": "Kế hoạch",
-    "Quy chế phối hợp": "Quy chế",
-    "Nghị quyết": "Nghị quyết",
-    "Nghị định": "Nghị định",
-    "Thông tư": "Thông tư",
-    "Quyết định": "Quyết định",
-    "Chỉ thị": "Chỉ thị",
-    "Kế hoạch": "Kế hoạch",
-    "Chương trình": "Chương trình",
-    "Công văn": "Công văn",
-    "Văn bản": "Văn bản",
-    "Hướng dẫn": "Hướng dẫn",
-    "Thông báo": "Thông báo",
-    "Kết luận": "Kết luận",
-    "Báo cáo": "Báo cáo",
-    "Công điện": "Công điện",
-    "Quy định": "Quy định",
-    "Quy chế": "Quy chế",
-    "Đề án": "Đề án",
-    "Tờ trình": "Tờ trình",
-    "Pháp lệnh": "Pháp lệnh",
-    "Bộ luật": "Bộ luật",
-    "Luật": "Luật",
-    "Lệnh": "Lệnh",
-}
+TYPE_WORDS: dict[str, str] = vocabulary().citation_words  # data/vocabulary.yml, citation_words
 _TYPE_ALT = "|".join(_word(w) for w in sorted(TYPE_WORDS, key=len, reverse=True))
 # The type word right before a number: "Kế hoạch số ", "Nghị định ", "chỉ thị số ".
 _TYPE_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_TYPE_ALT})\s+(?:[Ss]ố\s*:?\s*)?$")
@@ -75,12 +45,7 @@ _AFTER_DATE = re.compile(rf"^\s*,?\s*(?:(?:được\s+)?ban\s+hành\s+)?ngày\s+
 _AFTER_YEAR = re.compile(r"^\s*,?\s*năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 
 # Heads of issuing bodies: what may follow "của" for it to be an issuer.
-_ISSUER_HEAD = (
-    r"(?:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành|Chính\s+phủ|Thủ\s+tướng|Quốc\s+hội"
-    r"|Bộ\s+trưởng|Bộ|[UỦ]ỷ?\s*ban|UBND|HĐND|Hội\s+đồng|Ban|Tỉnh\s+[uủ]ỷ?|Thành\s+[uủ]ỷ?|Huyện\s+[uủ]ỷ?"
-    r"|Tỉnh\s+ủy|Sở|Văn\s+phòng|Tổng\s+cục|Cục|Chủ\s+tịch|Phòng|Liên\s+ngành|Liên\s+bộ|Trung\s+ương)"
-)
-_ISSUER_HEAD = _ISSUER_HEAD.replace(r"[UỦ]ỷ?\s*ban", r"(?:Ủy|Uỷ|UB)\s*ban").replace(r"[uủ]ỷ?", r"(?:ủy|uỷ)")
+_ISSUER_HEAD = vocabulary().pattern("citation_issuer_heads")  # data/vocabulary.yml
 # Words that end an issuer's name and start the rest of the sentence.
 _ISSUER_STOP = re.compile(
     r"\s+(?:về|quy\s+định|ban\s+hành|hướng\s+dẫn|phê\s+duyệt|triển\s+khai|thực\s+hiện|tại|đã|theo|trong"

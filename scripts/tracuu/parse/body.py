@@ -1,0 +1,210 @@
+"""The body of a document as structural blocks, each with a stable anchor.
+
+Chương/Phần/Mục, Điều and its khoản, roman sections, numbered items, letters
+and bullets open blocks; paragraphs and tables hang from the innermost open
+block. An anchor is the label path ("muc-ii-m1-b2": the second bullet of item
+1 of section II), so it is the same on every rebuild of the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracuu.model.records import Block, BlockKind
+from tracuu.model.textutil import plain, slugify
+from tracuu.parse.clean import Line
+from tracuu.parse.common import is_annex_heading
+
+_CHAPTER = re.compile(r"^(?P<kind>Chương|Phần|Mục)\s+(?P<label>[IVXLC\d]+)\b\.?", re.I)
+_ARTICLE = re.compile(r"^Điều\s+(?P<label>\d+[a-z]?)\b\.?")
+_ROMAN = re.compile(r"^(?P<label>[IVXLC]+)\.\s+\S")
+_CODE = re.compile(r"^(?P<label>\d{4})\.\s+\S")
+_NUMBERED = re.compile(r"^(?P<label>\d{1,3}(?:\.\d{1,3})*)(?:\.|\))\s*\S")
+_LETTER = re.compile(r"^(?P<label>[a-zđ])\)\s*\S")
+_BULLET = re.compile(r"^(?P<label>[-+•–])\s+\S")
+# Sentences that close the body: they belong to no numbered item above them.
+_CLOSING = re.compile(
+    r"^(Trên đây là|Với nội dung trên|Căn cứ (chỉ đạo|nội dung|ý kiến)|Trong quá trình (thực hiện|triển khai)|Nơi nhận)",
+    re.I,
+)
+
+
+@dataclass
+class _Open:
+    rank: int
+    anchor: str
+    kind: str
+    children: int = 0
+    bullets: int = 0
+    paras: int = 0
+
+
+@dataclass
+class _State:
+    """Where the walk over the body is: open blocks, anchors given out, the current annex."""
+
+    stack: list[_Open] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+    annex: str = ""
+    annex_anchor: str = ""
+    top_counts: dict[str, int] = field(default_factory=lambda: {"p": 0, "b": 0, "bang": 0})
+
+
+def _classify(text: str, in_annex: bool) -> tuple[BlockKind, str, int, str]:
+    """(kind, label, rank, token) for one body line; rank -1 means a paragraph."""
+    is_md_heading = bool(re.match(r"^\s*#{1,6}\s", text))
+    p = plain(text)
+    if p.startswith("|"):
+        return "table", "", -1, "bang"
+    if m := is_annex_heading(p):
+        number = m.group("label") or ""
+        return "heading", f"Phụ lục {number}".strip(), 0, "pl-" + (slugify(number) or "kem-theo")
+    if m := _CHAPTER.match(p):
+        return "heading", f"{m.group('kind')} {m.group('label')}", 0, slugify(m.group("kind")) + "-" + slugify(m.group("label"))
+    if m := _ARTICLE.match(p):
+        return "heading", f"Điều {m.group('label')}", 1, "dieu-" + slugify(m.group("label"))
+    if m := _ROMAN.match(p):
+        return "heading", m.group("label"), 1, "muc-" + m.group("label").lower()
+    if in_annex and (m := _CODE.match(p)):
+        return "heading", m.group("label"), 2, m.group("label")
+    kind: BlockKind = "heading" if is_md_heading else "item"
+    if m := _NUMBERED.match(p):
+        label = m.group("label")
+        depth = label.count(".") + 1
+        return kind, label, 2 + depth, "m" + label.replace(".", "-")
+    if m := _LETTER.match(p):
+        letter = m.group("label")
+        return kind, letter, 6, "dd" if letter == "đ" else letter
+    if m := _BULLET.match(p):
+        mark = m.group("label")
+        return "bullet", mark, 8 if mark == "+" else 7, "*b"
+    if is_md_heading:
+        return "heading", "", 2, slugify(p)[:40] or "h"
+    return "para", "", -1, "p"
+
+
+def parse_body(lines: list[Line]) -> list[Block]:
+    """Blocks with a stable anchor each, derived from the label path."""
+    blocks: list[Block] = []
+    st = _State()
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if not ln.text.strip():
+            i += 1
+            continue
+        text = ln.text.strip()
+        kind, label, rank, token = _classify(text, bool(st.annex))
+        if kind == "table":
+            rows = [text]
+            while i + 1 < len(lines) and lines[i + 1].text.strip().startswith("|"):
+                i += 1
+                rows.append(lines[i].text.strip())
+            text = "\n".join(rows)
+        if kind == "para" and _CLOSING.match(plain(text)):
+            st.stack.clear()
+        if token.startswith("pl-"):
+            st.annex = label
+            st.annex_anchor = token
+            st.stack.clear()
+        if rank >= 0:
+            anchor, parent, token = _opening_anchor(st, kind, rank, token, text)
+        else:
+            anchor, parent = _hanging_anchor(st, kind)
+        anchor = _unique(anchor, st.used)
+        blocks.append(
+            Block(
+                kind=kind,
+                text=text,
+                line=ln.no,
+                anchor=anchor,
+                level=len(st.stack),
+                label=label,
+                parent=parent.anchor if parent else "",
+                annex=st.annex,
+            )
+        )
+        if rank >= 0:
+            st.stack.append(_Open(rank=rank, anchor=anchor, kind=_open_kind(kind, rank, label, token)))
+        i += 1
+    return blocks
+
+
+def _opening_anchor(st: _State, kind: BlockKind, rank: int, token: str, text: str) -> tuple[str, _Open | None, str]:
+    """(anchor, parent, token) of a block that opens a level: heading, item, letter, bullet."""
+    stack = st.stack
+    while stack and stack[-1].rank >= rank:
+        stack.pop()
+    parent = stack[-1] if stack else None
+    if token == "*b":
+        # Bullets are counted within their parent.
+        if parent:
+            parent.bullets += 1
+            token = f"b{parent.bullets}"
+        else:
+            st.top_counts["b"] += 1
+            token = f"b{st.top_counts['b']}"
+    is_numbered = token.startswith("m") and bool(_NUMBERED.match(plain(text)))
+    if parent and parent.kind == "article" and is_numbered and "-" not in token:
+        token = "k" + token[1:]  # khoản of an Điều
+        is_numbered = False
+    if token.startswith(("pl-", "chuong-", "phan-")):
+        prefix = ""
+    elif kind == "heading" and re.fullmatch(r"\d{4}", token):
+        prefix = st.annex_anchor
+    elif is_numbered:
+        # "1.1" already carries its path: hang it from the nearest non-numbered ancestor.
+        # (A roman section "II." keeps its "1." apart from section "I."'s "1.".)
+        prefix = next((o.anchor for o in reversed(stack) if o.kind != "item"), "")
+    else:
+        prefix = _prefix_of(stack, skip_roman=True)
+    if not prefix and st.annex and not token.startswith("pl-"):
+        prefix = st.annex_anchor
+    return (f"{prefix}-{token}" if prefix else token), parent, token
+
+
+def _hanging_anchor(st: _State, kind: BlockKind) -> tuple[str, _Open | None]:
+    """(anchor, parent) of a paragraph or table: it hangs from the innermost open block that is not a bullet."""
+    container = next((o for o in reversed(st.stack) if not o.kind.startswith("bullet")), None)
+    key = "bang" if kind == "table" else "p"
+    if container:
+        if key == "p":
+            container.paras += 1
+            n = container.paras
+        else:
+            container.children += 1
+            n = container.children
+        return f"{container.anchor}-{key}{n}", container
+    st.top_counts[key] += 1
+    return f"{st.annex_anchor + '-' if st.annex else ''}{key}{st.top_counts[key]}", None
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    """``anchor``, or ``anchor-2``, ``anchor-3`` … when it is taken already."""
+    base = anchor
+    k = 2
+    while anchor in used:
+        anchor = f"{base}-{k}"
+        k += 1
+    used.add(anchor)
+    return anchor
+
+
+def _open_kind(kind: BlockKind, rank: int, label: str, token: str) -> str:
+    """What an opening block is, for the blocks under it (annex, chapter, article, roman, code, item, bullet-/+)."""
+    if kind == "bullet":
+        return "bullet" + label
+    return {
+        0: "annex" if token.startswith("pl-") else "chapter",
+        1: "article" if label.startswith("Điều") else "roman",
+        2: "code" if re.fullmatch(r"\d{4}", label) else "item",
+    }.get(rank, "item")
+
+
+def _prefix_of(stack: list[_Open], skip_roman: bool) -> str:
+    for o in reversed(stack):
+        if skip_roman and o.kind == "roman":
+            continue
+        return o.anchor
+    return ""

@@ -1,0 +1,114 @@
+"""The closing of an administrative document: signature and Nơi nhận (NĐ 30/2020, Phụ lục I).
+
+Read from the end of the main text backwards: the signer's name, the title
+lines above it (KT./TM. …, upper case), and the Nơi nhận list, which a
+two-column copy may print beside the signature on the same lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracuu.model.records import Signer
+from tracuu.model.textutil import plain
+from tracuu.parse.clean import Line
+from tracuu.parse.common import NAME, SIG_AUTHORITY, Layout, is_annex_heading, is_upper_line
+
+_NOI_NHAN = re.compile(r"^Nơi nhận\s*:?\s*$", re.I)
+# "(Đã ký)", "[đã ký]", "(Ký, đóng dấu)": a copy's note where the signature was; not a title, not a name.
+_SIGNED_MARK = re.compile(
+    r"^[(\[]?\s*(?:đã\s+ký(?:\s+và\s+đóng\s+dấu)?|ký\s*(?:tên)?\s*(?:,|và)?\s*đóng\s+dấu)\s*[)\]]?\.?$", re.I
+)
+_GAP = re.compile(r"\s*\|\s*|\s{2,}")
+
+
+def _sig_cells(text: str) -> list[str]:
+    """A closing line's cells: Nơi nhận on the left and the signature on the right share
+    lines when a two-column table is pasted as text ("- Lưu: VT.      Cao Văn Trọng",
+    "- Lưu: VT. | KT. BỘ TRƯỞNG", "Trần Thị Mai |")."""
+    return [c.strip() for c in _GAP.split(text.replace("*", "")) if c.strip()]
+
+
+def find_annex_start(lines: list[Line], start: int) -> int:
+    """Index of the first annex heading at or after ``start`` (``len(lines)`` when none)."""
+    for j in range(start, len(lines)):
+        if is_annex_heading(plain(lines[j].text)):
+            return j
+    return len(lines)
+
+
+def read_closing(lines: list[Line], start: int, end: int, lay: Layout) -> int:
+    """Find Nơi nhận and the signature between ``start`` and ``end``; return where the body ends."""
+    name_at = _name_line(lines, start, end)
+    noi_at = next((j for j in range(start, end) if _NOI_NHAN.match(_first_cell(lines[j].text))), -1)
+    body_end = end
+    if name_at >= 0:
+        body_end = min(body_end, _signature(lines, start, name_at, noi_at, lay))
+    if noi_at >= 0:
+        body_end = min(body_end, noi_at)
+        # the name's own line may end the list: "- Lưu: VT.      Cao Văn Trọng"
+        stop = name_at + 1 if name_at > noi_at else end
+        for j in range(noi_at + 1, stop):
+            q = _first_cell(lines[j].text)
+            if q.startswith(("-", "+", "•")):
+                lay.noi_nhan.append(q.lstrip("-+• ").strip().rstrip(";.,").strip())
+    # Everything from body_end up to end that is not the body: verbatim closing lines.
+    lay.closing = [lines[j].text for j in range(body_end, end) if lines[j].text.strip()]
+    return body_end
+
+
+def _name_line(lines: list[Line], start: int, end: int) -> int:
+    """Index of the signer's name, searched upwards from ``end``; -1 when there is none."""
+    for j in range(end - 1, start - 1, -1):
+        segs = [c for c in _sig_cells(lines[j].text) if not _SIGNED_MARK.match(c)]
+        last = segs[-1] if segs else ""
+        if NAME.match(last) and len(last) <= 40:
+            return j
+        q = plain(lines[j].text).strip("| ")
+        if q and not is_upper_line(q) and not _SIGNED_MARK.match(q):
+            # Only upper-case titles, blank lines and the Nơi nhận list may follow a signature name.
+            if not (q.startswith("-") or _NOI_NHAN.match(q)):
+                break
+    return -1
+
+
+def _signature(lines: list[Line], start: int, name_at: int, noi_at: int, lay: Layout) -> int:
+    """Signer's name and title into ``lay``; return the index where the signature starts.
+
+    Walk back over the title lines (upper case, KT./TM.) to the signature's start. A title
+    printed beside the Nơi nhận list is its line's last cell; the list's own lines are passed over.
+    """
+    k = name_at
+    segs = [c for c in _sig_cells(lines[name_at].text) if not _SIGNED_MARK.match(c)]
+    title: list[str] = [c for c in segs[:-1] if is_upper_line(c) or SIG_AUTHORITY.match(c)]
+    name = segs[-1] if segs else plain(lines[name_at].text)
+    sig_start = name_at
+    while k - 1 >= start:
+        raw = lines[k - 1].text
+        q = plain(raw).strip("| ")
+        cells = _sig_cells(raw)
+        if not q or _SIGNED_MARK.match(q):
+            k -= 1
+            continue
+        if is_upper_line(q) or SIG_AUTHORITY.match(q):
+            title.insert(0, q)
+            k -= 1
+            sig_start = k
+            continue
+        if len(cells) > 1 and (is_upper_line(cells[-1]) or SIG_AUTHORITY.match(cells[-1])):
+            title.insert(0, cells[-1])
+            k -= 1
+            sig_start = k
+            continue
+        if noi_at >= 0 and k - 1 >= noi_at and (q.startswith(("-", "+", "•")) or _NOI_NHAN.match(cells[0])):
+            k -= 1  # a line of the Nơi nhận list between the title and the name's column
+            continue
+        break
+    lay.signer = Signer(name=name, title=" / ".join(title))
+    lay.signer_line = lines[name_at].no
+    return sig_start
+
+
+def _first_cell(text: str) -> str:
+    cells = [c.strip() for c in re.split(r"\s*\|\s*|\s{3,}", plain(text)) if c.strip()]
+    return cells[0] if cells else ""

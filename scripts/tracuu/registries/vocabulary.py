@@ -1,0 +1,202 @@
+"""The vocabulary (``data/vocabulary.yml``): document types, form codes, type words, mottos, agency words.
+
+One file holds every word the parser and the citation finder read as a fact,
+so the header parser, the số/ký hiệu grammar and the citation finder cannot
+disagree about what "KH" or "KẾ HOẠCH LIÊN NGÀNH" means. Loaded lazily through
+``registries.loader`` from the data folder of the current project root
+(``TRACUU_ROOT`` or ``build(root=…)``), cached until the file changes, and
+checked by ``tracuu check``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import yaml
+
+from tracuu.model import sokyhieu
+from tracuu.model.problems import Problem, SourceError
+from tracuu.model.textutil import nfc
+from tracuu.paths import data_dir
+from tracuu.registries import loader
+
+FILE = "vocabulary.yml"
+_TYPE_KEYS = ("type", "type_lines", "form_codes", "citation_words", "example")
+WORD_LISTS = ("issuer_block_starts", "citation_issuer_heads", "authority_lines")
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    type: str
+    type_lines: tuple[str, ...] = ()
+    form_codes: tuple[str, ...] = ()
+    citation_words: tuple[str, ...] = ()
+    example: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Word:
+    word: str
+    example: str
+    line: int = 0
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per loaded file
+class Vocabulary:
+    types: tuple[DocumentType, ...]
+    mottos: tuple[str, ...]
+    words: dict[str, tuple[Word, ...]]  # WORD_LISTS name → words
+    path: str = ""
+
+    @cached_property
+    def type_lines(self) -> dict[str, str]:
+        """Type line as printed (upper case) → the type we record."""
+        return {w: t.type for t in self.types for w in t.type_lines}
+
+    @cached_property
+    def form_codes(self) -> dict[str, str]:
+        """Form code of a ký hiệu → type."""
+        return {c: t.type for t in self.types for c in t.form_codes}
+
+    @cached_property
+    def citation_words(self) -> dict[str, str]:
+        """Type word written before a cited number → type."""
+        return {w: t.type for t in self.types for w in t.citation_words}
+
+    def pattern(self, name: str) -> str:
+        """A regex alternation ``(?:…)`` of one word list, longest word first; a space matches any run of spaces."""
+        words = sorted((w.word for w in self.words[name]), key=len, reverse=True)
+        return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in words) + ")"
+
+
+def _strings(node: yaml.Node, path: Path, what: str) -> tuple[str, ...]:
+    return tuple(loader.scalar(n, path) for n in loader.entries(node, path, what))
+
+
+def _type_entry(node: yaml.Node, path: Path) -> DocumentType:
+    fields: dict[str, object] = {"line": loader.line_of(node)}
+    for key, value in loader.items(node, path, "mỗi loại văn bản"):
+        if key not in _TYPE_KEYS:
+            raise SourceError(path, loader.line_of(value), f"khóa không hỗ trợ '{key}'", hint=f"dùng: {', '.join(_TYPE_KEYS)}")
+        fields[key] = loader.scalar(value, path) if key in ("type", "example") else _strings(value, path, key)
+    entry = DocumentType(**fields)  # type: ignore[arg-type]
+    if not entry.type or not entry.example:
+        raise SourceError(path, entry.line, "loại văn bản thiếu 'type' hoặc 'example'", hint="mỗi mục cần tên loại và một ví dụ")
+    return entry
+
+
+def _words(node: yaml.Node, path: Path, name: str) -> tuple[Word, ...]:
+    out: list[Word] = []
+    for item in loader.entries(node, path, name):
+        d = dict(loader.items(item, path, f"mỗi mục của '{name}'"))
+        word = loader.scalar(d["word"], path) if "word" in d else ""
+        example = loader.scalar(d["example"], path) if "example" in d else ""
+        if not word or not example or set(d) - {"word", "example"}:
+            raise SourceError(path, loader.line_of(item), f"mục của '{name}' phải có đúng hai khóa 'word' và 'example'")
+        out.append(Word(word, example, loader.line_of(item)))
+    return tuple(out)
+
+
+def _sections(root: yaml.Node, path: Path) -> Iterator[tuple[str, yaml.Node]]:
+    known = ("document_types", "mottos", *WORD_LISTS)
+    for key, value in loader.items(root, path, FILE):
+        if key not in known:
+            raise SourceError(path, loader.line_of(value), f"phần không hỗ trợ '{key}'", hint=f"dùng: {', '.join(known)}")
+        yield key, value
+
+
+def _check_duplicates(vocab: Vocabulary, path: Path) -> None:
+    seen: dict[str, tuple[str, int]] = {}
+    for t in vocab.types:
+        for kind, values in (("type_lines", t.type_lines), ("form_codes", t.form_codes), ("citation_words", t.citation_words)):
+            for v in values:
+                key = f"{kind}:{v}"
+                if key in seen:
+                    raise SourceError(path, t.line, f"'{v}' đã có ở loại '{seen[key][0]}' (dòng {seen[key][1]})",
+                                      hint="mỗi từ chỉ thuộc một loại văn bản")
+                seen[key] = (t.type, t.line)
+
+
+def load(path: Path | None = None) -> Vocabulary:
+    """Read and check the vocabulary; raise ``SourceError`` naming the file and line."""
+    path = path or data_dir() / FILE
+    root = loader.compose(path)
+    if root is None:
+        raise SourceError(path, 1, f"{FILE} rỗng", hint="khôi phục tệp từ kho mã")
+    types: tuple[DocumentType, ...] = ()
+    mottos: tuple[str, ...] = ()
+    words: dict[str, tuple[Word, ...]] = {name: () for name in WORD_LISTS}
+    for key, value in _sections(root, path):
+        if key == "document_types":
+            types = tuple(_type_entry(n, path) for n in loader.entries(value, path, key))
+        elif key == "mottos":
+            mottos = _strings(value, path, key)
+        else:
+            words[key] = _words(value, path, key)
+    vocab = Vocabulary(types, tuple(nfc(m) for m in mottos), words, str(path))
+    _check_duplicates(vocab, path)
+    for name in WORD_LISTS:
+        if not words[name]:
+            raise SourceError(path, 1, f"thiếu danh sách '{name}'", hint="khôi phục phần này từ kho mã")
+    return vocab
+
+
+@lru_cache(maxsize=4)
+def _cached(path: str, mtime: int) -> Vocabulary:
+    return load(Path(path))
+
+
+def vocabulary() -> Vocabulary:
+    """The project's vocabulary (data folder of the current root), reloaded when the file changes."""
+    path = os.path.join(data_dir(), FILE)  # called for every số/ký hiệu parsed: one stat, no Path objects
+    try:
+        mtime = os.stat(path).st_mtime_ns
+    except OSError:
+        mtime = -1
+    return _cached(path, mtime)
+
+
+def problems(path: Path | None = None) -> list[Problem]:
+    """Every problem in the vocabulary file, as ``path:line: message``."""
+    return loader.problems(lambda: load(path or data_dir() / FILE))
+
+
+def check(corpus: object = None) -> list[Problem]:
+    """``tracuu check``: the vocabulary loads (its examples are held by tests/test_vocabulary.py)."""
+    return problems()
+
+
+class LazyPattern:
+    """A regex built from the vocabulary on first use and rebuilt when the vocabulary changes.
+
+    ``template`` holds ``{name}`` for each word list it uses: ``r"^{issuer_block_starts}\\b"``.
+    Lets a module keep a module-level pattern without reading data at import time.
+    """
+
+    def __init__(self, template: str, flags: int = 0) -> None:
+        self.template = template
+        self.flags = flags
+
+    def compiled(self) -> re.Pattern[str]:
+        return _compile(self.template, self.flags, vocabulary())
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled().match(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled().search(text)
+
+
+@lru_cache(maxsize=32)
+def _compile(template: str, flags: int, vocab: Vocabulary) -> re.Pattern[str]:
+    return re.compile(template.format(**{name: vocab.pattern(name) for name in WORD_LISTS}), flags)
+
+
+# The số/ký hiệu grammar (model) reads the form codes from here.
+sokyhieu.use_forms(lambda: vocabulary().form_codes)

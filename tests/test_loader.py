@@ -1,0 +1,49 @@
+"""Every registry is read by registries/loader.py: line marks, aliases refused, problems as path:line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tracuu.model.problems import Problem
+from tracuu.registries import agencies, glossary, instruments, vocabulary
+
+ALIAS = {
+    "agencies.yml": "sectors:\n  - &s {id: yte, name: Y tế}\ntemplates:\n  - *s\n",
+    "instruments.yml": "- &a {id: luat-tre-em, title: Luật Trẻ em, source: {title: 'sources/a.txt:1'}}\n- *a\n",
+    "glossary.yml": "- &t {term: UBND, expansion: Ủy ban nhân dân}\n- *t\n",
+    "vocabulary.yml": "mottos: &m [A]\nissuer_block_starts: *m\n",
+}
+PROBLEMS: dict[str, Callable[[Path], list[Problem]]] = {
+    "agencies.yml": lambda p: agencies.problems(p),
+    "instruments.yml": lambda p: instruments.registry_problems(p),
+    "glossary.yml": lambda p: glossary._load(p)[1],
+    "vocabulary.yml": lambda p: vocabulary.problems(p),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ALIAS))
+def test_every_registry_refuses_aliases_naming_the_line(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(ALIAS[name], encoding="utf-8")
+    found = PROBLEMS[name](path)
+    expected_line = ALIAS[name].count("\n", 0, ALIAS[name].index("*")) + 1
+    assert [(p.path, p.line) for p in found] == [(str(path), expected_line)]
+    assert "alias" in found[0].message and found[0].hint
+
+
+@pytest.mark.parametrize("name", sorted(ALIAS))
+def test_every_registry_reports_a_syntax_error_with_its_line(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("a: 1\nb: [2\n", encoding="utf-8")
+    found = PROBLEMS[name](path)
+    assert [(p.path, p.line) for p in found] == [(str(path), 3)]
+    assert found[0].message.startswith("YAML không hợp lệ")
+
+
+@pytest.mark.parametrize("name", sorted(ALIAS))
+def test_the_project_registries_load_without_problems(name: str) -> None:
+    path = Path(__file__).resolve().parents[1] / "data" / name
+    assert PROBLEMS[name](path) == []
