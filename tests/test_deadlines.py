@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from tracuu.model.deadline import Deadline
+from tracuu.model.deadline import Deadline, next_occurrence
 from tracuu.registries.deadlines import load, parse_vocabulary, vocabulary
-from tracuu.resolve.deadlines import find_deadlines, next_occurrence
+from tracuu.resolve.deadlines import find_deadlines
 
 DOC = "2023-10-10"
 
@@ -130,3 +130,28 @@ def test_contract_shape() -> None:
     d = Deadline(kind="date", text="trước ngày 15/12/2023", start=0, date="2023-12-15", precision="day", relation="before")
     assert d.contract() == {"kind": "date", "text": "trước ngày 15/12/2023", "date": "2023-12-15", "precision": "day", "relation": "before", "relative": False}
     assert parse_vocabulary({}).recurrences == ()
+
+
+def test_agency_calendar_round_trips_through_icalendar() -> None:
+    from icalendar import Calendar
+
+    from tracuu.render.calendar import CalendarEntry, agency_calendar
+
+    vocab = vocabulary()
+    duty = "Báo cáo kết quả về Sở trước ngày 15/12/2023; tổng hợp số liệu trước ngày 31 tháng 5 hằng năm; định kỳ 6 tháng báo cáo"
+    entries = [
+        CalendarEntry("cv-5310", "Công văn 5310/UBND-KGVX", DOC, "m2", "https://example.org/van-ban/cv-5310/#m2", duty, "chủ trì", d)
+        for d in find_deadlines(duty, DOC, vocab)
+    ]
+    data = agency_calendar("Sở Y tế tỉnh Thái Nguyên", entries)
+    assert data == agency_calendar("Sở Y tế tỉnh Thái Nguyên", list(reversed(entries)))  # deterministic
+    cal = Calendar.from_ical(data)
+    events = cal.walk("VEVENT")
+    assert len(events) == 2  # the 6-monthly report has no stated day: not placed
+    fixed, yearly = sorted(events, key=lambda e: "RRULE" in e)
+    assert fixed.decoded("dtstart") == dt.date(2023, 12, 15)
+    assert str(fixed["url"]).endswith("#m2")
+    assert yearly.decoded("dtstart") == dt.date(2024, 5, 31)
+    rule = yearly["rrule"]
+    assert rule["FREQ"] == ["YEARLY"] and rule["BYMONTH"] == [5] and rule["BYMONTHDAY"] == [31]
+    assert "Sở Y tế tỉnh Thái Nguyên" in str(cal["x-wr-calname"])

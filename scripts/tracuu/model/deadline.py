@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -49,3 +51,49 @@ class Deadline:
         elif self.kind == "period":
             out.update(start=self.period_start, end=self.period_end)
         return out
+
+
+# When is it due next (for "Sắp đến hạn" and calendars): pure date arithmetic on the value.
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def due_date(d: Deadline) -> dt.date | None:
+    """The last day a fixed deadline allows: the day itself, or the end of its month, quarter, year."""
+    if d.kind != "date" or not d.date:
+        return None
+    y = int(d.date[:4])
+    if d.precision == "day":
+        return dt.date.fromisoformat(d.date)
+    if d.precision == "month":
+        return _month_end(y, int(d.date[5:7]))
+    if d.precision == "quarter":
+        return _month_end(y, int(d.date[-1]) * 3)
+    if d.precision == "year":
+        return dt.date(y, 12, 31)
+    return None
+
+
+def next_occurrence(d: Deadline, today: dt.date) -> dt.date | None:
+    """The next due day on or after ``today``: a fixed deadline's own, or an anchored recurrence's next."""
+    if d.kind == "date":
+        due = due_date(d)
+        return due if due is not None and due >= today else None
+    if d.kind != "recurrence":
+        return None
+    if d.freq == "YEARLY" and d.month:
+        for y in (today.year, today.year + 1):
+            day = min(d.day, calendar.monthrange(y, d.month)[1]) if d.day else calendar.monthrange(y, d.month)[1]
+            cand = dt.date(y, d.month, day)
+            if cand >= today:
+                return cand
+    if d.freq == "MONTHLY" and d.interval == 1 and d.day:
+        y, m = today.year, today.month
+        for _ in range(2):
+            cand = dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+            if cand >= today:
+                return cand
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return None
