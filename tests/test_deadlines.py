@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tracuu.model.deadline import Deadline, next_occurrence
+from tracuu.model.deadline import Deadline, DeadlineEntry, next_occurrence
 from tracuu.registries.deadlines import load, parse_vocabulary, vocabulary
 from tracuu.resolve.deadlines import find_deadlines
 
@@ -155,3 +155,36 @@ def test_agency_calendar_round_trips_through_icalendar() -> None:
     rule = yearly["rrule"]
     assert rule["FREQ"] == ["YEARLY"] and rule["BYMONTH"] == [5] and rule["BYMONTHDAY"] == [31]
     assert "Sở Y tế tỉnh Thái Nguyên" in str(cal["x-wr-calname"])
+
+
+def _entries(text: str, agency: str = "Sở Y tế tỉnh Thái Nguyên") -> list[DeadlineEntry]:
+
+    return [
+        DeadlineEntry("so-y-te", agency, "chủ trì", "cv-5310", "Công văn số 5310/UBND-KGVX", DOC, "m2", text, d)
+        for d in find_deadlines(text, DOC, vocabulary())
+    ]
+
+
+def test_agency_sections_list_what_is_due_next_and_what_recurs() -> None:
+    from tracuu.render.deadlines import agency_sections
+
+    entries = _entries("Báo cáo trước ngày 15/12/2023 <script>; tổng hợp trước ngày 31 tháng 5 hằng năm; định kỳ 6 tháng báo cáo")
+    md = agency_sections(entries, dt.date(2023, 11, 1), lambda e: f"../../van-ban/{e.doc_id}/#{e.clause}", "so-y-te.ics")
+    soon, recurring = md.split("### Định kỳ")
+    assert "**15/12/2023**" in soon and "trước 15/12/2023" in soon
+    assert "31/05" not in soon  # next 31/5 is more than 90 days after 1/11/2023
+    assert "hằng năm, trước ngày 31/05" in recurring and "6 tháng một lần" in recurring
+    assert "<script>" not in md and "&lt;script&gt;" in md
+    assert "(so-y-te.ics)" in md
+
+
+def test_calendar_pages_split_by_year_and_link_the_clause() -> None:
+    from tracuu.render.deadlines import calendar_pages
+
+    entries = _entries("Báo cáo trước ngày 15/12/2023; hoàn thành trong Quý II năm 2024; thường xuyên kiểm tra")
+    pages = calendar_pages(entries, dt.date(2023, 12, 1), lambda e: f"../van-ban/{e.doc_id}/#{e.clause}")
+    assert sorted(pages) == ["lich-nhiem-vu/2023.md", "lich-nhiem-vu/2024.md", "lich-nhiem-vu/index.md"]
+    assert "## Tháng 12/2023" in pages["lich-nhiem-vu/2023.md"]
+    assert "](../../van-ban/cv-5310/#m2)" in pages["lich-nhiem-vu/2023.md"]
+    assert "## Tháng 06/2024" in pages["lich-nhiem-vu/2024.md"]  # a quarter is due at its end
+    assert "**15/12/2023**" in pages["lich-nhiem-vu/index.md"]

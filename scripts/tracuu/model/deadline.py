@@ -97,3 +97,18 @@ def next_occurrence(d: Deadline, today: dt.date) -> dt.date | None:
                 return cand
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return None
+
+
+@dataclass(frozen=True)
+class DeadlineEntry:
+    """One duty's deadline as the pages and calendars show it (links are computed by the caller)."""
+
+    agency_id: str
+    agency_name: str
+    role: str
+    doc_id: str
+    doc_title: str
+    doc_date: str
+    clause: str  # block anchor
+    duty_text: str
+    deadline: Deadline
