@@ -188,3 +188,29 @@ def test_calendar_pages_split_by_year_and_link_the_clause() -> None:
     assert "](../../van-ban/cv-5310/#m2)" in pages["lich-nhiem-vu/2023.md"]
     assert "## Tháng 06/2024" in pages["lich-nhiem-vu/2024.md"]  # a quarter is due at its end
     assert "**15/12/2023**" in pages["lich-nhiem-vu/index.md"]
+
+
+def test_duties_carry_their_deadlines_into_the_open_data() -> None:
+    import csv
+    import io
+
+    from tracuu.model.corpus import Corpus
+    from tracuu.pipeline import parse_text
+    from tracuu.render.export import duties_csv, duty_row
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\n\nSố: 12/UBND-KGVX\n\nThái Nguyên, ngày 10 tháng 10 năm 2023\n\n"
+        "Kính gửi: Sở Y tế\n\nĐể triển khai công tác trẻ em, UBND tỉnh yêu cầu:\n\n"
+        "1. Sở Y tế chủ trì tổ chức khám sức khỏe cho trẻ em; báo cáo kết quả về UBND tỉnh trước ngày 15/12/2023.\n\n"
+        "Nơi nhận:\n- Như trên;\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn A\n"
+    )
+    doc = parse_text(text, source="sources/x.txt", doc_id="x")
+    duty = next(d for d in doc.duties if "15/12/2023" in d.text)
+    assert [x.contract() for x in duty.deadlines] == [
+        {"kind": "date", "text": "trước ngày 15/12/2023", "date": "2023-12-15", "precision": "day", "relation": "before", "relative": False}
+    ]
+    assert duty_row(doc, duty)["deadlines"][0]["date"] == "2023-12-15"
+    from pathlib import Path
+
+    rows = list(csv.DictReader(io.StringIO(duties_csv(Corpus(documents=(doc,), root=Path("."))).decode("utf-8-sig"))))
+    assert any(r["deadlines"] == "trước ngày 15/12/2023" for r in rows)

@@ -22,6 +22,7 @@ from tracuu.model.textutil import fold, slugify
 from tracuu.parse.clean import clean
 from tracuu.parse.layout import Layout, parse_layout
 from tracuu.resolve.citations import cite_document
+from tracuu.resolve.deadlines import add_deadlines
 from tracuu.resolve.duties import extract_duties, extract_memberships
 from tracuu.resolve.issuer import resolve_issuer
 from tracuu.resolve.jurisdiction import document_province, province_of
@@ -203,6 +204,7 @@ def _duties(doc: Document) -> Document:
 STAGES: tuple[tuple[str, Callable[[Document], Document]], ...] = (
     ("lỗi khi tìm trích dẫn", _cite),
     ("lỗi khi tìm nhiệm vụ", _duties),
+    ("lỗi khi đọc thời hạn", add_deadlines),
     ("lỗi khi gán chủ đề", assign_topics),
 )
 

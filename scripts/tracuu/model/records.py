@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from tracuu.model.deadline import Deadline
 from tracuu.model.problems import Problem
 from tracuu.model.textutil import plain
 
@@ -107,6 +108,7 @@ class Duty:
     topics: tuple[str, ...] = ()
     instruments: tuple[str, ...] = ()  # instrument ids cited inside the duty
     is_group: bool = False  # the addressee is a collective ("các sở, ngành")
+    deadlines: tuple[Deadline, ...] = ()  # time expressions of ``text`` (resolve/deadlines.py)
 
     def contract(self) -> dict[str, Any]:
         return {

@@ -34,6 +34,13 @@ DUTY_FIELDS: tuple[tuple[str, str], ...] = (
     ("line", "Số dòng trong tệp nguồn"),
     ("clause", "Mã neo của điều khoản trên trang văn bản"),
     ("url", "Đường dẫn tới điều khoản, tính từ gốc trang web"),
+    (
+        "deadlines",
+        "Thời hạn đọc được từ câu chữ của nhiệm vụ: danh sách {kind, text, …}; kind là date (date ISO theo độ chính xác "
+        "của văn bản: ngày, tháng, quý 2024-Q2, năm; precision; relation before/within; relative = năm lấy theo ngày văn bản), "
+        "recurrence (freq YEARLY/MONTHLY/WEEKLY, interval, month, day — 0 khi văn bản không ghi), period (start, end), "
+        "ongoing (thường xuyên) hoặc text (nhận ra nhưng không xác định được ngày). Trong CSV: các đoạn text, ngăn cách bằng \"; \"",
+    ),
 )
 
 DOCUMENT_FIELDS: tuple[tuple[str, str], ...] = (
@@ -91,6 +98,7 @@ def duty_row(doc: Document, d: Duty) -> dict[str, Any]:
         "line": d.line,
         "clause": d.block,
         "url": _url(doc, d.block),
+        "deadlines": [x.contract() for x in d.deadlines],
     }
 
 
@@ -136,6 +144,7 @@ def duties_csv(corpus: Corpus) -> bytes:
     for doc in corpus.documents:
         for d in doc.duties:
             row = duty_row(doc, d)
+            row["deadlines"] = [x["text"] for x in row["deadlines"]]
             w.writerow(
                 [
                     "; ".join(v) if isinstance(v, list) else ("true" if v is True else "false" if v is False else v)

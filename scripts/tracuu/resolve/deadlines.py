@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from tracuu.model.deadline import Deadline
+from tracuu.model.records import Document
 from tracuu.model.textutil import nfc
-from tracuu.registries.deadlines import DeadlineVocabulary, RecurrenceWord
+from tracuu.registries.deadlines import DeadlineVocabulary, RecurrenceWord, vocabulary
 
 _DAY_MONTH_YEAR = r"(?P<d>\d{1,2})\s*(?:/|-|\.)\s*(?P<m>\d{1,2})\s*(?:/|-|\.)\s*(?P<y>(?:19|20)\d\d)"
 _DAY_MONTH_YEAR_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d\d)"
@@ -243,3 +244,10 @@ def _non_overlapping(found: list[_Found]) -> tuple[Deadline, ...]:
         if all(f.end <= k.deadline.start or f.deadline.start >= k.end for k in kept):
             kept.append(f)
     return tuple(k.deadline for k in sorted(kept, key=lambda k: k.deadline.start))
+
+
+def add_deadlines(doc: Document) -> Document:
+    """Each duty of ``doc`` with the time expressions of its text, read against the document's date."""
+    vocab = vocabulary()
+    duties = tuple(replace(d, deadlines=find_deadlines(d.text, doc.date, vocab)) for d in doc.duties)
+    return replace(doc, duties=duties)
