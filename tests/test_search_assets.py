@@ -1,4 +1,4 @@
-"""The search vocabulary generated from the registries (tracuu.search_assets)."""
+"""The search vocabulary generated from the registries (tracuu.resolve.search_vocab, tracuu.render.search_assets)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ import pytest
 import yaml
 
 from tracuu import paths
+from tracuu.model.corpus import Corpus
+from tracuu.model.index import CorpusIndex
 from tracuu.model.textutil import fold
 from tracuu.render import search_assets
-from tracuu.render.search_assets import phrase_key, phrase_table, stopword_table, synonym_table, word_counts
+from tracuu.resolve.search_vocab import phrase_key, phrase_table, stopword_table, synonym_table, vocabulary, word_counts
 
 
 @pytest.mark.parametrize(("phrase", "key"), [
@@ -97,7 +99,8 @@ def _tables(js: bytes) -> dict[str, Any]:
 
 
 def test_generated_file_holds_the_project_vocabulary() -> None:
-    got = _tables(search_assets.files(data_dir=paths.data_dir())[search_assets.SYNONYMS_PATH])
+    index = CorpusIndex(search=vocabulary(paths.data_dir()))
+    got = _tables(search_assets.files(Corpus((), paths.project_root()), index)[search_assets.SYNONYMS_PATH])
     assert set(got) == {"TRACUU_SYNONYMS", "TRACUU_PHRASES", "TRACUU_STOPWORDS"}
     search = yaml.safe_load((paths.data_dir() / "search.yml").read_text(encoding="utf-8"))
     for entry in search["synonyms"]:

@@ -16,9 +16,9 @@ import yaml
 
 from tracuu.model.problems import Problem
 from tracuu.model.records import Document
-from tracuu.model.textutil import fold, slugify
+from tracuu.model.textutil import fold, plain, slugify
 from tracuu.parse.clean import clean
-from tracuu.parse.layout import Layout, parse_layout, plain
+from tracuu.parse.layout import Layout, parse_layout
 
 SOURCE_SUFFIXES = (".txt", ".md")
 # Prefix of a document warning that is really about its sidecar file (reported against the .yml by the build).

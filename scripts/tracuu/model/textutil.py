@@ -87,3 +87,19 @@ def collation_key(text: str) -> tuple[tuple[int, int, int], ...]:
     chars = [_letter_key(c) for c in nfc(text)]
     primary = tuple((r, 0, 0) for r, _, _ in chars)
     return primary + ((999, 0, 0),) + tuple(chars)
+
+
+# Superscript digits mark footnote references in the sources ("trẻ em¹").
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def plain(text: str) -> str:
+    """Text without Markdown heading marks, emphasis and surrounding space."""
+    t = re.sub(r"^\s*#{1,6}\s*", "", text)
+    # Emphasis marks touch a space, a line end or punctuation ("**5. Sở:**", "*5310*/");
+    # an asterisk between two letters or digits is text and stays.
+    t = _EMPHASIS.sub("", t)
+    return t.strip()
+
+
+_EMPHASIS = re.compile(r"(?<![^\W_])\*+|\*+(?![^\W_])")

@@ -16,9 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from tracuu.model.records import Footnote
-from tracuu.model.textutil import nfc
+from tracuu.model.textutil import SUPERSCRIPT_DIGITS, nfc
 
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
 
 

@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 
 from tracuu.model.records import Block, BlockKind, Signer
-from tracuu.model.textutil import fold, nfc, slugify
-from tracuu.parse.clean import SUPERSCRIPT_DIGITS, Cleaned, Line
+from tracuu.model.textutil import SUPERSCRIPT_DIGITS, fold, nfc, plain, slugify
+from tracuu.parse.clean import Cleaned, Line
 from tracuu.paths import data_dir
 
 
@@ -93,16 +93,6 @@ _CLOSING = re.compile(
 )
 
 
-def plain(text: str) -> str:
-    """Text without Markdown heading marks, emphasis and surrounding space."""
-    t = re.sub(r"^\s*#{1,6}\s*", "", text)
-    # Emphasis marks touch a space, a line end or punctuation ("**5. Sở:**", "*5310*/");
-    # an asterisk between two letters or digits is text and stays.
-    t = _EMPHASIS.sub("", t)
-    return t.strip()
-
-
-_EMPHASIS = re.compile(r"(?<![^\W_])\*+|\*+(?![^\W_])")
 
 
 def _is_upper_line(text: str) -> bool:

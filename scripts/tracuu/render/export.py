@@ -12,9 +12,11 @@ import json
 from typing import Any
 
 from tracuu.model.corpus import Corpus
+from tracuu.model.index import CorpusIndex
 from tracuu.model.records import Document, Duty
+from tracuu.render import urls
 
-DIR = "du-lieu"
+DIR = urls.EXPORTS
 BOM = "\ufeff"
 
 DUTY_FIELDS: tuple[tuple[str, str], ...] = (
@@ -70,7 +72,7 @@ CITATION_FIELDS: tuple[tuple[str, str], ...] = (
 
 
 def _url(doc: Document, anchor: str = "") -> str:
-    return f"van-ban/{doc.id}/" + (f"#{anchor}" if anchor else "")
+    return urls.site_document(doc.id, anchor)
 
 
 def duty_row(doc: Document, d: Duty) -> dict[str, Any]:
@@ -183,7 +185,7 @@ def index_page(corpus: Corpus) -> str:
     )
 
 
-def files(corpus: Corpus) -> dict[str, bytes]:
+def files(corpus: Corpus, index: CorpusIndex) -> dict[str, bytes]:
     duties = [duty_row(doc, d) for doc in corpus.documents for d in doc.duties]
     return {
         f"{DIR}/duties.csv": duties_csv(corpus),
