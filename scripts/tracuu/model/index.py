@@ -38,6 +38,9 @@ class Mention:
 
     doc: Document
     citation: Citation
+    # (before, mention, after): the sentence that makes it, emphasis markers dropped
+    context: tuple[str, str, str] = ("", "", "")
+    basis: bool = False  # it sits in a "Căn cứ ..." line: the citing document was issued on its basis
 
     @property
     def anchor(self) -> str:

@@ -107,7 +107,7 @@ def _attrs_md(v: AgencyFacts, index: CorpusIndex) -> list[str]:
         rows.append(("Địa bàn", escape_inline(_place(a))))
     sector = index.sector(a.sector) if a.sector else None
     if sector is not None:
-        rows.append(("Ngành", link(escape_inline(sector.name), f"theo-nganh.md#{sector.id}")))
+        rows.append(("Ngành", link(escape_inline(sector.name), urls.href(DIR, "theo-nganh", DIR, sector.id))))
     written = sorted(v.written_as - {a.name}, key=collation_key)
     if written:
         rows.append(("Tên gọi trong văn bản", "; ".join(escape_inline(w) for w in written)))
@@ -212,8 +212,9 @@ def _index(views: Mapping[str, AgencyFacts]) -> str:
         "kèm vai trò (chủ trì, phối hợp, thực hiện) và liên kết tới đúng điều khoản.\n"
     )
     out.append(
-        f"Xem theo: {link('cấp', 'theo-cap.md')} · {link('tỉnh, thành phố', 'theo-tinh.md')} · "
-        f"{link('ngành', 'theo-nganh.md')}\n"
+        f"Xem theo: {link('cấp', urls.href(DIR, 'theo-cap', DIR))} · "
+        f"{link('tỉnh, thành phố', urls.href(DIR, 'theo-tinh', DIR))} · "
+        f"{link('ngành', urls.href(DIR, 'theo-nganh', DIR))}\n"
     )
     agencies = [v for v in views.values() if not v.agency.is_group]
     groups = [v for v in views.values() if v.agency.is_group]

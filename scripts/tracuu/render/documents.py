@@ -42,6 +42,7 @@ def _linker(href: str) -> Callable[[str], str]:
 
 
 def _footnote_refs(text: str, doc: Document) -> list[Inserter]:
+    # Markup, not resolution: the source's own superscript marks become Markdown footnote references.
     known = {f.number for f in doc.footnotes}
     out: list[Inserter] = []
     for m in _SUP_RUN.finditer(text):

@@ -192,5 +192,5 @@ def files(corpus: Corpus, index: CorpusIndex) -> dict[str, bytes]:
         f"{DIR}/duties.json": _json(duties),
         f"{DIR}/documents.json": _json([document_row(d) for d in corpus.documents]),
         f"{DIR}/citations.json": _json([r for d in corpus.documents for r in citation_rows(d)]),
-        f"{DIR}/index.md": index_page(corpus).encode("utf-8"),
+        urls.page(DIR, "index"): index_page(corpus).encode("utf-8"),
     }

@@ -9,7 +9,6 @@ corpus document gets no page here: its document page is the page, and
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from tracuu.model.corpus import Corpus
@@ -73,37 +72,9 @@ def href_for(citation: Citation, index: CorpusIndex | None = None, from_dir: str
 # --------------------------------------------------------------------------- facts
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """(before, mention, after) of the sentence holding text[start:end], emphasis markers dropped."""
-    bounds = [m.end() for m in re.finditer(r"[.;!?](?=\s)|\n", text[:start])]
-    s = bounds[-1] if bounds else 0
-    m = re.search(r"[.;!?](?=\s|$)|\n", text[end:])
-    e = end + m.end() if m else len(text)
-    before, mention, after = text[s:start], text[start:end], text[end:e]
-    if len(before) > 200:
-        before = "…" + before[-200:].split(" ", 1)[-1]
-    if len(after) > 200:
-        after = after[:200].rsplit(" ", 1)[0] + "…"
-    return tuple(x.replace("*", "") for x in (before.lstrip(), mention, after.rstrip()))  # type: ignore[return-value]
-
-
-def _block_text(m: Mention) -> str:
-    anchor = m.anchor
-    if anchor.startswith("fn-"):
-        num = anchor[3:]
-        fn = next((f for f in m.doc.footnotes if f.number == num), None)
-        return fn.text if fn else m.citation.text
-    block = m.doc.block(anchor)
-    return block.text if block else m.citation.text
-
-
 def _mention_line(m: Mention, from_dir: str) -> str:
     c = m.citation
-    text = _block_text(m)
-    if c.span and text[c.span.start : c.span.end] == c.text:
-        before, mention, after = _sentence(text, c.span.start, c.span.end)
-    else:
-        before, mention, after = "", c.text.replace("*", ""), ""
+    before, mention, after = m.context
     quote = f"{escape_inline(before, False)}**{escape_inline(mention, False)}**{escape_inline(after, False)}"
     where = link(escape_inline(_title_of(m.doc)), _doc_href(m.doc, from_dir, m.anchor))
     return f"- {where}, dòng {c.line}: {quote}"
@@ -158,12 +129,6 @@ def heading(facts: InstrumentFacts) -> str:
     return facts.title or facts.id
 
 
-def _is_basis(m: Mention) -> bool:
-    """The mention sits in a "Căn cứ ..." line: the citing document was issued on its basis."""
-    text = _block_text(m).lstrip("*_ ")
-    return text.startswith("Căn cứ") and bool(m.citation.span)
-
-
 def _mention_sections(
     mentions: tuple[Mention, ...], from_dir: str, exclude_doc: str = "", heading_level: str = "##"
 ) -> list[str]:
@@ -172,7 +137,7 @@ def _mention_sections(
     out: list[str] = []
     basis: list[Document] = []
     for m in ms:
-        if _is_basis(m) and m.doc.id not in [b.id for b in basis]:
+        if m.basis and m.doc.id not in [b.id for b in basis]:
             basis.append(m.doc)
     if basis:
         out += [f"{heading_level} Là căn cứ ban hành {{#can-cu}}", ""]

@@ -11,17 +11,53 @@ from collections import defaultdict
 from tracuu.model.corpus import Corpus
 from tracuu.model.index import InstrumentFacts, Mention
 from tracuu.model.instruments import Instrument
+from tracuu.model.records import Citation, Document
 from tracuu.model.sokyhieu import SoKyHieu
 from tracuu.model.textutil import collation_key
 from tracuu.registries.instruments import Registry
 from tracuu.resolve.citations import _jurisdiction, canonical_type, context_for, instrument_id_for_document
 
 
+def _sentence(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(before, mention, after) of the sentence holding text[start:end], emphasis markers dropped."""
+    bounds = [m.end() for m in re.finditer(r"[.;!?](?=\s)|\n", text[:start])]
+    s = bounds[-1] if bounds else 0
+    m = re.search(r"[.;!?](?=\s|$)|\n", text[end:])
+    e = end + m.end() if m else len(text)
+    before, mention, after = text[s:start], text[start:end], text[end:e]
+    if len(before) > 200:
+        before = "…" + before[-200:].split(" ", 1)[-1]
+    if len(after) > 200:
+        after = after[:200].rsplit(" ", 1)[0] + "…"
+    return tuple(x.replace("*", "") for x in (before.lstrip(), mention, after.rstrip()))  # type: ignore[return-value]
+
+
+def _block_text(doc: Document, c: Citation) -> str:
+    anchor = c.span.block if c.span else ""
+    if anchor.startswith("fn-"):
+        num = anchor[3:]
+        fn = next((f for f in doc.footnotes if f.number == num), None)
+        return fn.text if fn else c.text
+    block = doc.block(anchor)
+    return block.text if block else c.text
+
+
+def mention(doc: Document, c: Citation) -> Mention:
+    """A citation with the sentence it stands in, for quoting on the instrument's page."""
+    text = _block_text(doc, c)
+    if c.span and text[c.span.start : c.span.end] == c.text:
+        context = _sentence(text, c.span.start, c.span.end)
+    else:
+        context = ("", c.text.replace("*", ""), "")
+    basis = text.lstrip("*_ ").startswith("Căn cứ") and bool(c.span)
+    return Mention(doc, c, context, basis)
+
+
 def mentions_by_instrument(corpus: Corpus) -> dict[str, list[Mention]]:
     out: dict[str, list[Mention]] = defaultdict(list)
     for doc in corpus.documents:
         for c in doc.citations:
-            out[c.instrument].append(Mention(doc, c))
+            out[c.instrument].append(mention(doc, c))
     return dict(out)
 
 

@@ -46,7 +46,7 @@ def guidance_page(audience: Audience, corpus: Corpus, index: CorpusIndex, title:
     # Search boost like a topic page: "giáo viên cần làm gì" is this page.
     out = [front_matter(["data/topics.yml", *sources], tags, extra="search:\n  boost: 3"), f"# {title}\n", intro + "\n"]
     out.append(hotline_box(corpus, index))
-    out.append("Xem thêm: [Khi trẻ em gặp nguy hiểm](index.md).\n")
+    out.append(f"Xem thêm: [Khi trẻ em gặp nguy hiểm]({urls.href(urls.GUIDANCE, 'index', urls.GUIDANCE)}).\n")
     out.append("## Văn bản giao nhiệm vụ {#nhiem-vu}\n")
     if not duties:
         out.append("Chưa có văn bản nào trong kho giao nhiệm vụ cho đối tượng này.\n")
@@ -78,10 +78,14 @@ def danger_page(corpus: Corpus, index: CorpusIndex) -> str:
     )
     out.append(hotline_box(corpus, index))
     if national_line(index):
-        out.append("Tất cả số điện thoại và đường dây mà văn bản nêu: [Tổng đài, đường dây hỗ trợ](tong-dai.md).\n")
+        out.append(
+            "Tất cả số điện thoại và đường dây mà văn bản nêu: "
+            f"[Tổng đài, đường dây hỗ trợ]({urls.href(urls.GUIDANCE, 'tong-dai', urls.GUIDANCE)}).\n"
+        )
     out.append("## Dành cho ai {#danh-cho-ai}\n")
-    out.append("- [Giáo viên, nhà trường](giao-vien.md): văn bản giao gì cho ngành giáo dục, nhà trường, giáo viên.")
-    out.append("- [Cha mẹ, gia đình](phu-huynh.md): văn bản nói gì về trách nhiệm và hỗ trợ cho gia đình.")
+    teachers, parents = (urls.href(urls.GUIDANCE, name, urls.GUIDANCE) for name in ("giao-vien", "phu-huynh"))
+    out.append(f"- [Giáo viên, nhà trường]({teachers}): văn bản giao gì cho ngành giáo dục, nhà trường, giáo viên.")
+    out.append(f"- [Cha mẹ, gia đình]({parents}): văn bản nói gì về trách nhiệm và hỗ trợ cho gia đình.")
     out.append(f"- [Cán bộ]({urls.agency('index', urls.GUIDANCE)}): nhiệm vụ của từng cơ quan.\n")
     out.append("## Văn bản nói gì về phát hiện, thông báo, hỗ trợ {#thong-bao}\n")
     for q in items:

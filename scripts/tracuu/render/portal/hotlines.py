@@ -33,7 +33,7 @@ def hotline_page(corpus: Corpus, index: CorpusIndex) -> str | None:
         "và xin tư vấn, hỗ trợ. Mỗi dòng trích nguyên văn và dẫn về đúng khoản trong văn bản.\n"
     )
     out.append(hotline_box(corpus, index))
-    out.append("Xem thêm: [Khi trẻ em gặp nguy hiểm](index.md).\n")
+    out.append(f"Xem thêm: [Khi trẻ em gặp nguy hiểm]({urls.href(urls.GUIDANCE, 'index', urls.GUIDANCE)}).\n")
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -14,6 +14,10 @@ from tracuu.render.portal.common import _docs_by_date, doc_href, front_matter
 from tracuu.render.titles import human_date, title_of
 
 
+def _here(name: str) -> str:
+    return urls.href(urls.INDEXES, name, urls.INDEXES)
+
+
 def _index_line(doc: Document, from_dir: str = urls.INDEXES) -> str:
     date = human_date(doc.date).split(" (")[0] or "không ghi ngày"
     issuer = f" — {escape_inline(doc.issuer)}" if doc.issuer else ""
@@ -83,12 +87,12 @@ def index_pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
             front_matter("sources/"),
             "# Chỉ mục\n",
             f"Kho có **{len(docs)}** văn bản. Tra theo:\n",
-            "- [Dòng thời gian](theo-nam.md): theo năm ban hành",
-            "- [Tỉnh, thành phố](theo-tinh.md)",
-            "- [Loại văn bản](theo-loai.md)",
-            "- [Cấp ban hành](theo-cap.md): trung ương, tỉnh, huyện",
+            f"- [Dòng thời gian]({_here('theo-nam')}): theo năm ban hành",
+            f"- [Tỉnh, thành phố]({_here('theo-tinh')})",
+            f"- [Loại văn bản]({_here('theo-loai')})",
+            f"- [Cấp ban hành]({_here('theo-cap')}): trung ương, tỉnh, huyện",
             f"- [Chủ đề]({urls.href(urls.TOPICS, 'index', urls.INDEXES)})",
-            "- [Số liệu trong báo cáo](so-lieu.md): biểu đồ các con số văn bản nêu",
+            f"- [Số liệu trong báo cáo]({_here('so-lieu')}): biểu đồ các con số văn bản nêu",
             "",
         ]
     )

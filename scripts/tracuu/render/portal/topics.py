@@ -146,9 +146,8 @@ def topics_index(corpus: Corpus, index: CorpusIndex) -> str:
     for t in index.topics.topics:
         h = topic_hits(t, corpus, index)
         n_docs = len({d.id for d, _ in h.duties} | {d.id for d, _ in h.paragraphs})
-        out.append(
-            f"| {link(escape_inline(t.name), f'{t.id}.md')} | {len(h.duties)} | {len(h.paragraphs)} | {n_docs} |"
-        )
+        href = urls.href(urls.TOPICS, t.id, urls.TOPICS)
+        out.append(f"| {link(escape_inline(t.name), href)} | {len(h.duties)} | {len(h.paragraphs)} | {n_docs} |")
     out.append("\n## Trang theo thẻ {#the}\n")
     out.append("<!-- material/tags -->")
     return "\n".join(out).rstrip() + "\n"
