@@ -7,7 +7,7 @@ from collections.abc import Callable
 from tracuu.build import load_corpus
 from tracuu.model.corpus import Corpus
 from tracuu.model.problems import Problem
-from tracuu.registries import agencies, glossary
+from tracuu.registries import agencies, glossary, search
 from tracuu.resolve import citations, figures, topics
 
 # Registries checked against the corpus, each ``(corpus) -> list[Problem]``.
@@ -17,6 +17,7 @@ CHECKERS: tuple[Callable[[Corpus], list[Problem]], ...] = (
     topics.check,
     glossary.check,
     figures.check,
+    search.check,
 )
 
 

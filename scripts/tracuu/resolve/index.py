@@ -15,6 +15,7 @@ from tracuu.model.index import CorpusIndex, Guidance, Sector
 from tracuu.model.records import ResolvedAgency
 from tracuu.model.topics import TopicRegistry
 from tracuu.registries import glossary
+from tracuu.registries import search as search_words
 from tracuu.registries.agencies import AgencyRegistry, issuer_agency
 from tracuu.registries.agencies import load_registry as agency_registry
 from tracuu.registries.instruments import registry as instrument_registry
@@ -54,9 +55,9 @@ def _guidance(corpus: Corpus, topics: TopicRegistry, sectors: dict[str, str]) ->
     return out
 
 
-def _search_data_dir(corpus: Corpus) -> Path:
-    candidate = Path(corpus.root) / "data"
-    return candidate if candidate.is_dir() else paths.data_dir()
+def _project_root(corpus: Corpus) -> Path:
+    """Where sources/ lies (the corpus root when it has data/, else the project's)."""
+    return Path(corpus.root) if (Path(corpus.root) / "data").is_dir() else paths.data_dir().parent
 
 
 def build_index(corpus: Corpus) -> CorpusIndex:
@@ -73,6 +74,7 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         if found is not None:
             issuers[doc.id] = found
     sectors = _agency_sector(corpus, agencies)
+    terms = tuple(glossary.load())
     return CorpusIndex(
         issuers=issuers,
         issuing_level=_issuing_level(corpus, agencies),
@@ -88,6 +90,6 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         guidance=_guidance(corpus, topics, sectors),
         hotlines=hotlines(corpus),
         figures=tuple(all_figures(corpus)),
-        glossary=tuple(glossary.load()),
-        search=vocabulary(_search_data_dir(corpus)),
+        glossary=terms,
+        search=vocabulary(terms, agencies, topics, search_words.load(), _project_root(corpus)),
     )

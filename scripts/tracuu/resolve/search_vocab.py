@@ -21,12 +21,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from tracuu.model.glossary import Term
 from tracuu.model.index import SearchVocabulary
 from tracuu.model.textutil import fold, nfc
+from tracuu.model.topics import TopicRegistry
+from tracuu.registries.agencies import AgencyRegistry
+from tracuu.registries.search import SearchWords
 
 # Registry abbreviations shorter than this are too ambiguous to expand in
 # search ("TP" is Tư pháp for a sector but thành phố in a name, "CT" is Công
@@ -94,7 +95,7 @@ def alias_pairs(name: str, alias: str) -> Iterable[tuple[str, str]]:
     yield abbr, expansion
 
 
-def synonym_table(glossary: Any, agencies: Any) -> dict[str, list[str]]:
+def synonym_table(glossary: Iterable[Term], agencies: AgencyRegistry) -> dict[str, list[str]]:
     """{folded abbreviation: [expansion, ...]} from the two registries."""
     table: dict[str, list[str]] = {}
 
@@ -106,29 +107,22 @@ def synonym_table(glossary: Any, agencies: Any) -> dict[str, list[str]]:
         if fold(expansion) not in {fold(e) for e in known}:
             known.append(str(expansion).strip())
 
-    for entry in glossary or []:
-        if isinstance(entry, Mapping) and entry.get("term") and entry.get("expansion"):
-            add(str(entry["term"]), str(entry["expansion"]))
-
-    if isinstance(agencies, Mapping):
-        for sector in agencies.get("sectors") or []:
-            if isinstance(sector, Mapping) and sector.get("name"):
-                for abbr in sector.get("abbr") or []:
-                    add(str(abbr), str(sector["name"]), MIN_REGISTRY_ABBR)
-        for section in ("templates", "groups"):
-            for agency in agencies.get(section) or []:
-                if not isinstance(agency, Mapping) or not agency.get("name"):
-                    continue
-                for alias in agency.get("aliases") or []:
-                    for abbr, expansion in alias_pairs(str(agency["name"]), str(alias)):
-                        add(abbr, expansion, MIN_REGISTRY_ABBR)
-        # Issuer codes ("TĐTN: Tỉnh đoàn") only where no other table knows the
-        # letters: "LĐTBXH" is the sector, not only the ministry.
-        codes = agencies.get("codes")
-        if isinstance(codes, Mapping):
-            for code, name in codes.items():
-                if key(str(code)) not in table:
-                    add(str(code), str(name), MIN_REGISTRY_ABBR)
+    for entry in glossary:
+        add(entry.term, entry.expansion)
+    for sector in agencies.sectors:
+        for abbr in sector.abbr:
+            add(abbr, sector.name, MIN_REGISTRY_ABBR)
+    named: list[tuple[str, tuple[str, ...]]] = [(t.name, t.aliases) for t in agencies.templates]
+    named += [(g.name, g.aliases) for g in agencies.groups]
+    for name, aliases in named:
+        for alias in aliases:
+            for abbr, expansion in alias_pairs(name, alias):
+                add(abbr, expansion, MIN_REGISTRY_ABBR)
+    # Issuer codes ("TĐTN: Tỉnh đoàn") only where no other table knows the
+    # letters: "LĐTBXH" is the sector, not only the ministry.
+    for code, name in agencies.codes.items():
+        if key(code) not in table:
+            add(code, name, MIN_REGISTRY_ABBR)
     return dict(sorted(table.items()))
 
 
@@ -161,7 +155,7 @@ def phrase_key(phrase: str) -> str:
     return " ".join(w for w in re.split(r"[^\w]+", unicodedata.normalize("NFC", str(phrase)).lower()) if w)
 
 
-def phrase_table(agencies: Any, topics: Any, search: Any) -> dict[str, list[str]]:
+def phrase_table(agencies: AgencyRegistry, topics: TopicRegistry, search: SearchWords) -> dict[str, list[str]]:
     """{phrase (``phrase_key``): [what it stands for, ...]} from the registries and data/search.yml."""
     table: dict[str, list[str]] = {}
 
@@ -173,25 +167,19 @@ def phrase_table(agencies: Any, topics: Any, search: Any) -> dict[str, list[str]
         if fold(m) not in {fold(e) for e in known}:
             known.append(m)
 
-    if isinstance(agencies, Mapping):
-        for agency in agencies.get("templates") or []:
-            if isinstance(agency, Mapping) and agency.get("name"):
-                for alias in agency.get("aliases") or []:
-                    meaning = _other_names(str(agency["name"]), str(alias))
-                    if meaning:
-                        add(str(alias), meaning)
-    if isinstance(topics, Mapping):
-        for section in ("topics", "audiences"):
-            for topic in topics.get(section) or []:
-                if isinstance(topic, Mapping) and topic.get("name"):
-                    for keyword in topic.get("keywords") or []:
-                        add(str(keyword), str(topic["name"]))
-    if isinstance(search, Mapping):
-        for entry in search.get("synonyms") or []:
-            if isinstance(entry, Mapping):
-                for phrase in entry.get("words") or []:
-                    for meaning in entry.get("means") or []:
-                        add(str(phrase), str(meaning))
+    for agency in agencies.templates:
+        for alias in agency.aliases:
+            meaning = _other_names(agency.name, alias)
+            if meaning:
+                add(alias, meaning)
+    keywords = [(t.name, t.keywords) for t in topics.topics] + [(a.name, a.keywords) for a in topics.audiences]
+    for name, words in keywords:
+        for keyword in words:
+            add(keyword, name)
+    for entry in search.synonyms:
+        for phrase in entry.words:
+            for meaning in entry.means:
+                add(phrase, meaning)
     return dict(sorted(table.items()))
 
 
@@ -208,10 +196,9 @@ def word_counts(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
-def stopword_table(search: Any, counts: Mapping[str, int]) -> dict[str, list[str]]:
+def stopword_table(search: SearchWords, counts: Mapping[str, int]) -> dict[str, list[str]]:
     """{"exact": stop-words as written, "folded": bare forms safe to treat as stop-words}."""
-    words = search.get("stopwords") if isinstance(search, Mapping) else None
-    exact = sorted({nfc(str(w)).strip().lower() for w in words or [] if fold(str(w))})
+    exact = sorted({nfc(w).strip().lower() for w in search.stopwords if fold(w)})
     stops = set(exact)
     by_fold: dict[str, list[int]] = {}
     for word, n in counts.items():
@@ -228,12 +215,6 @@ def stopword_table(search: Any, counts: Mapping[str, int]) -> dict[str, list[str
     return {"exact": exact, "folded": sorted(folded)}
 
 
-def _load(path: Path) -> Any:
-    if not path.is_file():
-        return None
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
 def _corpus_texts(root: Path | None) -> list[str]:
     """The source documents' text (for telling stop-words from other words)."""
     src = root / "sources" if root is not None else None
@@ -243,12 +224,12 @@ def _corpus_texts(root: Path | None) -> list[str]:
             for f in sorted(src.iterdir()) if f.suffix in (".txt", ".md") and f.name != "README.md"]
 
 
-def vocabulary(data_dir: Path) -> SearchVocabulary:
-    """The three tables from the data files in ``data_dir`` and the sources beside it."""
-    agencies = _load(data_dir / "agencies.yml")
-    search = _load(data_dir / "search.yml")
+def vocabulary(
+    glossary: Iterable[Term], agencies: AgencyRegistry, topics: TopicRegistry, search: SearchWords, root: Path | None
+) -> SearchVocabulary:
+    """The three tables from the registries and the source texts under ``root``."""
     return SearchVocabulary(
-        synonym_table(_load(data_dir / "glossary.yml"), agencies),
-        phrase_table(agencies, _load(data_dir / "topics.yml"), search),
-        stopword_table(search, word_counts(_corpus_texts(data_dir.parent))),
+        synonym_table(glossary, agencies),
+        phrase_table(agencies, topics, search),
+        stopword_table(search, word_counts(_corpus_texts(root))),
     )
