@@ -1,6 +1,6 @@
 """Open data: the corpus as CSV and JSON files, with a page that documents them.
 
-``files(corpus)`` returns bytes for ``du-lieu/*``; the same corpus gives
+``files(corpus, index)`` returns bytes for ``du-lieu/*``; the same corpus gives
 byte-identical files (stable order, no timestamps).
 """
 

@@ -60,6 +60,7 @@ def page_url(doc: Document, base: str) -> str:
 
 
 def doc_uuid(doc: Document) -> str:
+    # A fixed name, not a link: an entry keeps its id if the folder is ever renamed.
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'tracuu:van-ban/' + doc.id)}"
 
 
