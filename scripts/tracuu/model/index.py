@@ -61,6 +61,15 @@ class InstrumentFacts:
 
 
 @dataclass(frozen=True)
+class AgencyLink:
+    """Where a block names the addressee of a duty of its clause: text[start:end] links to the agency."""
+
+    start: int
+    end: int
+    agency_id: str
+
+
+@dataclass(frozen=True)
 class Sector:
     id: str
     name: str
@@ -130,6 +139,8 @@ class CorpusIndex:
     agencies: Mapping[str, AgencyFacts] = field(default_factory=dict)
     sectors: tuple[Sector, ...] = ()
     agency_sector: Mapping[str, str] = field(default_factory=dict)  # duty agency id → sector id
+    # doc id → block anchor → the addressees the block names
+    agency_links: Mapping[str, Mapping[str, tuple[AgencyLink, ...]]] = field(default_factory=dict)
     # portal
     topics: TopicRegistry = field(default_factory=lambda: TopicRegistry("", (), ()))
     guidance: Mapping[str, Guidance] = field(default_factory=dict)  # audience id (or "bao-tin") → quotes

@@ -93,8 +93,6 @@ _CLOSING = re.compile(
 )
 
 
-
-
 def _is_upper_line(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from tracuu.model.corpus import Corpus
 from tracuu.model.index import CorpusIndex
-from tracuu.model.records import Block, Document, Duty
+from tracuu.model.records import Block, Document
 from tracuu.model.textutil import SUPERSCRIPT_DIGITS, collation_key
 from tracuu.render import urls
 from tracuu.render.instruments import cited_by_section, href_for
@@ -79,39 +79,14 @@ def _citation_inserts(doc: Document, anchor: str, from_dir: str, index: CorpusIn
     return out
 
 
-def _agency_inserts(doc: Document, block: Block, duties_here: list[Duty]) -> list[Inserter]:
+def _agency_inserts(doc: Document, block: Block, index: CorpusIndex) -> list[Inserter]:
     """Link the addressee of each duty whose clause this block is (or is the label of)."""
-    out: list[Inserter] = []
-    seen: set[str] = set()
-    for d in duties_here:
-        if d.agency_id in seen or not d.agency_text:
-            continue
-        start = block.text.find(d.agency_text)
-        if start < 0:
-            continue
-        seen.add(d.agency_id)
-        href = urls.agency(d.agency_id, DIR)
-        out.append((start, start + len(d.agency_text), _linker(href)))
-    return out
+    links = index.agency_links.get(doc.id, {}).get(block.anchor, ())
+    return [(a.start, a.end, _linker(urls.agency(a.agency_id, DIR))) for a in links]
 
 
-_HEADING_LEVEL = {0: "##", 1: "###", 2: "####"}
-
-
-def _duties_by_block(doc: Document) -> dict[str, list[Duty]]:
-    """Duties keyed by their clause's anchor and by the anchor of the clause's label block."""
-    parents = {b.anchor: b.parent for b in doc.body}
-    out: dict[str, list[Duty]] = defaultdict(list)
-    for d in doc.duties:
-        out[d.block].append(d)
-        if parents.get(d.block):
-            out[parents[d.block]].append(d)
-    return out
-
-
-def render_block(doc: Document, b: Block, index: CorpusIndex, duties: dict[str, list[Duty]] | None = None) -> str:
-    here = (duties if duties is not None else _duties_by_block(doc)).get(b.anchor, [])
-    inserts = _footnote_refs(b.text, doc) + _citation_inserts(doc, b.anchor, DIR, index) + _agency_inserts(doc, b, here)
+def render_block(doc: Document, b: Block, index: CorpusIndex) -> str:
+    inserts = _footnote_refs(b.text, doc) + _citation_inserts(doc, b.anchor, DIR, index) + _agency_inserts(doc, b, index)
     if b.kind == "table":
         rows = b.text.split("\n")
         out_rows = []
@@ -248,13 +223,12 @@ def render_document_page(doc: Document, corpus: Corpus, index: CorpusIndex) -> s
         out.append(f'<p class="doc-subject">{prefix}{escape_inline(doc.subject)}</p>\n')
     out.append("## Nội dung văn bản {#noi-dung}\n")
     closing_done = False
-    duties = _duties_by_block(doc)
     for b in doc.body:
         if b.annex and not closing_done:
             # The signature stands between the main text and the annexes, as printed.
             out.append(_closing(doc))
             closing_done = True
-        out.append(render_block(doc, b, index, duties) + "\n")
+        out.append(render_block(doc, b, index) + "\n")
     if not closing_done:
         out.append(_closing(doc))
     summary = _duty_summary(doc)

@@ -6,11 +6,12 @@ resolved and the agency registry; ``render.agencies`` only lays it out.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from tracuu.model.corpus import Corpus
-from tracuu.model.index import AgencyEntry, AgencyFacts
-from tracuu.model.records import Document, ResolvedAgency
+from tracuu.model.index import AgencyEntry, AgencyFacts, AgencyLink
+from tracuu.model.records import Document, Duty, ResolvedAgency
 from tracuu.registries.agencies import AgencyRegistry, issuer_agency, jurisdiction
 
 
@@ -120,3 +121,34 @@ def agency_facts(corpus: Corpus, reg: AgencyRegistry) -> dict[str, AgencyFacts]:
                 if e.relation == "own":
                     v.entries.append(AgencyEntry(e.doc, e.duty, "shared"))
     return {aid: v.frozen() for aid, v in c.views.items()}
+
+
+def _duties_by_block(doc: Document) -> dict[str, list[Duty]]:
+    """Duties keyed by their clause's anchor and by the anchor of the clause's label block."""
+    parents = {b.anchor: b.parent for b in doc.body}
+    out: dict[str, list[Duty]] = defaultdict(list)
+    for d in doc.duties:
+        out[d.block].append(d)
+        if parents.get(d.block):
+            out[parents[d.block]].append(d)
+    return out
+
+
+def agency_links(doc: Document) -> dict[str, tuple[AgencyLink, ...]]:
+    """Block anchor → where it names the addressee of each duty whose clause it is (or is the label of)."""
+    by_block = _duties_by_block(doc)
+    out: dict[str, tuple[AgencyLink, ...]] = {}
+    for b in doc.body:
+        links: list[AgencyLink] = []
+        seen: set[str] = set()
+        for d in by_block.get(b.anchor, []):
+            if d.agency_id in seen or not d.agency_text:
+                continue
+            start = b.text.find(d.agency_text)
+            if start < 0:
+                continue
+            seen.add(d.agency_id)
+            links.append(AgencyLink(start, start + len(d.agency_text), d.agency_id))
+        if links:
+            out[b.anchor] = tuple(links)
+    return out

@@ -20,7 +20,7 @@ from tracuu.registries.agencies import AgencyRegistry, issuer_agency
 from tracuu.registries.agencies import load_registry as agency_registry
 from tracuu.registries.instruments import registry as instrument_registry
 from tracuu.registries.topics import load_registry as topic_registry
-from tracuu.resolve.agency_index import agency_facts
+from tracuu.resolve.agency_index import agency_facts, agency_links
 from tracuu.resolve.figures import all_figures
 from tracuu.resolve.guidance import REPORTING_ID, audience_guidance, reporting_guidance
 from tracuu.resolve.hotlines import hotlines
@@ -86,6 +86,7 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         agencies=agency_facts(corpus, agencies),
         sectors=tuple(Sector(s.id, s.name) for s in agencies.sectors),
         agency_sector=sectors,
+        agency_links={d.id: agency_links(d) for d in corpus.documents},
         topics=topics,
         guidance=_guidance(corpus, topics, sectors),
         hotlines=hotlines(corpus),
