@@ -21,7 +21,7 @@ from tracuu.model.index import CorpusIndex
 from tracuu.render import glossary, urls
 from tracuu.render.mdsafe import escape_inline, link
 from tracuu.render.portal.charts import figures_page
-from tracuu.render.portal.common import _docs_by_date, doc_href
+from tracuu.render.portal.common import doc_href, docs_by_date
 from tracuu.render.portal.guidance import danger_page, guidance_page
 from tracuu.render.portal.hotlines import hotline_page, hotline_snippet
 from tracuu.render.portal.indexes import index_pages
@@ -46,7 +46,7 @@ GUIDES = (
 
 def newest_snippet(corpus: Corpus, n: int = 5) -> str:
     lines = ["<!-- Sinh tự động (tracuu.render_portal); chèn vào docs/index.md. -->", ""]
-    for d in _docs_by_date(corpus)[:n]:
+    for d in docs_by_date(corpus)[:n]:
         date = human_date(d.date).split(" (")[0] or "không ghi ngày"
         lines.append(
             f"- {link(escape_inline(title_of(d)), doc_href(d, ''))}  \n"

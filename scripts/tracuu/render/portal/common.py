@@ -66,8 +66,8 @@ def source_link(doc: Document, anchor: str, from_dir: str = urls.GUIDANCE) -> st
 # Quotations repeated from document pages stay out of the search index: the
 # document page already indexes that text, and repeating it made topic pages a
 # third of the index (slower first results on phones, worse ranking).
-_EXCLUDED_OPEN = '<div class="quotes" data-search-exclude markdown>\n'
-_EXCLUDED_CLOSE = "\n</div>\n"
+EXCLUDED_OPEN = '<div class="quotes" data-search-exclude markdown>\n'
+EXCLUDED_CLOSE = "\n</div>\n"
 
 
 def quote(text: str) -> str:
@@ -76,7 +76,7 @@ def quote(text: str) -> str:
     return "> " + body
 
 
-def _docs_by_date(corpus: Corpus) -> list[Document]:
+def docs_by_date(corpus: Corpus) -> list[Document]:
     return sorted(corpus.documents, key=lambda d: (d.date, d.id), reverse=True)
 
 

@@ -10,7 +10,7 @@ from tracuu.model.records import Document
 from tracuu.model.textutil import collation_key, slugify
 from tracuu.render import urls
 from tracuu.render.mdsafe import escape_inline, link
-from tracuu.render.portal.common import _docs_by_date, doc_href, front_matter
+from tracuu.render.portal.common import doc_href, docs_by_date, front_matter
 from tracuu.render.titles import human_date, title_of
 
 
@@ -34,7 +34,7 @@ def _grouped_page(title: str, intro: str, groups: dict[str, list[Document]], ord
 
 
 def index_pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
-    docs = _docs_by_date(corpus)
+    docs = docs_by_date(corpus)
     pages: dict[str, str] = {}
     by_year: dict[str, list[Document]] = defaultdict(list)
     for d in docs:

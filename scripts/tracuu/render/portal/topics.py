@@ -14,11 +14,11 @@ from tracuu.render import urls
 from tracuu.render.instruments import href_for
 from tracuu.render.mdsafe import escape_inline, link
 from tracuu.render.portal.common import (
-    _EXCLUDED_CLOSE,
-    _EXCLUDED_OPEN,
-    _docs_by_date,
+    EXCLUDED_CLOSE,
+    EXCLUDED_OPEN,
     agency_href,
     doc_href,
+    docs_by_date,
     front_matter,
     short_title,
     source_link,
@@ -42,7 +42,7 @@ def topic_hits(topic: Topic, corpus: Corpus, index: CorpusIndex) -> TopicHits:
     duties: list[tuple[Document, Duty]] = []
     paras: list[tuple[Document, Block]] = []
     cites: list[tuple[Document, Citation]] = []
-    for doc in _docs_by_date(corpus):
+    for doc in docs_by_date(corpus):
         duty_blocks = {d.block for d in doc.duties}
         ptopics = index.paragraph_topics.get(doc.id, {})
         topic_duties = [d for d in doc.duties if topic.id in d.topics]
@@ -94,13 +94,13 @@ def topic_page(topic: Topic, corpus: Corpus, index: CorpusIndex) -> str:
         head = link(escape_inline(names[aid]), agency_href(aid, d_dir))
         out.append(f"### {head} {{#{aid}}}\n")
         out.append(f"{len(items)} nhiệm vụ.\n")
-        out.append(_EXCLUDED_OPEN)
+        out.append(EXCLUDED_OPEN)
         for doc, d in items:
             role = f" ({escape_inline(d.role)})" if d.role else ""
             out.append(
                 f"- {escape_inline(' '.join(plain(d.text).split()))}{role}  \n  — {source_link(doc, d.block, d_dir)}"
             )
-        out.append(_EXCLUDED_CLOSE)
+        out.append(EXCLUDED_CLOSE)
     out.append("## Đoạn văn liên quan {#doan-van}\n")
     if not hits.paragraphs:
         out.append("Không có đoạn văn nào khác ngoài các nhiệm vụ ở trên.\n")
@@ -116,13 +116,13 @@ def topic_page(topic: Topic, corpus: Corpus, index: CorpusIndex) -> str:
             f"- {escape_inline(' '.join(plain(b.text).split()))}  \n  — {source_link(doc, b.anchor, d_dir)}"
             for b in blocks
         ]
-        out.append(_EXCLUDED_OPEN)
+        out.append(EXCLUDED_OPEN)
         if len(lines) > 12:
             out.append(f'??? note "{len(lines)} đoạn văn — bấm để mở"\n')
             out += ["    " + ln.replace("\n", "\n    ") for ln in lines]
         else:
             out += lines
-        out.append(_EXCLUDED_CLOSE)
+        out.append(EXCLUDED_CLOSE)
     out.append("## Văn bản pháp lý được dẫn chiếu {#phap-ly}\n")
     if not hits.citations:
         out.append("Các nhiệm vụ và đoạn văn của chủ đề không dẫn chiếu văn bản nào.\n")
