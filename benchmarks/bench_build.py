@@ -31,6 +31,7 @@ def main() -> int:
     args = ap.parse_args()
     from tracuu.build import build, load_corpus
     from tracuu.pipeline import parse_file, source_files
+    from tracuu.render import urls
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -38,7 +39,7 @@ def main() -> int:
         for f in source_files(ROOT / "sources"):
             for n in range(args.copies):
                 shutil.copy(f, root / "sources" / f"{f.stem}-x{n:04d}{f.suffix}")
-        shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("van-ban", "co-quan", "phap-ly", "chu-de", "du-lieu", "chi-muc", "huong-dan", "tu-dien", "_generated"))
+        shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns(*urls.GENERATED_DIRS))
         shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
         shutil.copytree(ROOT / "overrides", root / "overrides")
         files = source_files(root / "sources")

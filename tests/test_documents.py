@@ -13,10 +13,12 @@ from mkdocs.config import load_config
 
 from tracuu.build import build, load_corpus
 from tracuu.model.corpus import Corpus
+from tracuu.model.index import CorpusIndex
 from tracuu.model.records import Document
 from tracuu.model.textutil import fold
 from tracuu.parse.clean import clean
 from tracuu.render.documents import render_document_page
+from tracuu.resolve.index import build_index
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,6 +26,11 @@ ROOT = Path(__file__).resolve().parents[1]
 @cache
 def corpus() -> Corpus:
     return load_corpus(ROOT)
+
+
+@cache
+def index() -> CorpusIndex:
+    return build_index(corpus())
 
 
 def doc(stem: str) -> Document:
@@ -51,7 +58,7 @@ class _Text(HTMLParser):
 
 
 def page_html(d: Document) -> str:
-    text = render_document_page(d, corpus())
+    text = render_document_page(d, corpus(), index())
     body = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
     m = md()
     m.reset()
@@ -122,7 +129,7 @@ def test_bold_labelled_item_renders_as_heading(text: str, heading: str | None, a
     d = Document(source="x.txt", id="x", doc_type="Thông báo", body=(block,))
     m = md()
     m.reset()
-    html = m.convert(render_block(d, block, corpus()))
+    html = m.convert(render_block(d, block, index()))
     h3 = re.findall(r'<h3[^>]* id="m9"[^>]*>(.*?)</h3>', html, flags=re.S)
     if heading is None:
         assert not h3
@@ -145,8 +152,8 @@ def test_kon_tum_footnotes_are_real_and_item_4_is_whole() -> None:
 def test_news_has_no_portal_chrome_and_links_the_conclusions() -> None:
     html = page_html(doc(NEWS))
     assert "PublishingPortal" not in html and "Tăng cỡ chữ" not in html
-    assert f"{BAC_KAN_TB}.md" in render_document_page(doc(NEWS), corpus())
-    assert f"{NEWS}.md" in render_document_page(doc(BAC_KAN_TB), corpus())
+    assert f"{BAC_KAN_TB}.md" in render_document_page(doc(NEWS), corpus(), index())
+    assert f"{NEWS}.md" in render_document_page(doc(BAC_KAN_TB), corpus(), index())
 
 
 def test_cong_van_subject_and_kinh_gui() -> None:
@@ -231,7 +238,7 @@ def test_untrusted_text_never_becomes_html() -> None:
     [(CV_5310, "van-ban/cong-van-5310.md"), (KON_TUM_HD, "van-ban/huong-dan-kon-tum.md")],
 )
 def test_document_page_golden(stem: str, golden_name: str, golden) -> None:  # type: ignore[no-untyped-def]
-    golden(golden_name, render_document_page(doc(stem), corpus()))
+    golden(golden_name, render_document_page(doc(stem), corpus(), index()))
 
 
 def test_documents_index_golden(golden) -> None:  # type: ignore[no-untyped-def]
@@ -246,7 +253,7 @@ def test_every_citation_is_a_link_with_verbatim_text(stem: str) -> None:
     from tracuu.render.mdsafe import escape_inline
 
     d = doc(stem)
-    page = render_document_page(d, corpus())
+    page = render_document_page(d, corpus(), index())
     for c in d.citations:
         assert c.span is not None, c
         label = escape_inline(c.text)
@@ -256,7 +263,7 @@ def test_every_citation_is_a_link_with_verbatim_text(stem: str) -> None:
 def test_every_instrument_page_in_the_corpus_build_has_a_mention() -> None:
     from tracuu.render.instruments import pages
 
-    inst_pages = {p: t for p, t in pages(corpus()).items() if p != "phap-ly/index.md"}
+    inst_pages = {p: t for p, t in pages(corpus(), index()).items() if p != "phap-ly/index.md"}
     assert inst_pages
     for path, text in inst_pages.items():
         assert "../van-ban/" in text.split("Được dẫn chiếu trong", 1)[-1], path

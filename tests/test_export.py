@@ -10,7 +10,13 @@ from pathlib import Path
 
 from tracuu.model.corpus import Corpus
 from tracuu.model.records import Citation, Document, Duty, Span
-from tracuu.render.export import CITATION_FIELDS, DOCUMENT_FIELDS, DUTY_FIELDS, files
+from tracuu.render import export
+from tracuu.render.export import CITATION_FIELDS, DOCUMENT_FIELDS, DUTY_FIELDS
+from tracuu.resolve.index import build_index
+
+
+def files(c: Corpus) -> dict[str, bytes]:
+    return export.files(c, build_index(c))
 
 
 def corpus() -> Corpus:

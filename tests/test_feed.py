@@ -9,11 +9,18 @@ import pytest
 
 from tracuu.build import load_corpus
 from tracuu.model.corpus import Corpus
+from tracuu.model.index import CorpusIndex
 from tracuu.model.records import Document
-from tracuu.render.feed import ATOM, build_feed, entry_date, files
+from tracuu.render import feed
+from tracuu.render.feed import ATOM, build_feed, entry_date
+from tracuu.resolve.index import build_index
 
 ROOT = Path(__file__).resolve().parents[1]
 NS = {"a": ATOM}
+
+
+def files(c: Corpus) -> dict[str, bytes]:
+    return feed.files(c, CorpusIndex())  # the feed needs nothing from the index
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +56,7 @@ def test_every_document_page_exists(corpus: Corpus) -> None:
     """The feed links to pages the build writes (docs/van-ban/<id>.md)."""
     from tracuu.render.documents import pages
 
-    written = set(pages(corpus))
+    written = set(pages(corpus, build_index(corpus)))
     for d in corpus.documents:
         assert f"van-ban/{d.id}.md" in written
 

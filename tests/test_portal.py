@@ -10,9 +10,10 @@ import pytest
 from tracuu.build import load_corpus
 from tracuu.model.corpus import Corpus
 from tracuu.model.textutil import plain
-from tracuu.registries import glossary
+from tracuu.render import glossary
 from tracuu.render import portal as render_portal
 from tracuu.resolve import figures
+from tracuu.resolve.index import build_index
 from tracuu.resolve.topics import load_registry
 
 FORUM = "2024-06-bao-cao-dien-dan-tre-em-tp-bac-kan"
@@ -25,7 +26,7 @@ def corpus() -> Corpus:
 
 @pytest.fixture(scope="module")
 def pages(corpus: Corpus) -> dict[str, str]:
-    return render_portal.pages(corpus)
+    return render_portal.pages(corpus, build_index(corpus))
 
 
 def test_topic_page_golden(pages: dict[str, str], golden: Callable[[str, str], None]) -> None:
@@ -33,7 +34,7 @@ def test_topic_page_golden(pages: dict[str, str], golden: Callable[[str, str], N
 
 
 def test_pages_are_deterministic(corpus: Corpus, pages: dict[str, str]) -> None:
-    assert render_portal.pages(corpus) == pages
+    assert render_portal.pages(corpus, build_index(corpus)) == pages
 
 
 def test_every_topic_has_a_page_with_its_tag(pages: dict[str, str]) -> None:
@@ -74,7 +75,7 @@ def test_figures_mismatch_is_reported() -> None:
 
 
 def test_hotlines_found_with_sources(corpus: Corpus) -> None:
-    lines = render_portal.hotlines(corpus)
+    lines = build_index(corpus).hotlines
     national = {(h.number, h.doc_id) for h in lines if not h.place}
     assert {n for n, _ in national} == {"111"}
     assert len({d for _, d in national}) >= 3

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from tracuu.model.corpus import Corpus
 from tracuu.model.records import Block, Document
-from tracuu.render.agencies import newest_first, pages
+from tracuu.render import agencies as render_agencies
+from tracuu.render.agencies import newest_first
 from tracuu.resolve.duties import extract_duties, extract_memberships
+from tracuu.resolve.index import build_index
 
 
 def _doc(doc_id: str, date: str, blocks: list[tuple[str, str, str, str, str]], **kw: object) -> Document:
@@ -20,6 +22,10 @@ def _doc(doc_id: str, date: str, blocks: list[tuple[str, str, str, str, str]], *
     )
     d = Document(source=f"{doc_id}.txt", id=doc_id, doc_type="Thông báo", date=date, province="Bắc Kạn", body=body, **kw)  # type: ignore[arg-type]
     return replace(d, duties=extract_duties(d), memberships=extract_memberships(d))  # as pipeline.enrich does
+
+
+def pages(c: Corpus) -> dict[str, str]:
+    return render_agencies.pages(c, build_index(c))
 
 
 def corpus() -> Corpus:

@@ -8,14 +8,20 @@ from pathlib import Path
 from tracuu.model.corpus import Corpus
 from tracuu.model.records import Block, Document
 from tracuu.registries.instruments import registry
-from tracuu.render.instruments import cited_by_section, href_for, pages
+from tracuu.render import instruments as render_instruments
+from tracuu.render.instruments import cited_by_section, href_for
 from tracuu.resolve.citations import cite_document
+from tracuu.resolve.index import build_index
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _cited(doc: Document) -> Document:
     return Document(**{**doc.__dict__, "citations": cite_document(doc, registry())})
+
+
+def pages(c: Corpus) -> dict[str, str]:
+    return render_instruments.pages(c, build_index(c))
 
 
 def corpus() -> Corpus:
@@ -53,10 +59,10 @@ def test_a_corpus_document_gets_no_instrument_page() -> None:
     assert "phap-ly/thong-tu-13-2021-tt-bldtbxh.md" not in out
     hd = c.document("huong-dan")
     assert hd is not None
-    assert href_for(hd.citations[0], c, from_dir="van-ban") == "thong-tu-13.md"
-    assert href_for(hd.citations[0], c, from_dir="phap-ly") == "../van-ban/thong-tu-13.md"
+    assert href_for(hd.citations[0], build_index(c), from_dir="van-ban") == "thong-tu-13.md"
+    assert href_for(hd.citations[0], build_index(c), from_dir="phap-ly") == "../van-ban/thong-tu-13.md"
     assert href_for(hd.citations[0]) == "../phap-ly/thong-tu-13-2021-tt-bldtbxh.md"
-    section = cited_by_section("thong-tu-13-2021-tt-bldtbxh", c)
+    section = cited_by_section("thong-tu-13-2021-tt-bldtbxh", build_index(c))
     assert "(huong-dan.md#m11)" in section and "**Thông tư số 13/2021/TT-BLĐTBXH**" in section
 
 

@@ -1,4 +1,4 @@
-"""The search vocabulary generated from the registries (tracuu.search_assets)."""
+"""The search vocabulary generated from the registries (tracuu.resolve.search_vocab, tracuu.render.search_assets)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,17 @@ import pytest
 import yaml
 
 from tracuu import paths
-from tracuu.model.textutil import fold
+from tracuu.model.corpus import Corpus
+from tracuu.model.glossary import Term
+from tracuu.model.index import CorpusIndex
+from tracuu.model.textutil import fold, slugify
+from tracuu.model.topics import Audience, Topic, TopicRegistry
+from tracuu.registries import agencies, glossary, topics
+from tracuu.registries import search as search_words
+from tracuu.registries.agencies import AgencyRegistry, Template
+from tracuu.registries.search import SearchWords, Synonym
 from tracuu.render import search_assets
-from tracuu.render.search_assets import phrase_key, phrase_table, stopword_table, synonym_table, word_counts
+from tracuu.resolve.search_vocab import phrase_key, phrase_table, stopword_table, synonym_table, vocabulary, word_counts
 
 
 @pytest.mark.parametrize(("phrase", "key"), [
@@ -25,23 +33,32 @@ def test_phrase_key_keeps_accents(phrase: str, key: str) -> None:
     assert phrase_key(phrase) == key
 
 
-AGENCIES: dict[str, Any] = {
-    "templates": [
-        {"name": "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", "aliases": ["Tỉnh đoàn", "Đoàn TNCS HCM tỉnh"]},
-        {"name": "Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp huyện", "aliases": ["Thành đoàn"]},
-        {"name": "Cục Thống kê tỉnh", "aliases": ["Cục Thống kê"]},
-        {"name": "Sở Lao động - Thương binh và Xã hội", "aliases": ["Sở LĐ-TB&XH"]},
-    ],
-    "codes": {"TĐTN": "Tỉnh đoàn", "LĐTBXH": "Bộ Lao động - Thương binh và Xã hội", "TU": "Tỉnh ủy"},
-}
-TOPICS: dict[str, Any] = {
-    "topics": [{"name": "Trẻ em có hoàn cảnh đặc biệt", "keywords": ["mồ côi", "khuyết tật"]}],
-    "audiences": [{"name": "Cha mẹ, gia đình", "keywords": ["phụ huynh"]}],
-}
-SEARCH: dict[str, Any] = {
-    "stopwords": ["về", "các", "có"],
-    "synonyms": [{"words": ["đường dây nóng", "hotline"], "means": ["Tổng đài điện thoại quốc gia bảo vệ trẻ em 111"]}],
-}
+def _template(name: str, *aliases: str) -> Template:
+    return Template(slugify(name), name, "", "tỉnh", "", aliases=aliases)
+
+
+AGENCIES = AgencyRegistry(
+    templates=(
+        _template("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh", "Tỉnh đoàn", "Đoàn TNCS HCM tỉnh"),
+        _template("Đoàn Thanh niên Cộng sản Hồ Chí Minh cấp huyện", "Thành đoàn"),
+        _template("Cục Thống kê tỉnh", "Cục Thống kê"),
+        _template("Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH"),
+    ),
+    groups=(),
+    sectors=(),
+    kinds=(),
+    codes={"TĐTN": "Tỉnh đoàn", "LĐTBXH": "Bộ Lao động - Thương binh và Xã hội", "TU": "Tỉnh ủy"},
+    provinces=(),
+)
+TOPICS = TopicRegistry(
+    "topics.yml",
+    (Topic("hoan-canh-dac-biet", "Trẻ em có hoàn cảnh đặc biệt", ("mồ côi", "khuyết tật")),),
+    (Audience("phu-huynh", "Cha mẹ, gia đình", (), ("phụ huynh",)),),
+)
+SEARCH = SearchWords(
+    stopwords=("về", "các", "có"),
+    synonyms=(Synonym(("đường dây nóng", "hotline"), ("Tổng đài điện thoại quốc gia bảo vệ trẻ em 111",)),),
+)
 
 
 @pytest.mark.parametrize(("phrase", "meaning"), [
@@ -66,7 +83,7 @@ def test_phrase_table_leaves_out(phrase: str) -> None:
 
 
 def test_issuer_codes_are_abbreviations_unless_known() -> None:
-    table = synonym_table([{"term": "LĐTBXH", "expansion": "Lao động - Thương binh và Xã hội"}], AGENCIES)
+    table = synonym_table([Term("LĐTBXH", "Lao động - Thương binh và Xã hội")], AGENCIES)
     assert table["tdtn"] == ["Tỉnh đoàn"]
     assert table["ldtbxh"] == ["Lao động - Thương binh và Xã hội"]  # the sector, not only the ministry
     assert "tu" not in table  # too short to expand
@@ -97,7 +114,9 @@ def _tables(js: bytes) -> dict[str, Any]:
 
 
 def test_generated_file_holds_the_project_vocabulary() -> None:
-    got = _tables(search_assets.files(data_dir=paths.data_dir())[search_assets.SYNONYMS_PATH])
+    vocab = vocabulary(glossary.load(), agencies.load_registry(), topics.load_registry(), search_words.load(), paths.project_root())
+    index = CorpusIndex(search=vocab)
+    got = _tables(search_assets.files(Corpus((), paths.project_root()), index)[search_assets.SYNONYMS_PATH])
     assert set(got) == {"TRACUU_SYNONYMS", "TRACUU_PHRASES", "TRACUU_STOPWORDS"}
     search = yaml.safe_load((paths.data_dir() / "search.yml").read_text(encoding="utf-8"))
     for entry in search["synonyms"]:

@@ -9,7 +9,8 @@ import pytest
 
 from tracuu.build import load_corpus
 from tracuu.model.corpus import Corpus
-from tracuu.resolve.topics import _parse, load_registry, paragraph_topics, registry_problems
+from tracuu.registries.topics import _parse, load_registry, registry_problems
+from tracuu.resolve.topics import paragraph_topics
 
 REG = load_registry()
 EXAMPLES = [(t.id, ex) for t in REG.topics for ex in t.examples] + [(a.id, ex) for a in REG.audiences for ex in a.examples]

@@ -1,7 +1,8 @@
 """Generate docs/<generated>/ from sources/ and data/, writing only changed files.
 
-Renderers are modules with ``pages(corpus) -> {path: markdown}`` (text) or
-``files(corpus) -> {path: bytes}``; this module only collects and writes.
+The corpus index (``resolve.index``) is built once; renderers are modules with
+``pages(corpus, index) -> {path: markdown}`` (text) or
+``files(corpus, index) -> {path: bytes}``; this module only collects and writes.
 Generated folders are owned by the build: files it did not produce this time
 are deleted, hand-written pages elsewhere in docs/ are never touched.
 """
@@ -14,25 +15,27 @@ from pathlib import Path
 
 from tracuu import paths
 from tracuu.model.corpus import Corpus
+from tracuu.model.index import CorpusIndex
 from tracuu.model.problems import Problem
 from tracuu.model.records import Document
 from tracuu.pipeline import load_sidecar, parse_file, source_files
 from tracuu.render import agencies as render_agencies
 from tracuu.render import documents as render_documents
-from tracuu.render import export, feed, search_assets
+from tracuu.render import export, feed, search_assets, urls
 from tracuu.render import instruments as render_instruments
 from tracuu.render import portal as render_portal
+from tracuu.resolve.index import build_index
 
-GENERATED_DIRS = ("van-ban", "co-quan", "phap-ly", "chu-de", "du-lieu", "chi-muc", "huong-dan", "tu-dien", "_generated")
-GENERATED_FILES = ("includes/abbreviations.md", "feed.xml")
+GENERATED_DIRS = urls.GENERATED_DIRS
+GENERATED_FILES = urls.GENERATED_FILES
 # Text pages (Markdown) and binary files (exports, feed, search assets), in this order.
-PAGE_RENDERERS: tuple[Callable[[Corpus], Mapping[str, str]], ...] = (
+PAGE_RENDERERS: tuple[Callable[[Corpus, CorpusIndex], Mapping[str, str]], ...] = (
     render_documents.pages,
     render_instruments.pages,
     render_agencies.pages,
     render_portal.pages,
 )
-FILE_RENDERERS: tuple[Callable[[Corpus], Mapping[str, bytes]], ...] = (
+FILE_RENDERERS: tuple[Callable[[Corpus, CorpusIndex], Mapping[str, bytes]], ...] = (
     export.files,
     search_assets.files,
     feed.files,
@@ -83,12 +86,13 @@ def _load_corpus(root: Path) -> Corpus:
     return Corpus(documents=tuple(unique), root=root, problems=tuple(problems))
 
 
-def render_all(corpus: Corpus) -> dict[str, bytes]:
+def render_all(corpus: Corpus, index: CorpusIndex | None = None) -> dict[str, bytes]:
+    index = index if index is not None else build_index(corpus)
     out: dict[str, bytes] = {}
     for render_pages in PAGE_RENDERERS:
-        out.update((path, text.encode("utf-8")) for path, text in render_pages(corpus).items())
+        out.update((path, text.encode("utf-8")) for path, text in render_pages(corpus, index).items())
     for render_files in FILE_RENDERERS:
-        out.update(render_files(corpus))
+        out.update(render_files(corpus, index))
     return out
 
 

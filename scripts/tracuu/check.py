@@ -7,7 +7,7 @@ from collections.abc import Callable
 from tracuu.build import load_corpus
 from tracuu.model.corpus import Corpus
 from tracuu.model.problems import Problem
-from tracuu.registries import agencies, glossary, guidance, vocabulary
+from tracuu.registries import agencies, glossary, guidance, search, vocabulary
 from tracuu.resolve import citations, figures, topics
 
 # Registries checked against the corpus, each ``(corpus) -> list[Problem]``.
@@ -19,6 +19,7 @@ CHECKERS: tuple[Callable[[Corpus], list[Problem]], ...] = (
     guidance.check,
     figures.check,
     vocabulary.check,
+    search.check,
 )
 
 

@@ -101,3 +101,7 @@ def collation_key(text: str) -> tuple[tuple[int, int, int], ...]:
     chars = [_letter_key(c) for c in nfc(text)]
     primary = tuple((r, 0, 0) for r, _, _ in chars)
     return primary + ((999, 0, 0),) + tuple(chars)
+
+
+# Superscript digits mark footnote references in the sources ("trẻ em¹").
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

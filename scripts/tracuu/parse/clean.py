@@ -16,10 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from tracuu.model.records import Footnote
-from tracuu.model.textutil import (
-    SUPERSCRIPT_DIGITS as SUPERSCRIPT_DIGITS,  # re-exported: render/documents.py still imports it here
-)
-from tracuu.model.textutil import nfc
+from tracuu.model.textutil import SUPERSCRIPT_DIGITS, nfc
 
 _SUP_TO_DIGIT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
 

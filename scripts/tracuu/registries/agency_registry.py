@@ -119,6 +119,7 @@ class AgencyRegistry:
         self.sectors = sectors
         self.kinds = tuple(sorted(kinds, key=lambda k: -len(k.prefix)))
         self.provinces = provinces
+        self.codes = dict(codes)  # issuer code as written → what it stands for
         self._codes = {key(c): name for c, name in codes.items()}
         self._by_key: dict[str, Template] = {}
         for t in templates:

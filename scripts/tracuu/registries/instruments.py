@@ -15,39 +15,15 @@ from pathlib import Path
 
 import yaml
 
+from tracuu.model.instruments import FACTS as FACTS
+from tracuu.model.instruments import Instrument as Instrument
 from tracuu.model.problems import Problem, SourceError
 from tracuu.model.textutil import fold, nfc, slugify
 from tracuu.paths import data_dir
 from tracuu.registries import loader
 
-FACTS = ("type", "number", "jurisdiction", "issuer", "date", "title", "status", "replaced_by")
 _LISTS = ("aliases", "examples")
 _KNOWN = {"id", "source", *FACTS, *_LISTS}
-
-
-@dataclass(frozen=True)
-class Instrument:
-    id: str
-    type: str = ""
-    number: str = ""  # normal-form số/ký hiệu, "" for an instrument known by name
-    jurisdiction: str = ""  # "Kon Tum" for a local instrument, "" for a national one
-    issuer: str = ""
-    date: str = ""  # ISO, as precise as the source
-    title: str = ""
-    status: str = ""
-    replaced_by: str = ""  # an instrument id
-    aliases: tuple[str, ...] = ()
-    examples: tuple[str, ...] = ()
-    source: tuple[tuple[str, str], ...] = ()  # (fact, "sources/file.txt:12")
-    line: int = 0  # line of the entry in instruments.yml
-
-    def source_of(self, fact: str) -> str:
-        return next((s for f, s in self.source if f == fact), "")
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Every name the instrument is known by, for matching by title."""
-        return tuple(n for n in (self.title if not self.number else "", *self.aliases) if n)
 
 
 @dataclass(frozen=True)

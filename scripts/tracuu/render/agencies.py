@@ -9,43 +9,22 @@ links to the exact clause. Source text reaches Markdown only through mdsafe.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 
 from tracuu.model.corpus import Corpus
+from tracuu.model.index import AgencyEntry, AgencyFacts, CorpusIndex
 from tracuu.model.records import Citation, Document, Duty, ResolvedAgency
 from tracuu.model.textutil import collation_key, slugify
-from tracuu.registries.agencies import AgencyRegistry, load_registry
-from tracuu.render.documents import clause_href, human_date
+from tracuu.render import urls
 from tracuu.render.instruments import href_for
 from tracuu.render.mdsafe import escape_inline, link
-from tracuu.resolve.agencies import issuer_agency
-from tracuu.resolve.jurisdiction import jurisdiction
+from tracuu.render.titles import human_date
 
-DIR = "co-quan"
+DIR = urls.AGENCIES
 ROLE_CLASS = {"chủ trì": "role-chu-tri", "phối hợp": "role-phoi-hop", "thực hiện": "role-thuc-hien"}
 SHARED_CLASS = "role-chung"
 LEVEL_ORDER = ("trung ương", "tỉnh", "huyện", "xã")
 INDEX_PAGES = ("index", "theo-cap", "theo-tinh", "theo-nganh")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One line on an agency page: a duty and how it concerns this agency."""
-
-    doc: Document
-    duty: Duty
-    relation: str  # "own" | "partner" | "shared"
-
-
-@dataclass
-class AgencyView:
-    agency: ResolvedAgency
-    written_as: set[str] = field(default_factory=set)
-    entries: list[Entry] = field(default_factory=list)
-    members: dict[str, ResolvedAgency] = field(default_factory=dict)  # for groups
-    member_of: dict[str, ResolvedAgency] = field(default_factory=dict)
-    issued: list[Document] = field(default_factory=list)  # documents in the corpus it issued
 
 
 def badge(role: str) -> str:
@@ -58,88 +37,6 @@ def badge(role: str) -> str:
 SHARED_BADGE = f'<span class="role {SHARED_CLASS}" title="Nhiệm vụ giao chung cho nhóm cơ quan">chung</span>'
 
 
-def _instances(reg: AgencyRegistry, doc: Document) -> dict[str, ResolvedAgency]:
-    """Every registry agency as it would be named in ``doc``: id → agency (to name partners)."""
-    province, district = jurisdiction(doc)
-    out: dict[str, ResolvedAgency] = {}
-    for t in reg.templates:
-        a = reg.match(t.name, province, district)
-        if a is not None:
-            out.setdefault(a.id, a)
-    for g in reg.groups:
-        a = reg.match(g.name, province, district)
-        if a is not None:
-            out.setdefault(a.id, a)
-    return out
-
-
-def collect(corpus: Corpus, reg: AgencyRegistry | None = None) -> dict[str, AgencyView]:
-    """Agency id → everything its page shows."""
-    reg = reg or load_registry()
-    views: dict[str, AgencyView] = {}
-
-    def view(a: ResolvedAgency) -> AgencyView:
-        return views.setdefault(a.id, AgencyView(a))
-
-    known: dict[str, ResolvedAgency] = {}
-    for doc in corpus.documents:
-        province, district = jurisdiction(doc)
-        instances = _instances(reg, doc)
-        for d in doc.duties:
-            a = reg.match(d.agency_text, province, district)
-            if a is None or a.id != d.agency_id:
-                a = ResolvedAgency(d.agency_id, d.agency, "", "", "", is_group=d.is_group, known=False)
-            known.setdefault(a.id, a)
-            v = view(known[a.id])
-            v.written_as.add(d.agency_text)
-            v.entries.append(Entry(doc, d, "own"))
-            for pid in d.partners:
-                p = known.get(pid) or instances.get(pid)
-                if p is not None:
-                    known.setdefault(pid, p)
-                    view(p).entries.append(Entry(doc, d, "partner"))
-        issuer = issuer_agency(doc, reg)
-        if issuer is not None:
-            view(known.setdefault(issuer.id, issuer)).issued.append(doc)
-        for m in doc.memberships:
-            g = view(known.setdefault(m.group.id, m.group))
-            for member in m.members:
-                mv = view(known.setdefault(member.id, member))
-                g.members.setdefault(member.id, mv.agency)
-                mv.member_of.setdefault(g.agency.id, g.agency)
-    _add_implied_members(views, reg)
-    for v in list(views.values()):
-        for gid in v.member_of:
-            for e in views[gid].entries:
-                if e.relation == "own":
-                    v.entries.append(Entry(e.doc, e.duty, "shared"))
-    return views
-
-
-def _within(member: ResolvedAgency, group: ResolvedAgency) -> bool:
-    """Is ``member`` in ``group``'s jurisdiction (a central group covers the country)?"""
-    if group.province and member.province != group.province:
-        return False
-    return not (group.district and member.district != group.district)
-
-
-def _add_implied_members(views: dict[str, AgencyView], reg: AgencyRegistry) -> None:
-    """Members a group's name implies: every Sở of Kon Tum is one of "các sở, ban, ngành … tỉnh Kon Tum"."""
-    for g in list(views.values()):
-        spec = reg.group(g.agency.template) if g.agency.is_group else None
-        if spec is None or not (spec.includes_all_kinds or spec.includes_all_templates):
-            continue
-        for v in views.values():
-            a = v.agency
-            if a.is_group or a.level != spec.includes_all_level:
-                continue
-            if a.kind not in spec.includes_all_kinds and a.template not in spec.includes_all_templates:
-                continue
-            if _within(a, g.agency):
-                g.members.setdefault(a.id, a)
-                v.member_of.setdefault(g.agency.id, g.agency)
-
-
 def _doc_title(doc: Document) -> str:
     head = f"{doc.doc_type} {doc.number}".strip() if doc.number else doc.doc_type or "Văn bản"
     return f"{head}: {doc.subject}" if doc.subject else head
@@ -150,19 +47,19 @@ def newest_first(docs: Iterable[Document]) -> list[Document]:
     return sorted(sorted(docs, key=lambda d: d.id), key=lambda d: d.date, reverse=True)
 
 
-def _instrument_links(doc: Document, duty: Duty, corpus: Corpus) -> list[str]:
+def _instrument_links(doc: Document, duty: Duty, index: CorpusIndex) -> list[str]:
     out: list[str] = []
     for inst in duty.instruments:
         c: Citation | None = next((c for c in doc.citations if c.instrument == inst), None)
         if c is None:
             continue
         label = escape_inline(" ".join(x for x in (c.type, c.number) if x) or c.title or c.text)
-        href = href_for(c, corpus, from_dir=DIR)
+        href = href_for(c, index, from_dir=DIR)
         out.append(link(label, href) if href else label)
     return out
 
 
-def _entry_md(e: Entry, views: dict[str, AgencyView], corpus: Corpus, self_id: str) -> str:
+def _entry_md(e: AgencyEntry, views: Mapping[str, AgencyFacts], index: CorpusIndex, self_id: str) -> str:
     d = e.duty
     if e.relation == "partner":
         badges = badge("phối hợp")
@@ -171,23 +68,23 @@ def _entry_md(e: Entry, views: dict[str, AgencyView], corpus: Corpus, self_id: s
     else:
         badges = badge(d.role)
     parts = [f"{badges} {escape_inline(d.text, keep_emphasis=False)}"]
-    clause = clause_href(e.doc.id, d.block, "co-quan")
+    clause = urls.document(e.doc.id, DIR, d.block)
     meta = [link("Xem điều khoản", clause)]
     if e.relation in ("partner", "shared"):
         owner = views.get(d.agency_id)
         name = escape_inline(owner.agency.name if owner else d.agency)
         lead = "Cơ quan được giao" if e.relation == "partner" else "Giao cho"
-        meta.append(f"{lead}: {link(name, f'{d.agency_id}.md') if owner else name}")
+        meta.append(f"{lead}: {link(name, urls.agency(d.agency_id, DIR)) if owner else name}")
     partners = [p for p in d.partners if p != self_id]
     if partners:
         names = []
         for pid in partners:
             pv = views.get(pid)
             if pv is not None:
-                names.append(link(escape_inline(pv.agency.name), f"{pid}.md"))
+                names.append(link(escape_inline(pv.agency.name), urls.agency(pid, DIR)))
         if names:
             meta.append("Phối hợp: " + ", ".join(names))
-    inst = _instrument_links(e.doc, d, corpus)
+    inst = _instrument_links(e.doc, d, index)
     if inst:
         meta.append("Văn bản dẫn chiếu: " + ", ".join(inst))
     return f'- {parts[0]}  \n  <span class="duty-meta">{" · ".join(meta)}</span>'
@@ -201,60 +98,66 @@ def _place(a: ResolvedAgency) -> str:
     return "Trung ương" if a.level == "trung ương" else ""
 
 
-def agency_page(v: AgencyView, views: dict[str, AgencyView], corpus: Corpus, reg: AgencyRegistry) -> str:
+def _attrs_md(v: AgencyFacts, index: CorpusIndex) -> list[str]:
     a = v.agency
-    out = ["---\nsearch:\n  boost: 3\n---\n", f"# {escape_inline(a.name)}\n"]
     rows: list[tuple[str, str]] = [("Loại", escape_inline("Nhóm cơ quan" if a.is_group else a.kind or "Cơ quan"))]
     if a.level:
         rows.append(("Cấp", escape_inline(a.level)))
     if _place(a):
         rows.append(("Địa bàn", escape_inline(_place(a))))
-    sector = reg.sector(a.sector) if a.sector else None
+    sector = index.sector(a.sector) if a.sector else None
     if sector is not None:
-        rows.append(("Ngành", link(escape_inline(sector.name), f"theo-nganh.md#{sector.id}")))
+        rows.append(("Ngành", link(escape_inline(sector.name), urls.href(DIR, "theo-nganh", DIR, sector.id))))
     written = sorted(v.written_as - {a.name}, key=collation_key)
     if written:
         rows.append(("Tên gọi trong văn bản", "; ".join(escape_inline(w) for w in written)))
     if not a.known:
         rows.append(("Ghi chú", "Chưa có trong danh mục cơ quan (data/agencies.yml)"))
-    out.append('<div class="agency-attrs" markdown>\n')
-    out.append("| Thuộc tính | Nội dung |\n|---|---|")
+    out = ['<div class="agency-attrs" markdown>\n', "| Thuộc tính | Nội dung |\n|---|---|"]
     out.extend(f"| {k} | {val} |" for k, val in rows)
     out.append("\n</div>\n")
+    return out
+
+
+def _relations_md(v: AgencyFacts) -> list[str]:
+    out: list[str] = []
     if v.members:
         out.append("## Thành viên được nêu trong văn bản {#thanh-vien}\n")
-        for m in sorted(v.members.values(), key=lambda x: collation_key(x.name)):
-            out.append(f"- {link(escape_inline(m.name), f'{m.id}.md')}")
+        for m in sorted(v.members, key=lambda x: collation_key(x.name)):
+            out.append(f"- {link(escape_inline(m.name), urls.agency(m.id, DIR))}")
         out.append("")
     if v.member_of:
         out.append("## Thuộc nhóm cơ quan {#thuoc-nhom}\n")
-        for g in sorted(v.member_of.values(), key=lambda x: collation_key(x.name)):
-            out.append(f"- {link(escape_inline(g.name), f'{g.id}.md')}")
+        for g in sorted(v.member_of, key=lambda x: collation_key(x.name)):
+            out.append(f"- {link(escape_inline(g.name), urls.agency(g.id, DIR))}")
         out.append("")
+    return out
+
+
+def _summary_md(v: AgencyFacts) -> str:
     counts: dict[str, int] = defaultdict(int)
     for e in v.entries:
         counts["phối hợp" if e.relation == "partner" else e.duty.role] += 1
     shared = sum(1 for e in v.entries if e.relation == "shared")
     docs = {e.doc.id for e in v.entries}
     summary = ", ".join(f"{counts[r]} {r}" for r in ROLE_CLASS if counts[r])
-    out.append("## Nhiệm vụ {#nhiem-vu}\n")
-    if not v.entries:
-        out.append("Chưa có nhiệm vụ nào được giao trong các văn bản đã thu thập.\n")
-        out.append(_issued_md(v))
-        return "\n".join(out).rstrip() + "\n"
     extra = f"; trong đó {shared} nhiệm vụ giao chung cho nhóm" if shared else ""
-    out.append(f"{len(v.entries)} nhiệm vụ trong {len(docs)} văn bản ({summary}{extra}).\n")
+    return f"{len(v.entries)} nhiệm vụ trong {len(docs)} văn bản ({summary}{extra}).\n"
+
+
+def _duties_md(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus, index: CorpusIndex) -> list[str]:
+    out = [_summary_md(v)]
     # The print button is no content: out of the search index (data-search-exclude).
     out.append(
         '<p class="agency-print" data-search-exclude><button type="button" class="md-button" onclick="window.print()">'
         "In danh sách</button> Bản in là danh sách kiểm tra: mỗi nhiệm vụ có một ô để đánh dấu.</p>\n"
     )
-    by_doc: dict[str, list[Entry]] = defaultdict(list)
+    by_doc: dict[str, list[AgencyEntry]] = defaultdict(list)
     for e in v.entries:
         by_doc[e.doc.id].append(e)
     order = {b.anchor: n for doc in corpus.documents for n, b in enumerate(doc.body)}
     for doc in newest_first({e.doc.id: e.doc for e in v.entries}.values()):
-        out.append(f"### {link(escape_inline(_doc_title(doc)), f'../van-ban/{doc.id}.md')} {{#vb-{slugify(doc.id)}}}\n")
+        out.append(f"### {link(escape_inline(_doc_title(doc)), urls.document(doc.id, DIR))} {{#vb-{slugify(doc.id)}}}\n")
         facts = [x for x in (doc.issuer, doc.date) if x]
         if facts:
             out.append(f'<p class="duty-doc">{escape_inline(" · ".join(facts))}</p>\n')
@@ -264,41 +167,54 @@ def agency_page(v: AgencyView, views: dict[str, AgencyView], corpus: Corpus, reg
             by_doc[doc.id],
             key=lambda e: (order.get(e.duty.block, 0), e.duty.line, ("own", "partner", "shared").index(e.relation)),
         )
-        out.extend(_entry_md(e, views, corpus, a.id) for e in entries)
+        out.extend(_entry_md(e, views, index, v.agency.id) for e in entries)
         out.append("\n</div>\n")
+    return out
+
+
+def agency_page(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus, index: CorpusIndex) -> str:
+    out = ["---\nsearch:\n  boost: 3\n---\n", f"# {escape_inline(v.agency.name)}\n"]
+    out += _attrs_md(v, index)
+    out += _relations_md(v)
+    out.append("## Nhiệm vụ {#nhiem-vu}\n")
+    if not v.entries:
+        out.append("Chưa có nhiệm vụ nào được giao trong các văn bản đã thu thập.\n")
+    else:
+        out += _duties_md(v, views, corpus, index)
     out.append(_issued_md(v))
     return "\n".join(out).rstrip() + "\n"
 
 
-def _issued_md(v: AgencyView) -> str:
+def _issued_md(v: AgencyFacts) -> str:
     if not v.issued:
         return ""
     lines = ["## Văn bản ban hành {#ban-hanh}\n"]
     for doc in newest_first(v.issued):
         when = f" ({human_date(doc.date)})" if doc.date else ""
-        lines.append(f"- {link(escape_inline(_doc_title(doc)), f'../van-ban/{doc.id}.md')}{escape_inline(when)}")
+        lines.append(f"- {link(escape_inline(_doc_title(doc)), urls.document(doc.id, DIR))}{escape_inline(when)}")
     return "\n".join(lines) + "\n"
 
 
-def _line(v: AgencyView) -> str:
+def _line(v: AgencyFacts) -> str:
     n = len(v.entries)
     issued = f", {len(v.issued)} văn bản ban hành" if v.issued else ""
-    return f"- {link(escape_inline(v.agency.name), f'{v.agency.id}.md')} ({n} nhiệm vụ{issued})"
+    return f"- {link(escape_inline(v.agency.name), urls.agency(v.agency.id, DIR))} ({n} nhiệm vụ{issued})"
 
 
-def _sorted(views: Iterable[AgencyView]) -> list[AgencyView]:
+def _sorted(views: Iterable[AgencyFacts]) -> list[AgencyFacts]:
     return sorted(views, key=lambda v: collation_key(v.agency.name))
 
 
-def _index(views: dict[str, AgencyView]) -> str:
+def _index(views: Mapping[str, AgencyFacts]) -> str:
     out = ["---\nsearch:\n  boost: 2\n---\n", "# Cơ quan và nhiệm vụ\n"]
     out.append(
         "Mỗi cơ quan có một trang liệt kê mọi nhiệm vụ được giao trong các văn bản, "
         "kèm vai trò (chủ trì, phối hợp, thực hiện) và liên kết tới đúng điều khoản.\n"
     )
     out.append(
-        f"Xem theo: {link('cấp', 'theo-cap.md')} · {link('tỉnh, thành phố', 'theo-tinh.md')} · "
-        f"{link('ngành', 'theo-nganh.md')}\n"
+        f"Xem theo: {link('cấp', urls.href(DIR, 'theo-cap', DIR))} · "
+        f"{link('tỉnh, thành phố', urls.href(DIR, 'theo-tinh', DIR))} · "
+        f"{link('ngành', urls.href(DIR, 'theo-nganh', DIR))}\n"
     )
     agencies = [v for v in views.values() if not v.agency.is_group]
     groups = [v for v in views.values() if v.agency.is_group]
@@ -309,7 +225,7 @@ def _index(views: dict[str, AgencyView]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _by_level(views: dict[str, AgencyView]) -> str:
+def _by_level(views: Mapping[str, AgencyFacts]) -> str:
     out = ["# Cơ quan theo cấp\n"]
     for level in LEVELS_WITH_GROUPS:
         chosen = [v for v in views.values() if (v.agency.is_group and level == "nhóm") or
@@ -326,9 +242,9 @@ def _by_level(views: dict[str, AgencyView]) -> str:
 LEVELS_WITH_GROUPS = (*LEVEL_ORDER, "khác", "nhóm")
 
 
-def _by_province(views: dict[str, AgencyView]) -> str:
+def _by_province(views: Mapping[str, AgencyFacts]) -> str:
     out = ["# Cơ quan theo tỉnh, thành phố\n"]
-    places: dict[str, list[AgencyView]] = defaultdict(list)
+    places: dict[str, list[AgencyFacts]] = defaultdict(list)
     for v in views.values():
         places[v.agency.province or ("Trung ương" if v.agency.level == "trung ương" else "Chưa rõ địa bàn")].append(v)
     for place in sorted(places, key=lambda p: (p in ("Trung ương", "Chưa rõ địa bàn"), collation_key(p))):
@@ -339,9 +255,9 @@ def _by_province(views: dict[str, AgencyView]) -> str:
     return "\n".join(out)
 
 
-def _by_sector(views: dict[str, AgencyView], reg: AgencyRegistry) -> str:
+def _by_sector(views: Mapping[str, AgencyFacts], index: CorpusIndex) -> str:
     out = ["# Cơ quan theo ngành\n", "Mỗi ngành gom các cơ quan cùng lĩnh vực ở mọi cấp và mọi tỉnh.\n"]
-    for s in reg.sectors:
+    for s in index.sectors:
         chosen = [v for v in views.values() if v.agency.sector == s.id]
         if not chosen:
             continue
@@ -356,12 +272,11 @@ def _by_sector(views: dict[str, AgencyView], reg: AgencyRegistry) -> str:
     return "\n".join(out)
 
 
-def pages(corpus: Corpus) -> dict[str, str]:
-    reg = load_registry()
-    views = collect(corpus, reg)
-    out = {f"{DIR}/{aid}.md": agency_page(v, views, corpus, reg) for aid, v in sorted(views.items())}
-    out[f"{DIR}/index.md"] = _index(views)
-    out[f"{DIR}/theo-cap.md"] = _by_level(views)
-    out[f"{DIR}/theo-tinh.md"] = _by_province(views)
-    out[f"{DIR}/theo-nganh.md"] = _by_sector(views, reg)
+def pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
+    views = index.agencies
+    out = {urls.page(DIR, aid): agency_page(v, views, corpus, index) for aid, v in sorted(views.items())}
+    out[urls.page(DIR, "index")] = _index(views)
+    out[urls.page(DIR, "theo-cap")] = _by_level(views)
+    out[urls.page(DIR, "theo-tinh")] = _by_province(views)
+    out[urls.page(DIR, "theo-nganh")] = _by_sector(views, index)
     return out

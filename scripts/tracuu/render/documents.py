@@ -13,58 +13,21 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from tracuu.model.corpus import Corpus
-from tracuu.model.records import Block, Document, Duty
-from tracuu.model.textutil import collation_key, plain
-from tracuu.parse.clean import SUPERSCRIPT_DIGITS
+from tracuu.model.index import CorpusIndex
+from tracuu.model.records import Block, Document
+from tracuu.model.textutil import SUPERSCRIPT_DIGITS, collation_key
+from tracuu.render import urls
 from tracuu.render.instruments import cited_by_section, href_for
 from tracuu.render.mdsafe import escape_block, escape_inline, link
-from tracuu.resolve.agencies import issuer_agency
-from tracuu.resolve.citations import instrument_id_for_document
-from tracuu.resolve.topics import tag_names
+from tracuu.render.titles import human_date, title_of
 
-DIR = "van-ban"
+DIR = urls.DOCUMENTS
 _SUP = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
 _SUP_RUN = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
 
 
-def page_anchor(anchor: str) -> str:
-    """The id a block or footnote has on the rendered page (Python-Markdown names footnotes ``fn:N``)."""
-    return "fn:" + anchor[3:] if anchor.startswith("fn-") else anchor
-
-
-def clause_href(doc_id: str, anchor: str = "", from_dir: str = "") -> str:
-    """Link to a document page (and clause) from a page in ``from_dir`` ("" = the site root)."""
-    if from_dir == DIR:
-        base = f"{doc_id}.md"
-    elif from_dir:
-        base = f"../{DIR}/{doc_id}.md"
-    else:
-        base = f"{DIR}/{doc_id}.md"
-    return f"{base}#{page_anchor(anchor)}" if anchor else base
-
-
 def doc_path(doc: Document) -> str:
-    return f"{DIR}/{doc.id}.md"
-
-
-def title_of(doc: Document) -> str:
-    """The page's H1: type + (number) + trích yếu."""
-    kind = doc.doc_type or "Văn bản"
-    head = f"{kind} {doc.number}" if doc.number else kind
-    if doc.subject:
-        return f"{head}: {doc.subject}"
-    return head
-
-
-def human_date(iso: str) -> str:
-    parts = iso.split("-")
-    if len(parts) == 3:
-        return f"ngày {int(parts[2])} tháng {int(parts[1])} năm {parts[0]}"
-    if len(parts) == 2:
-        return f"tháng {int(parts[1])} năm {parts[0]} (văn bản để trống ngày)"
-    if len(parts) == 1 and parts[0]:
-        return f"năm {parts[0]}"
-    return ""
+    return urls.page(DIR, doc.id)
 
 
 Inserter = tuple[int, int, Callable[[str], str]]
@@ -79,6 +42,7 @@ def _linker(href: str) -> Callable[[str], str]:
 
 
 def _footnote_refs(text: str, doc: Document) -> list[Inserter]:
+    # Markup, not resolution: the source's own superscript marks become Markdown footnote references.
     known = {f.number for f in doc.footnotes}
     out: list[Inserter] = []
     for m in _SUP_RUN.finditer(text):
@@ -105,49 +69,24 @@ def render_text(text: str, inserts: list[Inserter], block: bool = False) -> str:
     return "".join(out)
 
 
-def _citation_inserts(doc: Document, anchor: str, from_dir: str, corpus: Corpus) -> list[Inserter]:
+def _citation_inserts(doc: Document, anchor: str, from_dir: str, index: CorpusIndex) -> list[Inserter]:
     out: list[Inserter] = []
     for c in doc.citations:
         if c.span and c.span.block == anchor:
-            href = href_for(c, corpus, from_dir=from_dir)
+            href = href_for(c, index, from_dir=from_dir)
             if href:
                 out.append((c.span.start, c.span.end, _linker(href)))
     return out
 
 
-def _agency_inserts(doc: Document, block: Block, duties_here: list[Duty]) -> list[Inserter]:
+def _agency_inserts(doc: Document, block: Block, index: CorpusIndex) -> list[Inserter]:
     """Link the addressee of each duty whose clause this block is (or is the label of)."""
-    out: list[Inserter] = []
-    seen: set[str] = set()
-    for d in duties_here:
-        if d.agency_id in seen or not d.agency_text:
-            continue
-        start = block.text.find(d.agency_text)
-        if start < 0:
-            continue
-        seen.add(d.agency_id)
-        href = f"../co-quan/{d.agency_id}.md"
-        out.append((start, start + len(d.agency_text), _linker(href)))
-    return out
+    links = index.agency_links.get(doc.id, {}).get(block.anchor, ())
+    return [(a.start, a.end, _linker(urls.agency(a.agency_id, DIR))) for a in links]
 
 
-_HEADING_LEVEL = {0: "##", 1: "###", 2: "####"}
-
-
-def _duties_by_block(doc: Document) -> dict[str, list[Duty]]:
-    """Duties keyed by their clause's anchor and by the anchor of the clause's label block."""
-    parents = {b.anchor: b.parent for b in doc.body}
-    out: dict[str, list[Duty]] = defaultdict(list)
-    for d in doc.duties:
-        out[d.block].append(d)
-        if parents.get(d.block):
-            out[parents[d.block]].append(d)
-    return out
-
-
-def render_block(doc: Document, b: Block, corpus: Corpus, duties: dict[str, list[Duty]] | None = None) -> str:
-    here = (duties if duties is not None else _duties_by_block(doc)).get(b.anchor, [])
-    inserts = _footnote_refs(b.text, doc) + _citation_inserts(doc, b.anchor, DIR, corpus) + _agency_inserts(doc, b, here)
+def render_block(doc: Document, b: Block, index: CorpusIndex) -> str:
+    inserts = _footnote_refs(b.text, doc) + _citation_inserts(doc, b.anchor, DIR, index) + _agency_inserts(doc, b, index)
     if b.kind == "table":
         rows = b.text.split("\n")
         out_rows = []
@@ -197,14 +136,14 @@ def _labelled_item(b: Block, split: int, inserts: list[Inserter]) -> str:
     return f"{level} {heading} {{#{b.anchor} .doc-heading}}\n\n{body}\n{{: .blk .blk-para .lv-{b.level + 1} }}"
 
 
-def _attr_rows(doc: Document) -> list[tuple[str, str]]:
+def _attr_rows(doc: Document, index: CorpusIndex) -> list[tuple[str, str]]:
     number = escape_inline(doc.number) if doc.number else (
         f"(để trống) /{escape_inline(doc.symbol)}" if doc.symbol else "—"
     )
     rows = [
         ("Loại văn bản", escape_inline(doc.doc_type or "—")),
         ("Số, ký hiệu", number),
-        ("Cơ quan ban hành", _issuer_cell(doc)),
+        ("Cơ quan ban hành", _issuer_cell(doc, index)),
         ("Địa danh", escape_inline(doc.place) or "—"),
         ("Ngày ban hành", _date_cell(doc)),
     ]
@@ -234,13 +173,13 @@ def _attr_rows(doc: Document) -> list[tuple[str, str]]:
     return rows
 
 
-def _issuer_cell(doc: Document) -> str:
+def _issuer_cell(doc: Document, index: CorpusIndex) -> str:
     if not doc.issuer:
         return "chưa xác định (văn bản không ghi)"
     how = doc.issuer_source
     note = f" <small>(xác định từ: {escape_inline(how)})</small>" if how and not how.startswith("khối") else ""
-    agency = issuer_agency(doc)  # its page lists what it issued and what it must do
-    name = link(escape_inline(doc.issuer), f"../co-quan/{agency.id}.md") if agency else escape_inline(doc.issuer)
+    agency = index.issuers.get(doc.id)  # its page lists what it issued and what it must do
+    name = link(escape_inline(doc.issuer), urls.agency(agency.id, DIR)) if agency else escape_inline(doc.issuer)
     return name + note
 
 
@@ -259,20 +198,20 @@ def _related(doc: Document, corpus: Corpus) -> list[Document]:
     return sorted((d for d in corpus.documents if d.id in ids), key=lambda d: d.date, reverse=True)
 
 
-def render_document_page(doc: Document, corpus: Corpus) -> str:
+def render_document_page(doc: Document, corpus: Corpus, index: CorpusIndex) -> str:
     out: list[str] = []
     boost = 3
     front = [f"search:\n  boost: {boost}", f"source: {json.dumps(doc.source, ensure_ascii=False)}"]
     if doc.date:
         front.append(f"doc_date: {json.dumps(doc.date)}")
-    tags = _tags(doc)
+    tags = index.tags.get(doc.id, ())
     if tags:
         front.append("tags:\n" + "\n".join(f"  - {json.dumps(t, ensure_ascii=False)}" for t in tags))
     out.append("---\n" + "\n".join(front) + "\n---\n")
     out.append(f"# {escape_inline(title_of(doc))}\n")
     out.append('<div class="doc-attrs" markdown>\n')
     out.append("| Thuộc tính | Nội dung |\n|---|---|")
-    for k, v in _attr_rows(doc):
+    for k, v in _attr_rows(doc, index):
         out.append(f"| {k} | {v} |")
     out.append("\n</div>\n")
     if doc.header:
@@ -284,30 +223,29 @@ def render_document_page(doc: Document, corpus: Corpus) -> str:
         out.append(f'<p class="doc-subject">{prefix}{escape_inline(doc.subject)}</p>\n')
     out.append("## Nội dung văn bản {#noi-dung}\n")
     closing_done = False
-    duties = _duties_by_block(doc)
     for b in doc.body:
         if b.annex and not closing_done:
             # The signature stands between the main text and the annexes, as printed.
             out.append(_closing(doc))
             closing_done = True
-        out.append(render_block(doc, b, corpus, duties) + "\n")
+        out.append(render_block(doc, b, index) + "\n")
     if not closing_done:
         out.append(_closing(doc))
     summary = _duty_summary(doc)
     if summary:
         out.append(summary)
-    cites = _citation_summary(doc, corpus)
+    cites = _citation_summary(doc, index)
     if cites:
         out.append(cites)
-    inst_id = _own_instrument_id(doc)
-    section = cited_by_section(inst_id, corpus) if inst_id else ""
+    inst_id = index.document_instrument.get(doc.id, "")
+    section = cited_by_section(inst_id, index) if inst_id else ""
     if section:
         out.append(section)
     related = _related(doc, corpus)
     if related:
         out.append("## Văn bản liên quan {#lien-quan}\n")
         for r in related:
-            out.append(f"- {link(escape_inline(title_of(r)), f'{r.id}.md')}")
+            out.append(f"- {link(escape_inline(title_of(r)), urls.document(r.id, DIR))}")
         out.append("")
     if doc.footnotes:
         out.append("")
@@ -330,14 +268,6 @@ def _closing(doc: Document) -> str:
     return f'<div class="doc-closing" markdown>\n\n{body}\n\n</div>\n'
 
 
-def _tags(doc: Document) -> list[str]:
-    return tag_names(doc)
-
-
-def _own_instrument_id(doc: Document) -> str:
-    return instrument_id_for_document(doc) or ""
-
-
 def _duty_summary(doc: Document) -> str:
     if not doc.duties:
         return ""
@@ -349,17 +279,17 @@ def _duty_summary(doc: Document) -> str:
     lines = ["## Nhiệm vụ được giao trong văn bản {#nhiem-vu}\n", "| Cơ quan | Số nhiệm vụ | Vai trò |", "|---|---|---|"]
     for aid in sorted(by_agency, key=lambda a: collation_key(names[a])):
         roles = ", ".join(sorted(set(by_agency[aid])))
-        lines.append(f"| {link(escape_inline(names[aid]), f'../co-quan/{aid}.md')} | {len(by_agency[aid])} | {roles} |")
+        lines.append(f"| {link(escape_inline(names[aid]), urls.agency(aid, DIR))} | {len(by_agency[aid])} | {roles} |")
     return "\n".join(lines) + "\n"
 
 
-def _citation_summary(doc: Document, corpus: Corpus) -> str:
+def _citation_summary(doc: Document, index: CorpusIndex) -> str:
     if not doc.citations:
         return ""
     seen: dict[str, tuple[str, str, int]] = {}
     for c in doc.citations:
         label = f"{c.type} {c.number}".strip() if c.number else (c.title or c.text)
-        href = href_for(c, corpus, from_dir=DIR)
+        href = href_for(c, index, from_dir=DIR)
         if c.instrument in seen:
             lab, h, n = seen[c.instrument]
             seen[c.instrument] = (lab, h, n + 1)
@@ -401,13 +331,13 @@ def render_index(corpus: Corpus) -> str:
 def _index_line(d: Document) -> str:
     date = human_date(d.date).split(" (")[0]
     issuer = f" — {escape_inline(d.issuer)}" if d.issuer else ""
-    return f"- {link(escape_inline(title_of(d)), f'{d.id}.md')}{issuer}, {escape_inline(date)}"
+    return f"- {link(escape_inline(title_of(d)), urls.document(d.id, DIR))}{issuer}, {escape_inline(date)}"
 
 
-def pages(corpus: Corpus) -> dict[str, str]:
-    out = {doc_path(d): render_document_page(d, corpus) for d in corpus.documents}
-    out[f"{DIR}/index.md"] = render_index(corpus)
+def pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
+    out = {doc_path(d): render_document_page(d, corpus, index) for d in corpus.documents}
+    out[urls.page(DIR, "index")] = render_index(corpus)
     return out
 
 
-__all__ = ["pages", "render_document_page", "title_of", "doc_path", "render_text", "plain"]
+__all__ = ["doc_path", "human_date", "pages", "render_document_page", "render_text", "title_of"]

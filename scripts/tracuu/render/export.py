@@ -1,6 +1,6 @@
 """Open data: the corpus as CSV and JSON files, with a page that documents them.
 
-``files(corpus)`` returns bytes for ``du-lieu/*``; the same corpus gives
+``files(corpus, index)`` returns bytes for ``du-lieu/*``; the same corpus gives
 byte-identical files (stable order, no timestamps).
 """
 
@@ -12,9 +12,11 @@ import json
 from typing import Any
 
 from tracuu.model.corpus import Corpus
+from tracuu.model.index import CorpusIndex
 from tracuu.model.records import Document, Duty
+from tracuu.render import urls
 
-DIR = "du-lieu"
+DIR = urls.EXPORTS
 BOM = "\ufeff"
 
 DUTY_FIELDS: tuple[tuple[str, str], ...] = (
@@ -39,7 +41,8 @@ DUTY_FIELDS: tuple[tuple[str, str], ...] = (
         "Thời hạn đọc được từ câu chữ của nhiệm vụ: danh sách {kind, text, …}; kind là date (date ISO theo độ chính xác "
         "của văn bản: ngày, tháng, quý 2024-Q2, năm; precision; relation before/within; relative = năm lấy theo ngày văn bản), "
         "recurrence (freq YEARLY/MONTHLY/WEEKLY, interval, month, day — 0 khi văn bản không ghi), period (start, end), "
-        "ongoing (thường xuyên) hoặc text (nhận ra nhưng không xác định được ngày). Trong CSV: các đoạn text, ngăn cách bằng \"; \"",
+        "ongoing (thường xuyên) hoặc text (nhận ra nhưng không xác định được ngày). "
+        "Trong CSV: các đoạn text, ngăn cách bằng \"; \"",
     ),
 )
 
@@ -77,7 +80,7 @@ CITATION_FIELDS: tuple[tuple[str, str], ...] = (
 
 
 def _url(doc: Document, anchor: str = "") -> str:
-    return f"van-ban/{doc.id}/" + (f"#{anchor}" if anchor else "")
+    return urls.site_document(doc.id, anchor)
 
 
 def duty_row(doc: Document, d: Duty) -> dict[str, Any]:
@@ -192,12 +195,12 @@ def index_page(corpus: Corpus) -> str:
     )
 
 
-def files(corpus: Corpus) -> dict[str, bytes]:
+def files(corpus: Corpus, index: CorpusIndex) -> dict[str, bytes]:
     duties = [duty_row(doc, d) for doc in corpus.documents for d in doc.duties]
     return {
         f"{DIR}/duties.csv": duties_csv(corpus),
         f"{DIR}/duties.json": _json(duties),
         f"{DIR}/documents.json": _json([document_row(d) for d in corpus.documents]),
         f"{DIR}/citations.json": _json([r for d in corpus.documents for r in citation_rows(d)]),
-        f"{DIR}/index.md": index_page(corpus).encode("utf-8"),
+        urls.page(DIR, "index"): index_page(corpus).encode("utf-8"),
     }

@@ -17,11 +17,13 @@ import uuid
 import xml.etree.ElementTree as ET
 
 from tracuu.model.corpus import Corpus
+from tracuu.model.index import CorpusIndex
 from tracuu.model.records import Document
-from tracuu.render.documents import title_of
+from tracuu.render import urls
+from tracuu.render.titles import title_of
 
 ATOM = "http://www.w3.org/2005/Atom"
-FEED_PATH = "feed.xml"
+FEED_PATH = urls.FEED
 MAX_ENTRIES = 50
 SITE_TITLE = "Tra cứu công tác trẻ em"
 SITE_SUBTITLE = "Văn bản mới về bảo vệ, chăm sóc, giáo dục trẻ em"
@@ -53,11 +55,12 @@ def entry_date(doc: Document) -> str:
 
 
 def page_url(doc: Document, base: str) -> str:
-    rel = f"van-ban/{doc.id}/"
+    rel = urls.site_document(doc.id)
     return base + rel if base else rel
 
 
 def doc_uuid(doc: Document) -> str:
+    # A fixed name, not a link: an entry keeps its id if the folder is ever renamed.
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'tracuu:van-ban/' + doc.id)}"
 
 
@@ -111,5 +114,5 @@ def build_feed(documents: tuple[Document, ...] | list[Document], base: str = "")
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + body + b"\n"
 
 
-def files(corpus: Corpus) -> dict[str, bytes]:
+def files(corpus: Corpus, index: CorpusIndex) -> dict[str, bytes]:
     return {FEED_PATH: build_feed(corpus.documents, os.environ.get("SITE_URL", ""))}

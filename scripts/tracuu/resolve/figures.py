@@ -10,9 +10,9 @@ keeps the block it came from, so a chart links to its paragraph, and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from tracuu.model.corpus import Corpus
+from tracuu.model.figures import Figure, Part
 from tracuu.model.problems import Problem
 from tracuu.model.records import Document
 from tracuu.model.textutil import fold
@@ -29,32 +29,6 @@ _PART = re.compile(
     """,
     re.VERBOSE,
 )
-
-
-@dataclass(frozen=True)
-class Part:
-    name: str
-    count: int
-    text: str  # as written ("Nhóm an toàn mạng, có 5 câu hỏi")
-
-
-@dataclass(frozen=True)
-class Figure:
-    doc_id: str
-    block: str  # anchor of the paragraph
-    line: int
-    unit: str
-    parts: tuple[Part, ...]
-    total: int | None  # the total the text states, None when it states none
-    total_text: str = ""
-
-    @property
-    def sum(self) -> int:
-        return sum(p.count for p in self.parts)
-
-    @property
-    def consistent(self) -> bool:
-        return self.total is None or self.total == self.sum
 
 
 def _total_before(text: str, end: int, unit: str) -> tuple[int | None, str]:
@@ -118,3 +92,6 @@ def check(corpus: Corpus) -> list[Problem]:
                 )
             )
     return out
+
+
+__all__ = ["Figure", "Part", "all_figures", "check", "figures_in"]

@@ -11,231 +11,17 @@ pick the duties and paragraphs that speak to them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
-
-import yaml
+from dataclasses import replace
 
 from tracuu.model.corpus import Corpus
-from tracuu.model.problems import Problem, SourceError
+from tracuu.model.problems import Problem
 from tracuu.model.records import Block, Document, Duty
-from tracuu.model.textutil import fold, nfc, slugify
+from tracuu.model.topics import Audience, Matcher, Topic, TopicRegistry
 from tracuu.paths import data_dir
+from tracuu.registries.topics import load_registry, registry_problems
 
 # Blocks whose text is running prose a reader can be pointed to.
 PARAGRAPH_KINDS = ("para", "item", "bullet", "heading")
-
-
-@dataclass(frozen=True)
-class Matcher:
-    """Folded whole-word keyword matching with phrases to ignore first."""
-
-    keywords: tuple[str, ...]
-    exclude: tuple[str, ...] = ()
-
-    def matches(self, text: str) -> tuple[str, ...]:
-        """The keywords (folded) found in ``text``."""
-        hay = f" {fold(text)} "
-        for phrase in self.exclude:
-            hay = hay.replace(f" {phrase} ", " ")
-        return tuple(k for k in self.keywords if f" {k} " in hay)
-
-    def __call__(self, text: str) -> bool:
-        return bool(self.matches(text))
-
-
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    name: str
-    keywords: tuple[str, ...]
-    exclude: tuple[str, ...] = ()
-    examples: tuple[str, ...] = ()
-    counter: tuple[str, ...] = ()
-    line: int = 0
-
-    @property
-    def matcher(self) -> Matcher:
-        return _matcher(self.keywords, self.exclude)
-
-
-@dataclass(frozen=True)
-class Audience:
-    id: str
-    name: str
-    sectors: tuple[str, ...]
-    keywords: tuple[str, ...]
-    examples: tuple[str, ...] = ()
-    counter: tuple[str, ...] = ()
-    line: int = 0
-
-    @property
-    def matcher(self) -> Matcher:
-        return _matcher(self.keywords, ())
-
-
-@dataclass(frozen=True)
-class TopicRegistry:
-    path: str
-    topics: tuple[Topic, ...]
-    audiences: tuple[Audience, ...]
-
-    def topic(self, topic_id: str) -> Topic | None:
-        return next((t for t in self.topics if t.id == topic_id), None)
-
-    def audience(self, audience_id: str) -> Audience | None:
-        return next((a for a in self.audiences if a.id == audience_id), None)
-
-    def classify(self, text: str) -> tuple[str, ...]:
-        """Ids of the topics whose keywords occur in ``text``, in registry order."""
-        return tuple(t.id for t in self.topics if t.matcher(text))
-
-
-@lru_cache(maxsize=64)
-def _matcher(keywords: tuple[str, ...], exclude: tuple[str, ...]) -> Matcher:
-    return Matcher(
-        tuple(dict.fromkeys(fold(k) for k in keywords if fold(k))), tuple(fold(e) for e in exclude if fold(e))
-    )
-
-
-# --- loading -----------------------------------------------------------------
-def _strs(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (nfc(value),)
-    return tuple(nfc(str(v)) for v in (value or ()))
-
-
-def _section(root: yaml.MappingNode, name: str) -> list[tuple[int, dict[str, Any]]]:
-    for k, v in root.value:
-        if k.value == name:
-            if not isinstance(v, yaml.SequenceNode):
-                raise SourceError("", v.start_mark.line + 1, f"'{name}' phải là một danh sách")
-            out = []
-            for item in v.value:
-                data = yaml.safe_load(yaml.serialize(item))
-                if not isinstance(data, dict):
-                    raise SourceError(
-                        "", item.start_mark.line + 1, f"mỗi mục của '{name}' phải là một bảng khóa: giá trị"
-                    )
-                out.append((item.start_mark.line + 1, data))
-            return out
-    return []
-
-
-def _parse(path: Path) -> tuple[TopicRegistry, list[Problem]]:
-    """The registry and every problem found in it (an unreadable file gives an empty registry)."""
-    p = str(path)
-    empty = TopicRegistry(p, (), ())
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        return empty, [Problem(p, 1, f"không đọc được tệp chủ đề: {exc.strerror}")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return empty, [Problem(p, mark.line + 1 if mark else 1, f"YAML không hợp lệ: {exc}; sửa cú pháp")]
-    if not isinstance(root, yaml.MappingNode):
-        return empty, [Problem(p, 1, "tệp chủ đề phải là bảng khóa có 'topics' và 'audiences'")]
-    problems: list[Problem] = []
-    try:
-        raw_topics = _section(root, "topics")
-        raw_audiences = _section(root, "audiences")
-    except SourceError as err:
-        return empty, [Problem(p, err.problem.line, err.problem.message)]
-    topics: list[Topic] = []
-    seen: dict[str, int] = {}
-    for line, d in raw_topics:
-        unknown = sorted(set(d) - {"id", "name", "keywords", "exclude", "examples", "counter"})
-        for k in unknown:
-            problems.append(
-                Problem(
-                    p,
-                    line,
-                    f"khóa không hỗ trợ '{k}' trong chủ đề; dùng id, name, keywords, exclude, examples, counter",
-                )
-            )
-        tid, name = str(d.get("id") or ""), nfc(str(d.get("name") or ""))
-        if not tid or not name:
-            problems.append(Problem(p, line, "chủ đề thiếu 'id' hoặc 'name'"))
-            continue
-        if slugify(tid) != tid:
-            problems.append(Problem(p, line, f"id '{tid}' không phải dạng slug; dùng '{slugify(tid)}'"))
-        if tid in seen:
-            problems.append(Problem(p, line, f"trùng id '{tid}' với dòng {seen[tid]}"))
-            continue
-        seen[tid] = line
-        t = Topic(
-            tid,
-            name,
-            _strs(d.get("keywords")),
-            _strs(d.get("exclude")),
-            _strs(d.get("examples")),
-            _strs(d.get("counter")),
-            line,
-        )
-        if not t.keywords:
-            problems.append(Problem(p, line, f"chủ đề '{tid}' không có từ khóa (keywords)"))
-        if not t.examples:
-            problems.append(Problem(p, line, f"chủ đề '{tid}' cần ít nhất một ví dụ (examples) khớp từ khóa"))
-        problems.extend(_example_problems(p, line, tid, t.matcher, t.examples, t.counter))
-        topics.append(t)
-    audiences: list[Audience] = []
-    for line, d in raw_audiences:
-        aid, name = str(d.get("id") or ""), nfc(str(d.get("name") or ""))
-        if not aid or not name:
-            problems.append(Problem(p, line, "đối tượng (audience) thiếu 'id' hoặc 'name'"))
-            continue
-        a = Audience(
-            aid,
-            name,
-            _strs(d.get("sectors")),
-            _strs(d.get("keywords")),
-            _strs(d.get("examples")),
-            _strs(d.get("counter")),
-            line,
-        )
-        problems.extend(_example_problems(p, line, aid, a.matcher, a.examples, a.counter))
-        audiences.append(a)
-    return TopicRegistry(p, tuple(topics), tuple(audiences)), problems
-
-
-def _example_problems(
-    path: str, line: int, ident: str, matcher: Matcher, examples: Iterable[str], counter: Iterable[str]
-) -> list[Problem]:
-    out = [
-        Problem(path, line, f"ví dụ của '{ident}' không khớp từ khóa nào: \"{ex}\"; thêm từ khóa hoặc sửa ví dụ")
-        for ex in examples
-        if not matcher(ex)
-    ]
-    out += [
-        Problem(path, line, f"phản ví dụ của '{ident}' lại khớp ({', '.join(matcher.matches(ex))}): \"{ex}\"")
-        for ex in counter
-        if matcher(ex)
-    ]
-    return out
-
-
-@lru_cache(maxsize=4)
-def _cached(path: str, mtime: float) -> tuple[TopicRegistry, tuple[Problem, ...]]:
-    reg, problems = _parse(Path(path))
-    return reg, tuple(problems)
-
-
-def load_registry(path: Path | None = None) -> TopicRegistry:
-    """``data/topics.yml`` (cached until the file changes)."""
-    path = path or data_dir() / "topics.yml"
-    if not path.exists():
-        return TopicRegistry(str(path), (), ())
-    return _cached(str(path), path.stat().st_mtime)[0]
-
-
-def registry_problems(path: Path | None = None) -> list[Problem]:
-    path = path or data_dir() / "topics.yml"
-    if not path.exists():
-        return [Problem(str(path), 1, "thiếu tệp chủ đề data/topics.yml")]
-    return list(_cached(str(path), path.stat().st_mtime)[1])
 
 
 # --- assigning -----------------------------------------------------------------
@@ -333,6 +119,7 @@ def check(corpus: Corpus) -> list[Problem]:
 
 __all__ = [
     "Audience",
+    "Matcher",
     "Topic",
     "TopicRegistry",
     "assign_topics",

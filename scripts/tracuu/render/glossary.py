@@ -1,0 +1,63 @@
+"""The glossary's page (``tu-dien/index.md``) and its tooltips (``includes/abbreviations.md``).
+
+``docs/includes/abbreviations.md`` holds one ``*[UBND]: Ủy ban nhân dân``
+line per term; ``pymdownx.snippets`` appends it to every page (``auto_append``
+in mkdocs.yml), the ``abbr`` extension wraps each occurrence in
+``<abbr title>``, and Material's ``content.tooltips`` shows the title.
+Terms marked ``tooltip: false`` (letters with several meanings) are listed on
+the page but get no tooltip, so "TT Thành ủy" is never glossed "Thông tư".
+"""
+
+from __future__ import annotations
+
+from tracuu.model.corpus import Corpus
+from tracuu.model.glossary import Term
+from tracuu.model.index import CorpusIndex
+from tracuu.model.textutil import collation_key
+from tracuu.render import urls
+from tracuu.render.mdsafe import escape_inline, link
+
+ABBR_FILE = urls.ABBREVIATIONS
+PAGE = urls.GLOSSARY_PAGE
+
+
+def abbreviations_md(terms: list[Term]) -> str:
+    """pymdownx/abbr definitions; the title is an attribute, so no Markdown escaping applies."""
+    lines = ["<!-- Sinh tự động từ data/glossary.yml (tracuu.glossary); không sửa tay. -->", ""]
+    for t in sorted(terms, key=lambda t: t.term):
+        if t.tooltip:
+            lines.append(f"*[{t.term}]: {' '.join(t.expansion.split())}")
+    return "\n".join(lines) + "\n"
+
+
+def _source_cell(source: str, corpus: Corpus) -> str:
+    doc = corpus.document(source) if source else None
+    if doc is not None:
+        return link(escape_inline(source), urls.document(doc.id, urls.GLOSSARY))
+    return escape_inline(source) if source else "—"
+
+
+def glossary_page(terms: list[Term], corpus: Corpus) -> str:
+    out = [
+        "---\nsource: data/glossary.yml\nsearch:\n  boost: 1\n---\n",
+        "# Từ điển viết tắt\n",
+        "Chữ viết tắt gặp trong các văn bản và nghĩa thông dụng của chúng. Trên mọi trang, "
+        "đưa chuột (hoặc chạm) vào chữ viết tắt có gạch chấm để xem nghĩa. Cột *Nguồn* cho biết "
+        "nghĩa được lấy từ đâu.\n",
+        "| Viết tắt | Nghĩa | Ghi chú | Nguồn |",
+        "|---|---|---|---|",
+    ]
+    for t in sorted(terms, key=lambda t: collation_key(t.term)):
+        note = escape_inline(t.note) if t.note else ""
+        if not t.tooltip:
+            note = (note + "; " if note else "") + "nhiều nghĩa, không tự chú thích trên các trang"
+        # The term itself is wrapped in backticks-free plain text; abbr adds its own tooltip.
+        out.append(
+            f"| **{escape_inline(t.term)}** | {escape_inline(t.expansion)} | {note or '—'} | {_source_cell(t.source, corpus)} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
+    terms = list(index.glossary)
+    return {PAGE: glossary_page(terms, corpus), ABBR_FILE: abbreviations_md(terms)}

@@ -1,0 +1,97 @@
+"""What every portal page shares: links to documents and agencies, source labels, quotes, front matter."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+
+from tracuu.model.corpus import Corpus
+from tracuu.model.records import Block, Document
+from tracuu.model.textutil import plain
+from tracuu.render import urls
+from tracuu.render.mdsafe import escape_block, escape_inline, link
+
+
+def doc_href(doc: Document, from_dir: str, anchor: str = "") -> str:
+    return urls.document(doc.id, from_dir, anchor)
+
+
+def agency_href(agency_id: str, from_dir: str) -> str:
+    return urls.agency(agency_id, from_dir)
+
+
+def short_title(doc: Document) -> str:
+    """ "Công văn 5310/UBND-KGVX (10/10/2023)": type, number and date, for link labels."""
+    kind = doc.doc_type or "Văn bản"
+    head = f"{kind} {doc.number}" if doc.number else f"{kind} {('/' + doc.symbol) if doc.symbol else ''}".strip()
+    date = ".".join(reversed(doc.date.split("-"))).replace(".", "/") if doc.date else ""
+    place = doc.province or doc.place
+    extra = ", ".join(x for x in (place, date) if x)
+    return f"{head} ({extra})" if extra else head
+
+
+def locator(doc: Document, anchor: str) -> str:
+    """ "mục 2, dòng 41": the nearest numbered label above the block and its source line."""
+    b = doc.block(anchor)
+    if b is None:
+        return ""
+    labels: list[str] = []
+    cur: Block | None = b
+    while cur is not None:
+        lab = cur.label.strip()
+        if lab and lab != "-":
+            labels.append(lab)
+        cur = doc.block(cur.parent) if cur.parent else None
+    where = ""
+    if labels:
+        lab = labels[0]
+        if lab.startswith(("Điều", "Phụ lục", "Chương", "Mục", "Phần")):
+            where = lab
+        elif re.fullmatch(r"[a-zđ]", lab):
+            where = f"điểm {lab}" + (f" mục {labels[1]}" if len(labels) > 1 else "")
+        else:
+            where = f"mục {lab}"
+    if b.annex and not where.startswith("Phụ lục"):
+        where = f"{b.annex}, {where}" if where else b.annex
+    return f"{where}, dòng {b.line}" if where else f"dòng {b.line}"
+
+
+def source_link(doc: Document, anchor: str, from_dir: str = urls.GUIDANCE) -> str:
+    loc = locator(doc, anchor)
+    label = f"{short_title(doc)}, {loc}" if loc else short_title(doc)
+    return link(escape_inline(label), doc_href(doc, from_dir, anchor))
+
+
+# Quotations repeated from document pages stay out of the search index: the
+# document page already indexes that text, and repeating it made topic pages a
+# third of the index (slower first results on phones, worse ranking).
+EXCLUDED_OPEN = '<div class="quotes" data-search-exclude markdown>\n'
+EXCLUDED_CLOSE = "\n</div>\n"
+
+
+def quote(text: str) -> str:
+    """A verbatim quotation as one Markdown blockquote paragraph."""
+    body = escape_block(" ".join(plain(text).split()))
+    return "> " + body
+
+
+def docs_by_date(corpus: Corpus) -> list[Document]:
+    return sorted(corpus.documents, key=lambda d: (d.date, d.id), reverse=True)
+
+
+def front_matter(source: str | list[str], tags: Iterable[str] = (), extra: str = "") -> str:
+    lines = ["---"]
+    if isinstance(source, list):
+        lines.append("source:")
+        lines += [f"  - {json.dumps(s, ensure_ascii=False)}" for s in source]
+    else:
+        lines.append(f"source: {json.dumps(source, ensure_ascii=False)}")
+    tags = list(tags)
+    if tags:
+        lines.append("tags:")
+        lines += [f"  - {json.dumps(t, ensure_ascii=False)}" for t in tags]
+    if extra:
+        lines.append(extra.rstrip())
+    lines.append("---\n")
+    return "\n".join(lines)

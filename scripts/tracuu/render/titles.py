@@ -1,0 +1,25 @@
+"""How pages name a document: its H1 title and its date in words."""
+
+from __future__ import annotations
+
+from tracuu.model.records import Document
+
+
+def title_of(doc: Document) -> str:
+    """The page's H1: type + (number) + trích yếu."""
+    kind = doc.doc_type or "Văn bản"
+    head = f"{kind} {doc.number}" if doc.number else kind
+    if doc.subject:
+        return f"{head}: {doc.subject}"
+    return head
+
+
+def human_date(iso: str) -> str:
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"ngày {int(parts[2])} tháng {int(parts[1])} năm {parts[0]}"
+    if len(parts) == 2:
+        return f"tháng {int(parts[1])} năm {parts[0]} (văn bản để trống ngày)"
+    if len(parts) == 1 and parts[0]:
+        return f"năm {parts[0]}"
+    return ""

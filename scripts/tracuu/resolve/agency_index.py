@@ -1,0 +1,156 @@
+"""Who does what: every agency's duties, partners' duties, group duties and issued documents.
+
+Computed once per build (``resolve.index``) from the duties the parse step
+resolved and the agency registry; ``render.agencies`` only lays it out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from tracuu.model.corpus import Corpus
+from tracuu.model.index import AgencyEntry, AgencyFacts, AgencyLink
+from tracuu.model.records import Document, Duty, ResolvedAgency
+from tracuu.registries.agencies import AgencyRegistry
+from tracuu.resolve.agencies import issuer_agency
+from tracuu.resolve.jurisdiction import jurisdiction
+
+
+@dataclass
+class _View:
+    agency: ResolvedAgency
+    written_as: set[str] = field(default_factory=set)
+    entries: list[AgencyEntry] = field(default_factory=list)
+    members: dict[str, ResolvedAgency] = field(default_factory=dict)
+    member_of: dict[str, ResolvedAgency] = field(default_factory=dict)
+    issued: list[Document] = field(default_factory=list)
+
+    def frozen(self) -> AgencyFacts:
+        return AgencyFacts(
+            self.agency,
+            frozenset(self.written_as),
+            tuple(self.entries),
+            tuple(self.members.values()),
+            tuple(self.member_of.values()),
+            tuple(self.issued),
+        )
+
+
+def _instances(reg: AgencyRegistry, doc: Document) -> dict[str, ResolvedAgency]:
+    """Every registry agency as it would be named in ``doc``: id → agency (to name partners)."""
+    province, district = jurisdiction(doc)
+    out: dict[str, ResolvedAgency] = {}
+    for t in reg.templates:
+        a = reg.match(t.name, province, district)
+        if a is not None:
+            out.setdefault(a.id, a)
+    for g in reg.groups:
+        a = reg.match(g.name, province, district)
+        if a is not None:
+            out.setdefault(a.id, a)
+    return out
+
+
+class _Collector:
+    def __init__(self, reg: AgencyRegistry) -> None:
+        self.reg = reg
+        self.views: dict[str, _View] = {}
+        self.known: dict[str, ResolvedAgency] = {}
+
+    def view(self, a: ResolvedAgency) -> _View:
+        return self.views.setdefault(a.id, _View(self.known.setdefault(a.id, a)))
+
+    def add_document(self, doc: Document) -> None:
+        reg = self.reg
+        province, district = jurisdiction(doc)
+        instances = _instances(reg, doc)
+        for d in doc.duties:
+            a = reg.match(d.agency_text, province, district)
+            if a is None or a.id != d.agency_id:
+                a = ResolvedAgency(d.agency_id, d.agency, "", "", "", is_group=d.is_group, known=False)
+            v = self.view(a)
+            v.written_as.add(d.agency_text)
+            v.entries.append(AgencyEntry(doc, d, "own"))
+            for pid in d.partners:
+                p = self.known.get(pid) or instances.get(pid)
+                if p is not None:
+                    self.view(p).entries.append(AgencyEntry(doc, d, "partner"))
+        issuer = issuer_agency(doc, reg)
+        if issuer is not None:
+            self.view(issuer).issued.append(doc)
+        for m in doc.memberships:
+            g = self.view(m.group)
+            for member in m.members:
+                mv = self.view(member)
+                g.members.setdefault(member.id, mv.agency)
+                mv.member_of.setdefault(g.agency.id, g.agency)
+
+
+def _within(member: ResolvedAgency, group: ResolvedAgency) -> bool:
+    """Is ``member`` in ``group``'s jurisdiction (a central group covers the country)?"""
+    if group.province and member.province != group.province:
+        return False
+    return not (group.district and member.district != group.district)
+
+
+def _add_implied_members(views: dict[str, _View], reg: AgencyRegistry) -> None:
+    """Members a group's name implies: every Sở of Kon Tum is one of "các sở, ban, ngành … tỉnh Kon Tum"."""
+    for g in list(views.values()):
+        spec = reg.group(g.agency.template) if g.agency.is_group else None
+        if spec is None or not (spec.includes_all_kinds or spec.includes_all_templates):
+            continue
+        for v in views.values():
+            a = v.agency
+            if a.is_group or a.level != spec.includes_all_level:
+                continue
+            if a.kind not in spec.includes_all_kinds and a.template not in spec.includes_all_templates:
+                continue
+            if _within(a, g.agency):
+                g.members.setdefault(a.id, a)
+                v.member_of.setdefault(g.agency.id, g.agency)
+
+
+def agency_facts(corpus: Corpus, reg: AgencyRegistry) -> dict[str, AgencyFacts]:
+    """Agency id → everything its page shows."""
+    c = _Collector(reg)
+    for doc in corpus.documents:
+        c.add_document(doc)
+    _add_implied_members(c.views, reg)
+    for v in list(c.views.values()):
+        for gid in v.member_of:
+            for e in c.views[gid].entries:
+                if e.relation == "own":
+                    v.entries.append(AgencyEntry(e.doc, e.duty, "shared"))
+    return {aid: v.frozen() for aid, v in c.views.items()}
+
+
+def _duties_by_block(doc: Document) -> dict[str, list[Duty]]:
+    """Duties keyed by their clause's anchor and by the anchor of the clause's label block."""
+    parents = {b.anchor: b.parent for b in doc.body}
+    out: dict[str, list[Duty]] = defaultdict(list)
+    for d in doc.duties:
+        out[d.block].append(d)
+        if parents.get(d.block):
+            out[parents[d.block]].append(d)
+    return out
+
+
+def agency_links(doc: Document) -> dict[str, tuple[AgencyLink, ...]]:
+    """Block anchor → where it names the addressee of each duty whose clause it is (or is the label of)."""
+    by_block = _duties_by_block(doc)
+    out: dict[str, tuple[AgencyLink, ...]] = {}
+    for b in doc.body:
+        links: list[AgencyLink] = []
+        seen: set[str] = set()
+        for d in by_block.get(b.anchor, []):
+            if d.agency_id in seen or not d.agency_text:
+                continue
+            start = b.text.find(d.agency_text)
+            if start < 0:
+                continue
+            seen.add(d.agency_id)
+            links.append(AgencyLink(start, start + len(d.agency_text), d.agency_id))
+        if links:
+            out[b.anchor] = tuple(links)
+    return out

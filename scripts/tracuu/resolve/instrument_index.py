@@ -1,0 +1,140 @@
+"""Cited instruments: their mentions, the name to show, the level that issued them, the document that is one.
+
+Computed once per build (``resolve.index``); ``render.instruments`` lays it out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from tracuu.model.corpus import Corpus
+from tracuu.model.index import InstrumentFacts, Mention
+from tracuu.model.instruments import Instrument
+from tracuu.model.records import Citation, Document
+from tracuu.model.sokyhieu import SoKyHieu
+from tracuu.model.textutil import collation_key
+from tracuu.registries.instruments import Registry
+from tracuu.resolve.citations import _jurisdiction, canonical_type, context_for, instrument_id_for_document
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(before, mention, after) of the sentence holding text[start:end], emphasis markers dropped."""
+    bounds = [m.end() for m in re.finditer(r"[.;!?](?=\s)|\n", text[:start])]
+    s = bounds[-1] if bounds else 0
+    m = re.search(r"[.;!?](?=\s|$)|\n", text[end:])
+    e = end + m.end() if m else len(text)
+    before, mention, after = text[s:start], text[start:end], text[end:e]
+    if len(before) > 200:
+        before = "…" + before[-200:].split(" ", 1)[-1]
+    if len(after) > 200:
+        after = after[:200].rsplit(" ", 1)[0] + "…"
+    return tuple(x.replace("*", "") for x in (before.lstrip(), mention, after.rstrip()))  # type: ignore[return-value]
+
+
+def _block_text(doc: Document, c: Citation) -> str:
+    anchor = c.span.block if c.span else ""
+    if anchor.startswith("fn-"):
+        num = anchor[3:]
+        fn = next((f for f in doc.footnotes if f.number == num), None)
+        return fn.text if fn else c.text
+    block = doc.block(anchor)
+    return block.text if block else c.text
+
+
+def mention(doc: Document, c: Citation) -> Mention:
+    """A citation with the sentence it stands in, for quoting on the instrument's page."""
+    text = _block_text(doc, c)
+    if c.span and text[c.span.start : c.span.end] == c.text:
+        context = _sentence(text, c.span.start, c.span.end)
+    else:
+        context = ("", c.text.replace("*", ""), "")
+    basis = text.lstrip("*_ ").startswith("Căn cứ") and bool(c.span)
+    return Mention(doc, c, context, basis)
+
+
+def mentions_by_instrument(corpus: Corpus) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for doc in corpus.documents:
+        for c in doc.citations:
+            out[c.instrument].append(mention(doc, c))
+    return dict(out)
+
+
+def document_instruments(corpus: Corpus, reg: Registry) -> dict[str, str]:
+    """Document id → the instrument it is ('' entries left out)."""
+    out: dict[str, str] = {}
+    for doc in corpus.documents:
+        inst = instrument_id_for_document(doc, reg)
+        if inst:
+            out[doc.id] = inst
+    return out
+
+
+def _pick(fact: str, mentions: list[Mention], entry: Instrument | None) -> str:
+    if entry is not None and getattr(entry, fact):
+        return str(getattr(entry, fact))
+    counts: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        if getattr(m.citation, fact):
+            counts[getattr(m.citation, fact)] += 1
+    return min(counts, key=lambda v: (-counts[v], collation_key(v))) if counts else ""
+
+
+def label(mentions: list[Mention], entry: Instrument | None) -> tuple[str, str, str]:
+    """(type, number or name, title) to show for an instrument."""
+    number = _pick("number", mentions, entry)
+    type_ = _pick("type", mentions, entry)
+    if number:
+        try:
+            type_ = (entry.type if entry and entry.type else "") or canonical_type(type_, SoKyHieu.parse(number))
+        except ValueError:
+            pass
+    return type_, number, _pick("title", mentions, entry)
+
+
+def _parsed(number: str) -> SoKyHieu | None:
+    if not number:
+        return None
+    try:
+        return SoKyHieu.parse(number)
+    except ValueError:
+        return None
+
+
+def level(type_: str, number: str, mentions: list[Mention], entry: Instrument | None) -> str:
+    """The level that issued an instrument (one of ``render.instruments.LEVELS``)."""
+    issuers = [entry.issuer] if entry and entry.issuer else [m.citation.issuer for m in mentions if m.citation.issuer]
+    issuer = issuers[0] if issuers else ""
+    if type_ in {"Công ước", "Nghị định thư", "Hiệp định"}:
+        return "Điều ước quốc tế"
+    if type_ in {"Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh"} or issuer.startswith("Quốc hội"):
+        return "Quốc hội"
+    skh = _parsed(number)
+    code = skh.issuer_code if skh else ""
+    if code.startswith(("QH", "UBTVQH")):
+        return "Quốc hội"
+    if code in {"TW", "BCT", "BBT"} or issuer.startswith(("Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương")):
+        return "Đảng"
+    if code in {"CP", "TTg", "VPCP"} or issuer.startswith(("Chính phủ", "Thủ tướng")):
+        return "Chính phủ, Thủ tướng Chính phủ"
+    if issuer.startswith("Bộ") or (skh is not None and skh.is_central):
+        return "Bộ, ngành trung ương"
+    if skh is not None and mentions:
+        m = mentions[0]
+        jur = entry.jurisdiction if entry and entry.jurisdiction else _jurisdiction(
+            skh, m.citation.issuer, context_for(m.doc)
+        )
+        if jur:
+            return "Huyện, thành phố thuộc tỉnh" if re.match(r"(?:huyện|thành phố|quận|thị xã)\s", jur) else "Tỉnh"
+    return "Chưa rõ cấp ban hành"
+
+
+def instrument_facts(corpus: Corpus, reg: Registry) -> dict[str, InstrumentFacts]:
+    """Every cited instrument id → how the site names and files it."""
+    out: dict[str, InstrumentFacts] = {}
+    for inst_id, ms in mentions_by_instrument(corpus).items():
+        entry = reg.get(inst_id)
+        type_, number, title = label(ms, entry)
+        out[inst_id] = InstrumentFacts(inst_id, type_, number, title, level(type_, number, ms, entry), entry, tuple(ms))
+    return out
