@@ -38,7 +38,8 @@ def main() -> int:
         for f in source_files(ROOT / "sources"):
             for n in range(args.copies):
                 shutil.copy(f, root / "sources" / f"{f.stem}-x{n:04d}{f.suffix}")
-        shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns("van-ban", "co-quan", "phap-ly", "chu-de", "du-lieu", "chi-muc", "huong-dan", "tu-dien", "_generated"))
+        generated = ("van-ban", "co-quan", "phap-ly", "chu-de", "du-lieu", "chi-muc", "huong-dan", "tu-dien", "_generated")
+        shutil.copytree(ROOT / "docs", root / "docs", ignore=shutil.ignore_patterns(*generated))
         shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
         shutil.copytree(ROOT / "overrides", root / "overrides")
         files = source_files(root / "sources")
@@ -68,7 +69,8 @@ def main() -> int:
             index = root / "site" / "search" / "search_index.json"
             idx = index.stat().st_size if index.exists() else 0
             print(f"mkdocs build {t_site:.1f} s | site {size / 1e6:.1f} MB | {len(html)} HTML pages | "
-                  f"{size / max(len(html), 1) / 1e3:.1f} KB per page | search index {idx / max(len(html), 1) / 1e3:.2f} KB per page")
+                  f"{size / max(len(html), 1) / 1e3:.1f} KB per page | "
+                  f"search index {idx / max(len(html), 1) / 1e3:.2f} KB per page")
     return 0
 
 

@@ -10,7 +10,7 @@ from tracuu.model.records import Document
 from tracuu.registries.agencies import check, jurisdiction, load_registry, problems
 
 REG = load_registry()
-EXAMPLES = [(e.id, ex) for e in (*REG.templates, *REG.groups) for ex in e.examples]
+EXAMPLES = [(e.id, ex) for e in REG.templates for ex in e.examples] + [(e.id, ex) for e in REG.groups for ex in e.examples]
 
 
 @pytest.mark.parametrize(("entry", "example"), EXAMPLES)

@@ -65,7 +65,7 @@ def _unseen_params() -> list[Any]:
 
 
 def _id(item: dict[str, Any]) -> str:
-    return ("nfd:" if item.get("nfd") else "") + item["q"]
+    return ("nfd:" if item.get("nfd") else "") + str(item["q"])
 
 
 @cache
