@@ -69,7 +69,8 @@ def main() -> int:
             index = root / "site" / "search" / "search_index.json"
             idx = index.stat().st_size if index.exists() else 0
             print(f"mkdocs build {t_site:.1f} s | site {size / 1e6:.1f} MB | {len(html)} HTML pages | "
-                  f"{size / max(len(html), 1) / 1e3:.1f} KB per page | search index {idx / max(len(html), 1) / 1e3:.2f} KB per page")
+                  f"{size / max(len(html), 1) / 1e3:.1f} KB per page | "
+                  f"search index {idx / max(len(html), 1) / 1e3:.2f} KB per page")
     return 0
 
 

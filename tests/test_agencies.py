@@ -11,7 +11,7 @@ from tracuu.registries.agencies import check, load_registry, problems
 from tracuu.resolve.jurisdiction import jurisdiction
 
 REG = load_registry()
-EXAMPLES = [(e.id, ex) for e in (*REG.templates, *REG.groups) for ex in e.examples]
+EXAMPLES = [(e.id, ex) for e in REG.templates for ex in e.examples] + [(e.id, ex) for e in REG.groups for ex in e.examples]
 
 
 @pytest.mark.parametrize(("entry", "example"), EXAMPLES)

@@ -15,7 +15,7 @@ DOC = "2023-10-10"
 
 
 def kinds(text: str, doc_date: str = DOC) -> list[tuple[str, str]]:
-    out = []
+    out: list[tuple[str, str]] = []
     for d in find_deadlines(text, doc_date, vocabulary()):
         value = {
             "date": f"{d.relation} {d.date}" + (" rel" if d.relative else ""),
@@ -133,7 +133,7 @@ def test_contract_shape() -> None:
 
 
 def test_agency_calendar_round_trips_through_icalendar() -> None:
-    from icalendar import Calendar
+    from icalendar import Calendar, vRecur
 
     from tracuu.render.calendar import CalendarEntry, agency_calendar
 
@@ -152,7 +152,8 @@ def test_agency_calendar_round_trips_through_icalendar() -> None:
     assert fixed.decoded("dtstart") == dt.date(2023, 12, 15)
     assert str(fixed["url"]).endswith("#m2")
     assert yearly.decoded("dtstart") == dt.date(2024, 5, 31)
-    rule = yearly["rrule"]
+    rule = yearly.decoded("rrule")
+    assert isinstance(rule, vRecur)
     assert rule["FREQ"] == ["YEARLY"] and rule["BYMONTH"] == [5] and rule["BYMONTHDAY"] == [31]
     assert "Sở Y tế tỉnh Thái Nguyên" in str(cal["x-wr-calname"])
 

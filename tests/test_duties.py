@@ -634,7 +634,7 @@ def test_collective_of_front_and_member_organisations_is_a_group() -> None:
 )
 def test_odd_blocks_do_not_raise(text: str) -> None:
     for kind, label in (("table", ""), ("item", "1"), ("bullet", "-"), ("heading", "Điều 2"), ("para", "")):
-        extract_duties(doc([(kind, "x", label, "", text)]))  # type: ignore[list-item]
+        extract_duties(doc([(kind, "x", label, "", text)]))
 
 
 def test_members_listed_in_a_sentence_stop_at_a_representative() -> None:
@@ -686,7 +686,7 @@ OFFICE_HOLDERS = [
     ),
 ]
 
-EXECUTION_CLAUSES = [
+EXECUTION_CLAUSES: list[tuple[list[B], list[C]]] = [
     # a decision's execution clause names office holders and gives no task
     ([("para", "p1", "", "", "Chánh Văn phòng UBND huyện, Trưởng phòng Tư pháp, Thủ trưởng các cơ quan có liên quan "
        "chịu trách nhiệm thi hành Quyết định này./.")], []),

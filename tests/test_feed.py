@@ -41,9 +41,10 @@ def test_one_entry_per_document_newest_first(corpus: Corpus, monkeypatch: pytest
     assert root.tag == f"{{{ATOM}}}feed"
     entries = root.findall("a:entry", NS)
     assert len(entries) == len(corpus.documents)
-    links = [e.find("a:link", NS).get("href") for e in entries]  # type: ignore[union-attr]
+    links = [e.find("a:link", NS).get("href", "") for e in entries]  # type: ignore[union-attr]
     assert sorted(links) == sorted(f"van-ban/{d.id}/" for d in corpus.documents)
-    dates = [e.findtext("a:updated", namespaces=NS) for e in entries]
+    dates = [e.findtext("a:updated", default="", namespaces=NS) for e in entries]
+    assert all(dates)
     assert dates == sorted(dates, reverse=True)
     assert root.findtext("a:updated", namespaces=NS) == dates[0]
     ids = [e.findtext("a:id", namespaces=NS) for e in entries]

@@ -70,7 +70,7 @@ def test_workflows_lint_clean_with_actionlint() -> None:
 
 
 def _load() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(PAGES.read_text(encoding="utf-8"))
+    data: dict[Any, Any] = yaml.safe_load(PAGES.read_text(encoding="utf-8"))
     # PyYAML reads the bare key `on` as the boolean True.
     if True in data:
         data["on"] = data.pop(True)

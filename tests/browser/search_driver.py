@@ -1,7 +1,11 @@
 """Type into the site's search box like a person and read the ranked results.
 
-Used by tests/browser/test_search.py and scripts/bench_search.py. Same
-selectors and timing rules as ../shared/eval/search_eval.py (CONTRACT §2).
+Used by tests/browser/test_search.py. Same selectors as ../shared/eval/search_eval.py
+(CONTRACT §2); the wait is exact instead of timed: our search script
+(overrides/assets/javascripts/lunr/min/lunr.vi.min.js, `markAnswers`) writes on the
+result element which query the rendered results answer, and the driver reads the
+results once that is the whole typed query. No sleeps, no "results stopped changing"
+guess, so a busy machine makes the search slower, never wrong.
 """
 
 from __future__ import annotations
@@ -11,6 +15,16 @@ from typing import Any
 
 INPUT = ".md-search__input"
 RESULT_LINK = ".md-search-result__item > a"
+ANSWERED = "data-tracuu-query"
+
+# Resolves (truthy) to the result hrefs in order once the results on screen answer
+# exactly `query` and the box still holds it; false while they answer a shorter prefix.
+_RESULTS_FOR = """([query, input, links, answered]) => {
+  const box = document.querySelector(input)
+  const result = document.querySelector("[data-md-component=search-result]")
+  if (!box || !result || box.value !== query || result.getAttribute(answered) !== query) return false
+  return Array.from(document.querySelectorAll(links), a => a.getAttribute("href") || "")
+}"""
 
 
 def open_search(page: Any, url: str) -> None:
@@ -23,26 +37,17 @@ def open_search(page: Any, url: str) -> None:
     page.focus(INPUT)
 
 
-def search(page: Any, query: str, settle_ms: int = 300, timeout_s: float = 10,
-           delay_ms: int | None = 15) -> tuple[list[str], float | None]:
+def search(page: Any, query: str, timeout_s: float = 30, delay_ms: int | None = 15) -> tuple[list[str], float]:
     """Type `query` (``delay_ms=None``: paste it, one input event as from a phone's
-    keyboard or dictation); return (result hrefs in order, ms from last key to first result)."""
+    keyboard or dictation); return (result hrefs in order, ms from the last key until
+    the results for the whole query are on screen). `timeout_s` only bounds a broken
+    search (the wait returns as soon as the answer is rendered)."""
     page.fill(INPUT, "")
     if delay_ms is None:
         page.fill(INPUT, query)
     else:
         page.type(INPUT, query, delay=delay_ms)
     typed = time.perf_counter()
-    links: list[str] = []
-    first: float | None = None
-    stable = time.perf_counter()
-    while time.perf_counter() - typed < timeout_s:
-        now = [a.get_attribute("href") or "" for a in page.query_selector_all(RESULT_LINK)]
-        if now and first is None:
-            first = (time.perf_counter() - typed) * 1000
-        if now != links:
-            links, stable = now, time.perf_counter()
-        elif links and (time.perf_counter() - stable) * 1000 >= settle_ms:
-            break
-        page.wait_for_timeout(25)
-    return links, first
+    handle = page.wait_for_function(_RESULTS_FOR, arg=[query, INPUT, RESULT_LINK, ANSWERED], timeout=timeout_s * 1000)
+    links: list[str] = handle.json_value()
+    return links, (time.perf_counter() - typed) * 1000
