@@ -215,3 +215,40 @@ def test_duties_carry_their_deadlines_into_the_open_data() -> None:
 
     rows = list(csv.DictReader(io.StringIO(duties_csv(Corpus(documents=(doc,), root=Path("."))).decode("utf-8-sig"))))
     assert any(r["deadlines"] == "trước ngày 15/12/2023" for r in rows)
+
+
+LETTER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\n\nSố: 12/UBND-KGVX\n\nThái Nguyên, ngày 10 tháng 10 năm 2023\n\n"
+    "Kính gửi: Sở Y tế\n\nĐể triển khai công tác trẻ em, UBND tỉnh yêu cầu:\n\n"
+    "1. Sở Y tế chủ trì tổ chức khám sức khỏe cho trẻ em; báo cáo kết quả về UBND tỉnh trước ngày 15/12/2023.\n\n"
+    "2. Sở Y tế tổng hợp số liệu trẻ em suy dinh dưỡng, gửi về UBND tỉnh trước ngày 31 tháng 5 hằng năm.\n\n"
+    "Nơi nhận:\n- Như trên;\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn A\n"
+)
+
+
+def test_agency_page_calendar_file_and_timeline_from_a_built_corpus(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    from pathlib import Path
+
+    from icalendar import Calendar
+
+    from tracuu.build import build
+
+    root = Path(str(tmp_path))
+    (root / "sources").mkdir()
+    (root / "sources" / "cv.txt").write_text(LETTER, encoding="utf-8")
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", root / "data")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2023, 11, 1, tzinfo=dt.UTC).timestamp())))
+    build(root, quiet=True)
+    docs = root / "docs"
+    (page,) = [p for p in (docs / "co-quan").glob("so-y-te*.md")]
+    md = page.read_text(encoding="utf-8")
+    soon = md.split("### Sắp đến hạn")[1].split("### Định kỳ")[0]
+    assert "**15/12/2023**" in soon and "(90 ngày tính từ 01/11/2023)" in md
+    assert "hằng năm, trước ngày 31/05" in md.split("### Định kỳ")[1]
+    ics = page.with_suffix(".ics")
+    assert f"]({ics.name})" in md
+    events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert sorted(str(e.decoded("dtstart")) for e in events) == ["2023-12-15", "2024-05-31"]
+    timeline = (docs / "lich-nhiem-vu" / "2023.md").read_text(encoding="utf-8")
+    assert "## Tháng 12/2023" in timeline and "../van-ban/cv.md#" in timeline

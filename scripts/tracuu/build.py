@@ -20,6 +20,8 @@ from tracuu.model.problems import Problem
 from tracuu.model.records import Document
 from tracuu.pipeline import load_sidecar, parse_file, source_files
 from tracuu.render import agencies as render_agencies
+from tracuu.render import calendar as render_calendar
+from tracuu.render import deadlines as render_deadlines
 from tracuu.render import documents as render_documents
 from tracuu.render import export, feed, search_assets, urls
 from tracuu.render import instruments as render_instruments
@@ -34,11 +36,13 @@ PAGE_RENDERERS: tuple[Callable[[Corpus, CorpusIndex], Mapping[str, str]], ...] =
     render_instruments.pages,
     render_agencies.pages,
     render_portal.pages,
+    render_deadlines.pages,
 )
 FILE_RENDERERS: tuple[Callable[[Corpus, CorpusIndex], Mapping[str, bytes]], ...] = (
     export.files,
     search_assets.files,
     feed.files,
+    render_calendar.files,
 )
 
 

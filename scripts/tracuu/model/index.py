@@ -148,6 +148,8 @@ class CorpusIndex:
     figures: tuple[tuple[Document, Figure], ...] = ()
     glossary: tuple[Term, ...] = ()
     search: SearchVocabulary = field(default_factory=SearchVocabulary)
+    # the day the build runs (ISO): "Sắp đến hạn" counts from it; SOURCE_DATE_EPOCH fixes it for reproducible builds
+    build_date: str = "1970-01-01"
 
     def sector(self, sector_id: str) -> Sector | None:
         return next((s for s in self.sectors if s.id == sector_id), None)

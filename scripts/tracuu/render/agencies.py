@@ -15,7 +15,7 @@ from tracuu.model.corpus import Corpus
 from tracuu.model.index import AgencyEntry, AgencyFacts, CorpusIndex
 from tracuu.model.records import Citation, Document, Duty, ResolvedAgency
 from tracuu.model.textutil import collation_key, slugify
-from tracuu.render import urls
+from tracuu.render import calendar, deadlines, urls
 from tracuu.render.instruments import href_for
 from tracuu.render.mdsafe import escape_inline, link
 from tracuu.render.titles import human_date
@@ -181,8 +181,15 @@ def agency_page(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus
         out.append("Chưa có nhiệm vụ nào được giao trong các văn bản đã thu thập.\n")
     else:
         out += _duties_md(v, views, corpus, index)
+    out.append(_deadlines_md(v, index))
     out.append(_issued_md(v))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _deadlines_md(v: AgencyFacts, index: CorpusIndex) -> str:
+    entries = deadlines.entries_for(v)
+    ics = f"{v.agency.id}.ics" if any(calendar.placeable(e.deadline) for e in entries) else ""
+    return deadlines.agency_sections(entries, deadlines.today_of(index), lambda e: urls.document(e.doc_id, DIR, e.clause), ics)
 
 
 def _issued_md(v: AgencyFacts) -> str:

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from icalendar import Calendar, Event, vRecur
 
-from tracuu.model.deadline import Deadline, due_date, next_occurrence
+from tracuu.model.corpus import Corpus
+from tracuu.model.deadline import Deadline, DeadlineEntry, due_date, next_occurrence
+from tracuu.model.index import CorpusIndex
+from tracuu.render import urls
+from tracuu.render.deadlines import entries_for
 
 PRODID = "-//Tra cuu cong tac tre em//tracuu//VI"
 
@@ -97,3 +102,24 @@ def agency_calendar(name: str, entries: Sequence[CalendarEntry]) -> bytes:
 def placeable(d: Deadline) -> bool:
     """Whether a deadline can go on a calendar (a fixed date, or a recurrence with its day)."""
     return (d.kind == "date" and due_date(d) is not None) or (d.kind == "recurrence" and bool(d.month or d.day))
+
+
+def ics_path(agency_id: str) -> str:
+    return f"{urls.AGENCIES}/{agency_id}.ics"
+
+
+def entry_of(e: DeadlineEntry, base: str) -> CalendarEntry:
+    url = base + urls.site_document(e.doc_id, e.clause)
+    return CalendarEntry(e.doc_id, e.doc_title, e.doc_date, e.clause, url, e.duty_text, e.role, e.deadline)
+
+
+def files(corpus: Corpus, index: CorpusIndex) -> dict[str, bytes]:
+    """``co-quan/<id>.ics`` for every agency (and group) with a duty that can be placed on a day."""
+    base = os.environ.get("SITE_URL", "").rstrip("/")
+    base = base + "/" if base else ""
+    out: dict[str, bytes] = {}
+    for aid, v in sorted(index.agencies.items()):
+        entries = [entry_of(e, base) for e in entries_for(v) if placeable(e.deadline)]
+        if entries:
+            out[ics_path(aid)] = agency_calendar(v.agency.name, entries)
+    return out

@@ -10,8 +10,14 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
+from tracuu.model.corpus import Corpus
 from tracuu.model.deadline import Deadline, DeadlineEntry, due_date, next_occurrence
+from tracuu.model.index import AgencyFacts, CorpusIndex
+from tracuu.render import urls
 from tracuu.render.mdsafe import escape_inline
+from tracuu.render.titles import title_of
+
+CALENDAR = urls.CALENDAR
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 FREQ_WORDS = {("YEARLY", 1): "hằng năm", ("MONTHLY", 1): "hằng tháng", ("MONTHLY", 3): "hằng quý", ("WEEKLY", 1): "hằng tuần"}
@@ -100,7 +106,7 @@ def _month_key(e: DeadlineEntry) -> tuple[int, int] | None:
     return (due.year, due.month) if due is not None else None
 
 
-def calendar_pages(entries: Sequence[DeadlineEntry], today: dt.date, href: Href, folder: str = "lich-nhiem-vu") -> dict[str, str]:
+def calendar_pages(entries: Sequence[DeadlineEntry], today: dt.date, href: Href, folder: str = CALENDAR) -> dict[str, str]:
     """The corpus-wide calendar: an index (coming up, recurring, years) and one page per year by month."""
     by_year: dict[int, dict[int, list[DeadlineEntry]]] = defaultdict(lambda: defaultdict(list))
     for e in entries:
@@ -139,3 +145,34 @@ def calendar_pages(entries: Sequence[DeadlineEntry], today: dt.date, href: Href,
             body.append("")
         pages[f"{folder}/{y}.md"] = "\n".join(body)
     return pages
+
+
+def entries_for(v: AgencyFacts) -> list[DeadlineEntry]:
+    """The deadlines of an agency's own and partner duties (a group's shared duties are on the group's page)."""
+    return [
+        DeadlineEntry(
+            agency_id=v.agency.id,
+            agency_name=v.agency.name,
+            role="phối hợp" if e.relation == "partner" else e.duty.role,
+            doc_id=e.doc.id,
+            doc_title=title_of(e.doc),
+            doc_date=e.doc.date,
+            clause=e.duty.block,
+            duty_text=e.duty.text,
+            deadline=d,
+        )
+        for e in v.entries
+        if e.relation != "shared"
+        for d in e.duty.deadlines
+    ]
+
+
+def today_of(index: CorpusIndex) -> dt.date:
+    return dt.date.fromisoformat(index.build_date)
+
+
+def pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
+    """"Lịch nhiệm vụ": every agency's dated duties by month, one page per year."""
+    entries = [x for v in index.agencies.values() if not v.agency.is_group for x in entries_for(v) if x.role != "phối hợp"]
+    groups = [x for v in index.agencies.values() if v.agency.is_group for x in entries_for(v)]
+    return calendar_pages(entries + groups, today_of(index), lambda e: urls.document(e.doc_id, "", e.clause))

@@ -17,9 +17,10 @@ INDEXES = "chi-muc"
 GUIDANCE = "huong-dan"
 GLOSSARY = "tu-dien"
 SNIPPETS = "_generated"  # pieces the hand-written home page includes
+CALENDAR = "lich-nhiem-vu"
 
 # Folders the build owns: files in them it did not produce are deleted.
-GENERATED_DIRS = (DOCUMENTS, AGENCIES, INSTRUMENTS, TOPICS, EXPORTS, INDEXES, GUIDANCE, GLOSSARY, SNIPPETS)
+GENERATED_DIRS = (DOCUMENTS, AGENCIES, INSTRUMENTS, TOPICS, EXPORTS, INDEXES, GUIDANCE, GLOSSARY, SNIPPETS, CALENDAR)
 ABBREVIATIONS = "includes/abbreviations.md"
 FEED = "feed.xml"
 GENERATED_FILES = (ABBREVIATIONS, FEED)

@@ -7,6 +7,8 @@ quotes, search vocabulary) and returns a frozen ``model.index.CorpusIndex``.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
 from tracuu import paths
@@ -94,4 +96,12 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         figures=tuple(all_figures(corpus)),
         glossary=terms,
         search=vocabulary(terms, agencies, topics, search_words.load(), _project_root(corpus)),
+        build_date=build_date(),
     )
+
+
+def build_date() -> str:
+    """Today (UTC), or the day of ``SOURCE_DATE_EPOCH`` when set (reproducible builds, tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
+    return when.date().isoformat()
