@@ -49,6 +49,15 @@ def kinds(text: str, doc_date: str = DOC) -> list[tuple[str, str]]:
         ("gửi số liệu trước ngày 20 hằng tháng", [("recurrence", "MONTHLY/1 00-20")]),
         ("cân, đo trẻ dưới 2 tuổi định kỳ 3 tháng/lần", [("recurrence", "MONTHLY/3")]),
         ("tổng hợp, báo cáo hằng quý", [("recurrence", "MONTHLY/3")]),
+        # national texts: two anchor days a year; a duration counted from an event stays text
+        ("báo cáo trước ngày 15 tháng 6 và 15 tháng 12 hằng năm", [("recurrence", "YEARLY/1 06-15"), ("recurrence", "YEARLY/1 12-15")]),
+        ("gửi báo cáo trước ngày 20 hàng tháng", [("recurrence", "MONTHLY/1 00-20")]),
+        ("tổng hợp gửi Bộ trước ngày 10 tháng 7 hằng năm", [("recurrence", "YEARLY/1 07-10")]),
+        (
+            "báo cáo kết quả chậm nhất sau 15 ngày kể từ ngày kết thúc diễn đàn",
+            [("text", "chậm nhất sau 15 ngày kể từ ngày kết thúc diễn đàn")],
+        ),
+        ("trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ", [("text", "trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ")]),
         # periods
         ("thực hiện Chương trình giai đoạn 2021-2025", [("period", "2021-2025")]),
         ("bảo vệ, chăm sóc trẻ em trong năm 2024", [("period", "2024-2024")]),

@@ -37,6 +37,21 @@ _PERIOD = re.compile(
 )
 
 
+# "trong thời hạn 05 ngày làm việc kể từ ngày nhận được hồ sơ", "chậm nhất sau 15 ngày kể từ ngày kết thúc":
+# a duration counted from an event the text names; no calendar day without knowing the event.
+_DURATION = re.compile(
+    r"(?<!\w)(?:chậm\s+nhất\s+(?:sau|là)?|trong\s+(?:thời\s+hạn|vòng)|trong|sau)\s+(?:\d{1,3}|một|hai|ba|năm|mười)\s+"
+    r"(?:ngày(?:\s+làm\s+việc)?|tháng)\s*,?\s+(?:kể\s+từ|tính\s+từ|từ)\s+(?:ngày\s+|khi\s+)?[^,.;:]{1,60}",
+    re.IGNORECASE,
+)
+# "trước ngày 15 tháng 6 và 15 tháng 12 hằng năm": two anchor days of one yearly duty.
+_TWO_ANCHORS = re.compile(
+    r"(?<!\w)(?:trước|chậm\s+nhất|vào)\s+ngày\s+(?P<d1>\d{1,2})\s*(?:tháng\s+|/)(?P<m1>\d{1,2})\s+và\s+(?:ngày\s+)?"
+    r"(?P<d2>\d{1,2})\s*(?:tháng\s+|/)(?P<m2>\d{1,2})\s+(?P<rec>hằng\s+năm|hàng\s+năm|mỗi\s+năm)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _Found:
     deadline: Deadline
@@ -232,6 +247,14 @@ def find_deadlines(text: str, doc_date: str, vocab: DeadlineVocabulary) -> tuple
         for m in pats.ongoing.finditer(text):
             if not _after(text, m.start(), vocab.ongoing_not_after):
                 found.append(_Found(Deadline(kind="ongoing", text=m.group(0), start=m.start()), 4))
+    for m in _DURATION.finditer(text):
+        found.append(_Found(Deadline(kind="text", text=m.group(0).rstrip(), start=m.start()), 2))
+    for m in _TWO_ANCHORS.finditer(text):
+        for d_, m_ in (("d1", "m1"), ("d2", "m2")):
+            day, month = int(m.group(d_)), int(m.group(m_))
+            if _valid(2000, month, day):
+                rec = Deadline(kind="recurrence", text=m.group(0), start=m.start(), freq="YEARLY", interval=1)
+                found.append(_Found(replace(rec, month=month, day=day), -1))
     if pats.vague is not None:
         for m in pats.vague.finditer(text):
             found.append(_Found(Deadline(kind="text", text=m.group(0), start=m.start()), 6))
@@ -240,10 +263,13 @@ def find_deadlines(text: str, doc_date: str, vocab: DeadlineVocabulary) -> tuple
 
 def _non_overlapping(found: list[_Found]) -> tuple[Deadline, ...]:
     kept: list[_Found] = []
-    for f in sorted(found, key=lambda f: (f.priority, -len(f.deadline.text), f.deadline.start)):
-        if all(f.end <= k.deadline.start or f.deadline.start >= k.end for k in kept):
+    for f in sorted(found, key=lambda f: (f.priority, -len(f.deadline.text), f.deadline.start, f.deadline.month)):
+        same_span = [k for k in kept if (k.deadline.start, k.end) == (f.deadline.start, f.end)]
+        if f.priority < 0 and all(k.priority < 0 for k in same_span):
+            kept.append(f)  # one expression, several anchor days ("15 tháng 6 và 15 tháng 12 hằng năm")
+        elif all(f.end <= k.deadline.start or f.deadline.start >= k.end for k in kept):
             kept.append(f)
-    return tuple(k.deadline for k in sorted(kept, key=lambda k: k.deadline.start))
+    return tuple(k.deadline for k in sorted(kept, key=lambda k: (k.deadline.start, k.deadline.month)))
 
 
 def add_deadlines(doc: Document) -> Document:
