@@ -68,7 +68,8 @@ SELF_NUMBER = re.compile(r"^(Số:\s*)(\*?)(\d*)(\*?)/((?:20\d\d/)?[A-Za-zĐđ]+
 # A citation's number and code: 782/KH-UBND, 13/2021/TT-BLĐTBXH, 1740-CV/TU, 20-CT/TW.
 CITATION = re.compile(r"(?<![\d/])(\d{1,5})(/(?:20\d\d/)?[A-Za-zĐđ]+-[A-ZĐa-z&]+(?:-[A-ZĐ]+)?|-[A-Za-zĐđ]+/[A-ZĐ]+)")
 LOCAL_ISSUER = re.compile(r"UBND|BCĐ|HĐND|SLĐTBXH|BTC|KGVX|/TU$|/HU$|/ThU$|SGDĐT|SYT|STP")
-YEAR = re.compile(r"(?<![\d/.-])(20\d\d)(?![\d/])(?!\s*[-–]\s*20\d\d)")
+# A year that dates something (not the year part of a number such as 13/2021/TT-..., not a range "2021 - 2030").
+YEAR = re.compile(r"(?<![\d.])(?<![-–]\s)(?<![-–])(20\d\d)(?![\d/])(?!\s*[-–]\s*20\d\d)")
 ITEM_PREFIX = re.compile(r"^\d+(?:\.\d+)?\.\s+")
 BULLET = re.compile(r"^- \S")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)?\.)\s+\S")
@@ -136,13 +137,13 @@ def generate_one(i: int, t: Template, pools: dict[str, list[str]], provs: list[s
     delta = year - t.year
     # Body: swap a third of the bullets / numbered items for real ones of other sources; drop some prose.
     body = []
-    for p in t.body:
+    for k, p in enumerate(t.body):
         s = p.strip()
         if BULLET.match(s) and len(s) > 60 and pools["bullet"] and rng.random() < 0.35:
             body.append(rng.choice(pools["bullet"]))
         elif (m := NUMBERED.match(s)) and len(s) > 120 and pools["numbered"] and rng.random() < 0.35:
             body.append(m.group(1) + " " + ITEM_PREFIX.sub("", rng.choice(pools["numbered"]), count=1))
-        elif len(s) > 300 and not s.startswith(("#", "|", "*")) and rng.random() < 0.15:
+        elif k > 0 and len(s) > 300 and not s.startswith(("#", "|", "*")) and rng.random() < 0.15:
             continue
         else:
             body.append(p)
