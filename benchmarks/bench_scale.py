@@ -194,20 +194,29 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     env_off = dict(env, TRACUU_SKIP_GENERATE="1")
     stock = stock_config(proj)
     rows: dict[str, list[dict[str, float]]] = {"tracuu": [], "project": [], "stock": []}
+    res: dict[str, Any] = {"n": n, "rounds": rows, "load": os.getloadavg()}
+    res["sources_bytes"] = sum(p.stat().st_size for p in (proj / "sources").iterdir())
+
+    def step(name: str, cmd: list[str], e: dict[str, str]) -> None:
+        rows[name].append(run(cmd, proj, e, log))
+        x = rows[name][-1]
+        print(f"  N={n} {name}: {x['wall']:.1f} s wall / {x['cpu']:.1f} s CPU / {x['peak_mb']:.0f} MB "
+              f"(load {os.getloadavg()[0]:.1f})", flush=True)
+        res["load"] = os.getloadavg()
+        if args.json:  # partial results survive an interrupted run
+            save(args.json, [res])
+
     for r in range(args.rounds):
         clean_generated(proj)
-        rows["tracuu"].append(run([py, "-m", "tracuu.cli", "--root", str(proj), "build", "--quiet"], proj, env, log))
+        step("tracuu", [py, "-m", "tracuu.cli", "--root", str(proj), "build", "--quiet"], env)
+        if r == 0:
+            res["markdown"] = markdown_figures(proj / "docs")
         steps = [("project", [py, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(proj / "site")], env_off),
                  ("stock", [py, "-m", "mkdocs", "build", "-q", "-f", str(stock), "-d", str(proj / "site-stock")], env)]
         if r % 2:
             steps.reverse()
         for name, cmd, e in steps:
-            rows[name].append(run(cmd, proj, e, log))
-        print(f"  N={n} round {r + 1}: " + ", ".join(
-            f"{k} {v[-1]['wall']:.1f} s wall / {v[-1]['cpu']:.1f} s CPU / {v[-1]['peak_mb']:.0f} MB" for k, v in rows.items()),
-            flush=True)
-    res: dict[str, Any] = {"n": n, "rounds": rows, "load": os.getloadavg()}
-    res["sources_bytes"] = sum(p.stat().st_size for p in (proj / "sources").iterdir())
+            step(name, cmd, e)
     res["md_pages"] = sum(1 for _ in (proj / "docs").rglob("*.md"))
     res["site"] = site_figures(proj / "site")
     res["stock_site"] = site_figures(proj / "site-stock")
@@ -217,6 +226,18 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     if not args.keep:
         shutil.rmtree(proj / "site-stock", ignore_errors=True)
     return res
+
+
+def markdown_figures(docs: Path) -> dict[str, Any]:
+    """Generated Markdown right after `tracuu build`: pages, bytes, the largest (a proxy for HTML sizes)."""
+    md = [(p.stat().st_size, str(p.relative_to(docs))) for p in docs.rglob("*.md")]
+    return {"pages": len(md), "bytes": sum(b for b, _ in md), "largest": sorted(md, reverse=True)[:10]}
+
+
+def save(path: Path, new: list[dict[str, Any]]) -> None:
+    old = json.loads(path.read_text()) if path.exists() else []
+    keep = [r for r in old if r["n"] not in {x["n"] for x in new}]
+    path.write_text(json.dumps(sorted(keep + new, key=lambda r: r["n"]), ensure_ascii=False, indent=1))
 
 
 def med(rows: list[dict[str, float]], key: str) -> float:
@@ -235,8 +256,14 @@ def table(results: list[dict[str, Any]]) -> str:
     cols = [f"N={r['n']}" for r in results]
     lines = ["| | " + " | ".join(cols) + " | target |", "|---|" + "---|" * len(cols) + "---|"]
 
+    def safe(f: Any, r: dict[str, Any]) -> str:
+        try:
+            return str(f(r))
+        except (KeyError, IndexError, TypeError, ZeroDivisionError, statistics.StatisticsError):
+            return "—"  # not measured (an interrupted run)
+
     def row(label: str, f: Any, target: str = "") -> None:
-        lines.append(f"| {label} | " + " | ".join(f(r) for r in results) + f" | {target} |")
+        lines.append(f"| {label} | " + " | ".join(safe(f, r) for r in results) + f" | {target} |")
 
     def total(r: dict[str, Any], i: int, key: str) -> float:
         return r["rounds"]["tracuu"][i][key] + r["rounds"]["project"][i][key]
@@ -256,6 +283,8 @@ def table(results: list[dict[str, Any]]) -> str:
     row("peak memory MB (tracuu / project mkdocs / stock)", lambda r: " / ".join(
         f"{max(x['peak_mb'] for x in r['rounds'][s]):.0f}" for s in ("tracuu", "project", "stock")), "≤ 2048")
     row("rounds; load avg after", lambda r: f"{len(r['rounds']['tracuu'])}; {r['load'][0]:.1f}")
+    row("generated Markdown: pages / MB / largest MB", lambda r: f"{r['markdown']['pages']} / "
+        f"{r['markdown']['bytes'] / 1e6:.1f} / {r['markdown']['largest'][0][0] / 1e6:.2f}")
     row("HTML pages (project / stock)", lambda r: f"{r['site']['pages']} / {r['stock_site']['pages']}")
     row("site MB (project / stock)", lambda r: f"{r['site']['site_bytes'] / 1e6:.1f} / {r['stock_site']['site_bytes'] / 1e6:.1f}")
     row("site KB per page (project / stock)",
@@ -273,19 +302,30 @@ def table(results: list[dict[str, Any]]) -> str:
     if len(results) >= 2:
         a, b = results[-2], results[-1]
         n1, n2 = a["n"], b["n"]
-        ex = [(f"`tracuu build` CPU", med(a["rounds"]["tracuu"], "cpu"), med(b["rounds"]["tracuu"], "cpu")),
-              ("`tracuu build` wall", med(a["rounds"]["tracuu"], "wall"), med(b["rounds"]["tracuu"], "wall")),
-              ("project mkdocs CPU", med(a["rounds"]["project"], "cpu"), med(b["rounds"]["project"], "cpu")),
-              ("stock mkdocs CPU", med(a["rounds"]["stock"], "cpu"), med(b["rounds"]["stock"], "cpu")),
-              ("site bytes", a["site"]["site_bytes"], b["site"]["site_bytes"]),
-              ("HTML pages", a["site"]["pages"], b["site"]["pages"]),
-              ("search index bytes", a["site"]["index_raw"], b["site"]["index_raw"]),
-              ("sources bytes (input)", a["sources_bytes"], b["sources_bytes"])]
+        ex: list[tuple[str, Any]] = [
+            ("`tracuu build` CPU", lambda r: med(r["rounds"]["tracuu"], "cpu")),
+            ("`tracuu build` wall", lambda r: med(r["rounds"]["tracuu"], "wall")),
+            ("project mkdocs CPU", lambda r: med(r["rounds"]["project"], "cpu")),
+            ("stock mkdocs CPU", lambda r: med(r["rounds"]["stock"], "cpu")),
+            ("site bytes", lambda r: r["site"]["site_bytes"]),
+            ("HTML pages", lambda r: r["site"]["pages"]),
+            ("search index bytes", lambda r: r["site"]["index_raw"]),
+            ("generated Markdown bytes", lambda r: r["markdown"]["bytes"]),
+            ("generated Markdown pages", lambda r: r["markdown"]["pages"]),
+            ("sources bytes (input)", lambda r: r["sources_bytes"])]
+
+        def ok(f: Any, r: dict[str, Any]) -> bool:
+            return safe(f, r) != "—"
+
         out += f"\n\nGrowth exponent from N={n1} to N={n2} (1 = linear; target ≤ 1.1):\n"
-        out += "\n".join(f"- {label}: {exponent(x, y, n1, n2):.2f}" for label, x, y in ex)
+        out += "\n".join(f"- {label}: {exponent(x(a), x(b), n1, n2):.2f}" for label, x in ex if ok(x, a) and ok(x, b))
     for r in results:
-        out += f"\n\nLargest pages at N={r['n']}:\n" + "\n".join(
-            f"- {size / 1e6:.2f} MB {path}" for size, path in r["site"]["largest"])
+        if "site" in r:
+            out += f"\n\nLargest pages at N={r['n']}:\n" + "\n".join(
+                f"- {size / 1e6:.2f} MB {path}" for size, path in r["site"]["largest"])
+        elif "markdown" in r:
+            out += f"\n\nLargest generated Markdown pages at N={r['n']} (site not built):\n" + "\n".join(
+                f"- {size / 1e6:.2f} MB {path}" for size, path in r["markdown"]["largest"])
     return out
 
 
@@ -308,14 +348,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.work.mkdir(parents=True, exist_ok=True)
     results: list[dict[str, Any]] = []
-    if args.json and args.json.exists():
-        results = [r for r in json.loads(args.json.read_text()) if r["n"] not in args.sizes]
     for n in args.sizes:
         print(f"N={n}: generating and building ({args.rounds} rounds) in {args.work}", flush=True)
         results.append(bench_size(n, args))
-        results.sort(key=lambda r: r["n"])
         if args.json:
-            args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1))
+            save(args.json, results[-1:])
     print(table(results))
     return 0
 
