@@ -245,7 +245,7 @@ def med(rows: list[dict[str, float]], key: str) -> float:
 
 
 def ratio(a: list[dict[str, float]], b: list[dict[str, float]], key: str) -> float:
-    return statistics.median(x[key] / y[key] for x, y in zip(a, b))
+    return statistics.median(x[key] / y[key] for x, y in zip(a, b, strict=False))
 
 
 def exponent(v1: float, v2: float, n1: int, n2: int) -> float:

@@ -22,7 +22,7 @@ import sys
 def load(path: str) -> tuple[dict[str, tuple[int, float, float]], float]:
     st = pstats.Stats(path)
     out: dict[str, tuple[int, float, float]] = {}
-    for (file, line, name), (cc, nc, tt, ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
+    for (file, line, name), (_cc, nc, tt, ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
         key = f"{file.split('/scripts/')[-1]}:{line}({name})"
         out[key] = (nc, tt, ct)
     return out, st.total_tt  # type: ignore[attr-defined]
