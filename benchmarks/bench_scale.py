@@ -259,7 +259,7 @@ def table(results: list[dict[str, Any]]) -> str:
     def safe(f: Any, r: dict[str, Any]) -> str:
         try:
             return str(f(r))
-        except (KeyError, IndexError, TypeError, ZeroDivisionError, statistics.StatisticsError):
+        except (KeyError, IndexError, TypeError, ValueError, ZeroDivisionError, statistics.StatisticsError):
             return "—"  # not measured (an interrupted run)
 
     def row(label: str, f: Any, target: str = "") -> None:
