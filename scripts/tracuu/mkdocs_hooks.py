@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ log = logging.getLogger("mkdocs.hooks.tracuu")
 
 
 def on_pre_build(config: Any, **kwargs: Any) -> None:
+    if os.environ.get("TRACUU_SKIP_GENERATE"):  # benchmarks/bench_scale.py times MkDocs alone
+        return
     report = build(root=Path(config["config_file_path"]).resolve().parent)
     for problem in report.problems:
         (log.warning if problem.severity == "error" else log.info)(str(problem))
