@@ -19,6 +19,7 @@ from tracuu.model.records import Document
 from tracuu.model.textutil import fold, slugify
 from tracuu.parse.clean import clean
 from tracuu.parse.layout import Layout, parse_layout, plain
+from tracuu.parse.phapdien import is_phapdien, parse_phapdien
 
 SOURCE_SUFFIXES = (".txt", ".md")
 # Prefix of a document warning that is really about its sidecar file (reported against the .yml by the build).
@@ -307,6 +308,8 @@ def parse_text(
     if not text.strip():
         return Document(source=source, id=doc_id, doc_type="", warnings=tuple(warnings + ["line 1: tệp rỗng"]))
     cleaned = clean(text)
+    if is_phapdien(cleaned):  # a Bộ Pháp điển extract: articles with source notes, no header or signature
+        return enrich(parse_phapdien(cleaned, source, doc_id, warnings))
     lay = parse_layout(cleaned)
     warnings.extend(lay.warnings)
     side, problems = load_sidecar(sidecar_path) if sidecar_path else ({}, [])
