@@ -38,7 +38,8 @@ HEADING = re.compile(
     \.\s+(?P<title>\S.*?)\s*$""",
     re.VERBOSE,
 )
-_TYPES = r"Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết\s+liên\s+tịch|Nghị\s+quyết|Nghị\s+định|Thông\s+tư\s+liên\s+tịch|Thông\s+tư|Quyết\s+định"
+_TYPES = (r"Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết\s+liên\s+tịch|Nghị\s+quyết|Nghị\s+định"
+          r"|Thông\s+tư\s+liên\s+tịch|Thông\s+tư|Quyết\s+định")
 _DATE = r"\d{1,2}/\d{1,2}/\d{4}"
 _NUMBER = r"[^\s,;()]+"
 # "(Điều 82 Luật số 102/2016/QH13<rest>)"
@@ -55,7 +56,7 @@ _AMENDMENT = re.compile(
     (?:\s+có\s+hiệu\s+lực\s+thi\s+hành\s+kể\s+từ\s+ngày\s+(?P<date>{_DATE}))?""",
     re.VERBOSE,
 )
-_KHOAN = re.compile(r"^(?P<label>\d{1,3})\.\s*\S")
+_KHOAN = re.compile(r"^(?P<label>\d{1,3})\.(?!\d)\s*\S")  # "1. …", "2.Chậm nhất …" (space lost); not "1.000 đồng"
 _DIEM = re.compile(r"^(?P<label>[a-zđ])\)\s*\S")
 _SUB = re.compile(r"^(?P<label>[a-zđ]\d{1,2})\)\s*\S")
 _DASH = re.compile(r"^[-+•–]\s+\S")
@@ -219,10 +220,12 @@ def _body_blocks(art_no: str, art_anchor: str, lines: list[Line], anchors: _Anch
         elif (m := _SUB.match(text)) and diem is not None:
             # "a1)" under "a)": named like a point of the khoản it belongs to (dieu-9-khoan-1-diem-a1)
             owner = khoan or article
-            sub = add("item", ln, f"{owner.anchor}-diem-{_slug(m.group('label'))}", diem.level + 1, m.group("label"), diem.anchor)
+            label = m.group("label")
+            sub = add("item", ln, f"{owner.anchor}-diem-{_slug(label)}", diem.level + 1, label, diem.anchor)
         elif m := _DIEM.match(text):
             owner = khoan or article
-            diem = add("item", ln, f"{owner.anchor}-diem-{_slug(m.group('label'))}", owner.level + 1, m.group("label"), owner.anchor)
+            label = m.group("label")
+            diem = add("item", ln, f"{owner.anchor}-diem-{_slug(label)}", owner.level + 1, label, owner.anchor)
             sub = None
         elif _DASH.match(text):
             owner = sub or diem or khoan or article
@@ -301,16 +304,19 @@ def parse_phapdien(cleaned: Cleaned, source: str, doc_id: str, warnings: list[st
             if facts.problem:
                 warns.append(f"line {art.note.no if art.note else art.heading.no}: {facts.problem}")
             if facts.article != hm.group("last"):
-                warns.append(f"line {art.heading.no}: đề mục {hm.group('code')} khác số điều trong ghi chú (Điều {facts.article})")
+                warns.append(f"line {art.heading.no}: đề mục {hm.group('code')} khác số điều trong ghi chú "
+                             f"(Điều {facts.article}); giữ số điều theo ghi chú")
         title = hm.group("title")
         anchor = anchors.take(unit_anchor(number), art.heading.no)
         body.append(Block(kind="heading", text=f"Điều {number}. {title}", line=art.heading.no, anchor=anchor,
                           level=0, label=f"Điều {number}"))
+        # The notes follow the article but hang from nothing: they are the codification's words
+        # about it, not a clause of it (no duty, topic or citation is read from them).
         body.append(Block(kind="note", text=art.heading.text, line=art.heading.no,
-                          anchor=anchors.take(f"{anchor}-phap-dien", art.heading.no), level=1, parent=anchor))
+                          anchor=anchors.take(f"{anchor}-phap-dien", art.heading.no), level=1))
         if art.note:
             body.append(Block(kind="note", text=art.note.text, line=art.note.no,
-                              anchor=anchors.take(f"{anchor}-ghi-chu", art.note.no), level=1, parent=anchor))
+                              anchor=anchors.take(f"{anchor}-ghi-chu", art.note.no), level=1))
         body.extend(_body_blocks(number, anchor, art.body, anchors))
         notes.append(ArticleNote(
             anchor=anchor, article=number, title=title, code=hm.group("code"), heading=art.heading.text,

@@ -25,9 +25,11 @@ _POINT = r"[a-zđ]\d{0,2}"
 
 
 def _units(word: str, number: str, name: str) -> str:
-    """'khoản 1', 'các khoản 1, 2 và 3', 'khoản 1 và khoản 2': one unit or a list of them."""
+    """'khoản 1', 'các khoản 1, 2 và 3', 'khoản 1 và khoản 2', 'các điều từ Điều 40 đến Điều 43'."""
     w = f"[{word[0].upper()}{word[0]}]{word[1:]}"
-    return rf"(?:các\s+)?{w}\s+(?P<{name}>{number}(?:{_SEP}(?:{w}\s+)?{number})*)"
+    many = rf"(?:các\s+)?{w}\s+(?P<{name}>{number}(?:{_SEP}(?:{w}\s+)?{number})*)"
+    span = rf"(?:các\s+{w}\s+)?từ\s+(?:{w}\s+)?(?P<{name}_from>\d+)\s+đến\s+(?:{w}\s+)?(?P<{name}_to>\d+)"
+    return f"(?:{span}|{many})"
 
 
 _PINPOINT = (
@@ -37,7 +39,8 @@ _PINPOINT = (
 )
 # The pinpoint that ends right before a citation ("… tại khoản 3 Điều 82 [của ]" + "Luật Trẻ em").
 _BEFORE = re.compile(rf"(?<!\w){_PINPOINT}\s+(?:của\s+)?$")
-_TYPES = r"Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết|Nghị\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|Quyết\s+định|Quy\s+chế|Quy\s+định|Chỉ\s+thị|Kế\s+hoạch"
+_TYPES = (r"Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết|Nghị\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|Quyết\s+định"
+          r"|Quy\s+chế|Quy\s+định|Chỉ\s+thị|Kế\s+hoạch")
 # "Điều 3 Thông tư này", "khoản 2 Điều 63 của Luật này": a pinpoint into the citing text itself.
 _SELF = re.compile(rf"(?<!\w){_PINPOINT}\s+(?:của\s+)?(?P<type>{_TYPES})\s+này(?!\w)")
 _WINDOW = 200  # a pinpoint is never longer than this
@@ -47,11 +50,20 @@ def _items(value: str | None) -> str:
     """'1, 2 và 3' / '1 và khoản 2' → '1, 2, 3' / '1, 2'."""
     if not value:
         return ""
-    return ", ".join(re.findall(r"(?<!\w)(\d+[a-z]?|[a-zđ]\d{0,2})(?!\w)", re.sub(r"(?i)\b(?:điểm|khoản|điều|và|hoặc)\b", " ", value)))
+    bare = re.sub(r"(?i)\b(?:điểm|khoản|điều|và|hoặc)\b", " ", value)
+    return ", ".join(re.findall(r"(?<!\w)(\d+[a-z]?|[a-zđ]\d{0,2})(?!\w)", bare))
+
+
+def _part(m: re.Match[str], name: str) -> str:
+    """One part of a pinpoint; a range "từ Điều 40 đến Điều 43" is every unit in it ("40, 41, 42, 43")."""
+    first, last = m.group(f"{name}_from"), m.group(f"{name}_to")
+    if first and last and int(first) <= int(last) <= int(first) + 100:
+        return ", ".join(str(n) for n in range(int(first), int(last) + 1))
+    return _items(m.group(name))
 
 
 def _pinpoint(m: re.Match[str]) -> Pinpoint:
-    return Pinpoint(article=_items(m.group("article")), clause=_items(m.group("clause")), point=_items(m.group("point")))
+    return Pinpoint(article=_part(m, "article"), clause=_part(m, "clause"), point=_items(m.group("point")))
 
 
 def pinpoint_before(text: str, start: int) -> Pinpoint:
