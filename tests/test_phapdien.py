@@ -12,8 +12,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from test_documents import _subsequence_gap, page_html, page_words, words_of
 
+from test_documents import _subsequence_gap, page_html, page_words, words_of
 from tracuu.build import load_corpus
 from tracuu.model.corpus import Corpus
 from tracuu.model.records import Amendment, Document
