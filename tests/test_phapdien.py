@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from test_documents import _subsequence_gap, page_html, page_words, words_of
 from tracuu.build import load_corpus
@@ -277,3 +279,27 @@ def test_luat_tre_em_page_shows_article_82_by_its_number_with_its_note() -> None
     # the amendment, linked to each article it touched
     assert 'Ngày có hiệu lực' in html and 'href="#dieu-82"' in html and "28/2018/QH14" in html
     assert "chưa xác định (văn bản không ghi)" not in html  # the issuer is stated by the note of Điều 1
+
+
+# --- property: whatever follows a Pháp điển heading, every line stays, anchors stay unique ------------
+
+PD_LINES = st.sampled_from([
+    "Điều 8.1.LQ.5. Nguyên tắc", "Điều 8.1.NĐ.1.58. Trách nhiệm thi hành", "Điều 6.1.TT.12.3. Hồ sơ", LAW_82,
+    "(Điều 5 Luật số 102/2016/QH13, có hiệu lực thi hành kể từ ngày 01/06/2017)", "(Điều 9 Nghị định số 1/2020/NĐ-CP)",
+    "1. Khoản một;", "2.Khoản hai (mất dấu cách)", "1. Khoản lặp", "a) Điểm a;", "đ) Điểm đ;", "a1) Điểm a1;", "- Gạch đầu dòng;",
+    "  3. Thụt đầu dòng", "1.000 đồng mỗi tháng", "Đoạn không đánh số.", "",
+])
+PD_DOCS = st.lists(st.one_of(PD_LINES, st.text(alphabet="abcđ ().,;:-0123456789", max_size=20)), max_size=25).map(
+    lambda lines: "\n".join(["Điều 8.1.LQ.1. Trẻ em", *lines]))
+
+
+@given(PD_DOCS)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_pháp_điển_text_keeps_every_line_with_unique_anchors(text: str) -> None:
+    d = parse(text)
+    anchors = [b.anchor for b in d.body]
+    assert len(anchors) == len(set(anchors))
+    kept = [b.text for b in d.body if b.kind != "heading"]
+    # every cleaned line, verbatim and in order (cleaning may rejoin a line broken before a small letter)
+    assert kept == [ln.text.strip() for ln in clean(text).lines if ln.text.strip()]
+    assert len(d.articles) == sum(1 for b in d.body if b.kind == "heading")
