@@ -199,8 +199,12 @@ class _Anchors:
         return out
 
 
-def _body_blocks(art_no: str, art_anchor: str, lines: list[Line], anchors: _Anchors) -> list[Block]:
-    """khoản, điểm, sub-points, dashes and paragraphs of one article, each with its anchor and parent."""
+def _body_blocks(art_anchor: str, lines: list[Line], anchors: _Anchors) -> list[Block]:
+    """khoản, điểm, sub-points, dashes and paragraphs of one article, each with its anchor and parent.
+
+    Anchors extend the article's (``dieu-82`` → ``dieu-82-khoan-3-diem-a``), so they are
+    ``unit_anchor(82, 3, "a")``, the anchor a pinpoint citation of that unit names.
+    """
     blocks: list[Block] = []
     article = _Unit(art_anchor, 0)
     khoan: _Unit | None = None
@@ -215,7 +219,7 @@ def _body_blocks(art_no: str, art_anchor: str, lines: list[Line], anchors: _Anch
     for ln in lines:
         text = ln.text
         if m := _KHOAN.match(text):
-            khoan = add("item", ln, unit_anchor(art_no, m.group("label")), 1, m.group("label"), art_anchor)
+            khoan = add("item", ln, f"{art_anchor}-khoan-{m.group('label')}", 1, m.group("label"), art_anchor)
             diem = sub = None
         elif (m := _SUB.match(text)) and diem is not None:
             # "a1)" under "a)": named like a point of the khoản it belongs to (dieu-9-khoan-1-diem-a1)
@@ -317,7 +321,7 @@ def parse_phapdien(cleaned: Cleaned, source: str, doc_id: str, warnings: list[st
         if art.note:
             body.append(Block(kind="note", text=art.note.text, line=art.note.no,
                               anchor=anchors.take(f"{anchor}-ghi-chu", art.note.no), level=1))
-        body.extend(_body_blocks(number, anchor, art.body, anchors))
+        body.extend(_body_blocks(anchor, art.body, anchors))
         notes.append(ArticleNote(
             anchor=anchor, article=number, title=title, code=hm.group("code"), heading=art.heading.text,
             note=art.note.text if art.note else "", type=facts.type if facts else "",
