@@ -7,11 +7,14 @@ reviewed like code (mkdocs-gen-files style).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# Helpers shared by several test modules (tests/lib/pagetext.py); mypy finds them through mypy_path.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "lib"))
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 

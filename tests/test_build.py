@@ -83,7 +83,8 @@ def test_parse_json_follows_the_contract() -> None:
     assert (first["doc_type"], first["number"], first["date"]) == ("Công văn", "5310/UBND-KGVX", "2023-10-10")
     assert "Các sở, ban, ngành của tỉnh" in first["recipients"]
     for c in first["citations"]:
-        assert set(c) == {"text", "type", "number", "title", "date", "issuer", "instrument", "line"}
+        assert set(c) == {"text", "type", "number", "title", "date", "issuer", "instrument", "pinpoint", "line"}
+        assert set(c["pinpoint"]) == {"article", "clause", "point"}
     for duty in first["duties"]:
         assert set(duty) == {"agency", "agency_id", "agency_text", "role", "text", "line"}
         assert duty["role"] in ("chủ trì", "phối hợp", "thực hiện")

@@ -47,6 +47,11 @@ def found(text: str, ctx: Context) -> list[dict[str, str]]:
 
 
 CASES: list[tuple[str, Context, list[dict[str, str]]]] = [
+    # a repeal clause ends the subject (sources/2019-12-26-thong-tu-28-2019-tt-bldtbxh.txt, Điều 10)
+    ("Thông tư số 15/2014/TT-BLĐTBXH ngày 19 tháng 6 năm 2014 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn "
+     "tổ chức Tháng hành động vì trẻ em hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành.", CENTRAL,
+     [C("Thông tư số 15/2014/TT-BLĐTBXH", "Thông tư", "15/2014/TT-BLĐTBXH", "2014-06-19",
+        "Bộ trưởng Bộ Lao động - Thương binh và Xã hội", title="hướng dẫn tổ chức Tháng hành động vì trẻ em")]),
     # --- numbered, national
     ("theo Nghị định số 20/2021/NĐ-CP;", CENTRAL,
      [C("Nghị định số 20/2021/NĐ-CP", "Nghị định", "20/2021/NĐ-CP", id="nghi-dinh-20-2021-nd-cp")]),

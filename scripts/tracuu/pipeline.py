@@ -21,6 +21,7 @@ from tracuu.model.records import Document
 from tracuu.model.textutil import fold, slugify
 from tracuu.parse.clean import clean
 from tracuu.parse.layout import Layout, parse_layout
+from tracuu.parse.phapdien import is_phapdien, parse_phapdien
 from tracuu.resolve.citations import cite_document
 from tracuu.resolve.deadlines import add_deadlines
 from tracuu.resolve.duties import extract_duties, extract_memberships
@@ -149,6 +150,9 @@ def parse_text(
     if not text.strip():
         return Document(source=source, id=doc_id, doc_type="", problems=(*problems, _warning(source, 1, "tệp rỗng")))
     cleaned = clean(text)
+    if is_phapdien(cleaned):  # a Bộ Pháp điển extract: articles with source notes, no header or signature
+        doc = parse_phapdien(cleaned, source, doc_id)
+        return enrich(replace(doc, problems=(*problems, *doc.problems)))
     lay = parse_layout(cleaned)
     problems.extend(_layout_problem(source, w) for w in lay.warnings)
     side, side_problems = load_sidecar(sidecar_path) if sidecar_path else ({}, [])

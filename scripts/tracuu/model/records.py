@@ -14,7 +14,8 @@ from tracuu.model.deadline import Deadline
 from tracuu.model.problems import Problem
 from tracuu.model.textutil import plain
 
-BlockKind = Literal["heading", "item", "bullet", "para", "table", "formula"]
+# "note": a codification's own words about an article (Pháp điển heading and source note), shown quietly.
+BlockKind = Literal["heading", "item", "bullet", "para", "table", "formula", "note"]
 Role = Literal["chủ trì", "phối hợp", "thực hiện"]
 
 
@@ -70,6 +71,44 @@ class Span:
     end: int
 
 
+def unit_anchor(article: str, clause: str = "", point: str = "") -> str:
+    """The anchor of an article, khoản or điểm: ("82", "3", "a") → "dieu-82-khoan-3-diem-a"; "đ" → "dd"."""
+    out = f"dieu-{article.lower()}"
+    if clause:
+        out += f"-khoan-{clause}"
+        if point:
+            out += "-diem-" + point.lower().replace("đ", "dd")
+    return out
+
+
+@dataclass(frozen=True)
+class Pinpoint:
+    """The article, khoản and điểm a citation names ("khoản 3 Điều 82 Luật Trẻ em" → 82/3/"").
+
+    Each part is "" when the text names none; a list keeps its items in order,
+    joined by ", " ("các khoản 1, 2 và 3 Điều 24" → clause "1, 2, 3").
+    """
+
+    article: str = ""
+    clause: str = ""
+    point: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.article or self.clause or self.point)
+
+    @property
+    def anchor(self) -> str:
+        """The deepest single unit's anchor on a page of the cited text ("dieu-82-khoan-3"); "" for none."""
+        if not self.article or "," in self.article:
+            return ""
+        if not self.clause or "," in self.clause:
+            return unit_anchor(self.article)
+        return unit_anchor(self.article, self.clause, "" if "," in self.point else self.point)
+
+    def contract(self) -> dict[str, str]:
+        return {"article": self.article, "clause": self.clause, "point": self.point}
+
+
 @dataclass(frozen=True)
 class Citation:
     text: str  # exact substring of the block text
@@ -81,6 +120,7 @@ class Citation:
     instrument: str  # registry id or a generated id
     line: int
     span: Span | None = None
+    pinpoint: Pinpoint = field(default_factory=Pinpoint)
 
     def contract(self) -> dict[str, Any]:
         return {
@@ -91,6 +131,7 @@ class Citation:
             "date": self.date,
             "issuer": self.issuer,
             "instrument": self.instrument,
+            "pinpoint": self.pinpoint.contract(),
             "line": self.line,
         }
 
@@ -147,6 +188,48 @@ class Membership:
 
 
 @dataclass(frozen=True)
+class Amendment:
+    """A change another instrument made, as a Pháp điển source note records it.
+
+    "có nội dung được sửa đổi, có nội dung được bổ sung bởi Điều 11 Luật số
+    28/2018/QH14 có hiệu lực thi hành kể từ ngày 01/01/2019" → actions
+    ("sửa đổi", "bổ sung"), type "Luật", number "28/2018/QH14", articles ("11",),
+    effective "2019-01-01". ``targets``: the amended instrument's articles it touched.
+    """
+
+    actions: tuple[str, ...]
+    type: str
+    number: str
+    articles: tuple[str, ...] = ()
+    effective: str = ""  # ISO, "" when the note gives none
+    targets: tuple[str, ...] = ()
+    text: str = ""  # the note's words for it, verbatim
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ArticleNote:
+    """One article of a codified text: its Pháp điển heading and source note, verbatim, and their facts.
+
+    ``Điều 8.1.LQ.82. Bộ Lao động - Thương binh và Xã hội`` /
+    ``(Điều 82 Luật số 102/2016/QH13, có hiệu lực thi hành kể từ ngày 01/06/2017, …)``.
+    """
+
+    anchor: str  # "dieu-82": the article's block on the page
+    article: str  # "82": its number in the original instrument
+    title: str  # "Bộ Lao động - Thương binh và Xã hội"
+    code: str  # "8.1.LQ.82": its place in the Pháp điển
+    heading: str  # the Pháp điển heading line, verbatim
+    note: str  # the source note, verbatim ("" when the article has none)
+    type: str = ""  # "Luật"
+    number: str = ""  # "102/2016/QH13"
+    effective: str = ""  # ISO date the note says the article is in force from
+    amendments: tuple[Amendment, ...] = ()
+    line: int = 0  # the heading's line
+    note_line: int = 0
+
+
+@dataclass(frozen=True)
 class Document:
     source: str
     id: str
@@ -178,6 +261,10 @@ class Document:
     date_text: str = ""  # the date line as printed ("Bắc Kạn, ngày tháng 01 năm 2024")
     subject_prefix: str = ""  # "V/v" when a Công văn prints its trích yếu that way
     memberships: tuple[Membership, ...] = ()  # groups whose members the text names (a footnote listing BCĐ members)
+    # --- codified texts (Bộ Pháp điển): facts from the source notes only ---
+    effective: str = ""  # ISO date in force, as the notes state it
+    articles: tuple[ArticleNote, ...] = ()  # every article's Pháp điển heading and note, in text order
+    amendments: tuple[Amendment, ...] = ()  # changes by other instruments, one per (instrument, articles, actions)
 
     def contract(self) -> dict[str, Any]:
         return {

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from tracuu.model.corpus import Corpus
 from tracuu.model.index import CorpusIndex
-from tracuu.model.records import Block, Document
+from tracuu.model.records import Amendment, Block, Document, unit_anchor
 from tracuu.model.textutil import SUPERSCRIPT_DIGITS, collation_key
 from tracuu.render import urls
 from tracuu.render.instruments import cited_by_section, href_for
@@ -147,6 +147,9 @@ def _attr_rows(doc: Document, index: CorpusIndex) -> list[tuple[str, str]]:
         ("Địa danh", escape_inline(doc.place) or "—"),
         ("Ngày ban hành", _date_cell(doc)),
     ]
+    if doc.effective:  # a codified text's notes state it (parse/phapdien.py)
+        rows.append(("Ngày có hiệu lực", f"{escape_inline(human_date(doc.effective))} <small>(theo ghi chú Pháp điển)</small>"))
+    rows += [("Văn bản sửa đổi, bổ sung", _amendment_cell(a)) for a in doc.amendments]
     if doc.doc_type == "Tin bài":
         rows[1] = ("Số, ký hiệu", "không có (tin bài)")
         rows.append(("Tác giả", escape_inline(doc.signer.name) or "—"))
@@ -171,6 +174,15 @@ def _attr_rows(doc: Document, index: CorpusIndex) -> list[tuple[str, str]]:
             rows.append((labels[key], escape_inline(value)))
     rows.append(("Tệp nguồn", f"`{doc.source}`"))
     return rows
+
+
+def _amendment_cell(a: Amendment) -> str:
+    """"Điều 11 Luật số 28/2018/QH14 (sửa đổi, bổ sung; hiệu lực ngày …) tại Điều 5, Điều 7 …", each linked."""
+    by = f"{'Điều ' + ', Điều '.join(a.articles) + ' ' if a.articles else ''}{a.type} số {a.number}"
+    when = f"; có hiệu lực {human_date(a.effective)}" if a.effective else ""
+    where = ", ".join(link(f"Điều {t}", f"#{unit_anchor(t)}") for t in a.targets)
+    what = escape_inline(", ".join(a.actions) + when)
+    return f"{escape_inline(by)} ({what}) — tại {where} <small>(theo ghi chú Pháp điển)</small>"
 
 
 def _issuer_cell(doc: Document, index: CorpusIndex) -> str:

@@ -74,6 +74,7 @@ CITATION_FIELDS: tuple[tuple[str, str], ...] = (
     ("date", "Ngày của văn bản được dẫn chiếu, ISO 8601"),
     ("issuer", "Cơ quan ban hành văn bản được dẫn chiếu"),
     ("instrument", "Mã văn bản pháp lý (trang phap-ly/<mã>/)"),
+    ("pinpoint", "Điều, khoản, điểm được dẫn chiếu: {article, clause, point}, mỗi phần trống khi văn bản không nêu"),
     ("line", "Số dòng trong tệp nguồn"),
     ("clause", "Mã neo của đoạn chứa dẫn chiếu"),
 )

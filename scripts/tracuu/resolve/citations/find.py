@@ -64,7 +64,8 @@ _AFTER_SUBJECT = re.compile(
     r"^\s*,?\s*(?:(?:về\s+việc|về|V/v)\s+(?P<subj>\S)"
     r"|(?P<subj2>(?:quy\s+định|ban\s+hành|hướng\s+dẫn|phê\s+duyệt|thực\s+hiện|triển\s+khai)\s))"
 )
-_SUBJECT_END = re.compile(r"[;:\n)]|\.(?:\s|$)|,\s+(?=[A-ZĐ])|$")
+# "… về chính sách trợ giúp xã hội hết hiệu lực kể từ ngày …": a repeal clause ends the subject
+_SUBJECT_END = re.compile(r"[;:\n)]|\.(?:\s|$)|,\s+(?=[A-ZĐ])|\s+hết\s+hiệu\s+lực\b|$")
 
 # --- instruments known by name -------------------------------------------------------
 _LAW_STOP = {

@@ -21,6 +21,7 @@ from tracuu.model.textutil import fold, nfc, slugify
 from tracuu.registries.instruments import Registry, registry, registry_problems
 from tracuu.resolve.citations.find import CitationMatch, find_citations
 from tracuu.resolve.jurisdiction import cited_jurisdiction, local_jurisdiction
+from tracuu.resolve.pinpoint import pinpoint_before
 
 # --------------------------------------------------------------------------- step 2: resolve
 
@@ -110,7 +111,8 @@ def cite_document(doc: Document, reg: Registry | None = None) -> tuple[Citation,
     """Citations in the body blocks and footnotes of ``doc``, in text order, with spans."""
     reg = reg if reg is not None else registry()
     ctx = context_for(doc)
-    units: list[tuple[int, int, str, str]] = [(b.line, 0, b.anchor, b.text) for b in doc.body]
+    # a codification's own notes ("(Điều 82 Luật số …)") are typed facts (Document.articles), not citations
+    units: list[tuple[int, int, str, str]] = [(b.line, 0, b.anchor, b.text) for b in doc.body if b.kind != "note"]
     units += [(f.line, 1, f"fn-{f.number}", f.text) for f in doc.footnotes]
     units.sort(key=lambda u: (u[0], u[1]))
     found: list[tuple[Citation, str]] = []
@@ -121,7 +123,7 @@ def cite_document(doc: Document, reg: Registry | None = None) -> tuple[Citation,
             cit = Citation(
                 text=m.text, type=r.type, number=r.number, title=r.title, date=r.date, issuer=r.issuer,
                 instrument=r.instrument, line=_line_of(text, m.start, line),
-                span=Span(anchor, m.start, m.end),
+                span=Span(anchor, m.start, m.end), pinpoint=pinpoint_before(text, m.start),
             )
             found.append((cit, _undated_key(m, r)))
     return tuple(_unify_years(found))
