@@ -9,19 +9,19 @@ are deleted, hand-written pages elsewhere in docs/ are never touched.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from tracuu import paths
 from tracuu.model.corpus import Corpus
 from tracuu.model.problems import Problem
-from tracuu.model.records import Document
-from tracuu.pipeline import SIDECAR_WARNING, load_sidecar, parse_file, source_files
 from tracuu.render import agencies as render_agencies
 from tracuu.render import documents as render_documents
 from tracuu.render import export, feed, search_assets
 from tracuu.render import instruments as render_instruments
+from tracuu.pipeline import parse_text
 from tracuu.render import portal as render_portal
+from tracuu.sources import list_sources, load_documents
 
 GENERATED_DIRS = ("van-ban", "co-quan", "phap-ly", "chu-de", "du-lieu", "chi-muc", "huong-dan", "tu-dien", "_generated")
 GENERATED_FILES = ("includes/abbreviations.md", "feed.xml")
@@ -50,35 +50,10 @@ class BuildReport:
 
 
 def load_corpus(root: Path | None = None) -> Corpus:
+    """Every document of sources/ (listed and read safely by ``tracuu.sources``) and every problem."""
     root = root or paths.project_root()
-    src = root / "sources"
-    docs: list[Document] = []
-    problems: list[Problem] = []
-    for f in source_files(src):
-        rel = f.relative_to(root).as_posix()
-        try:
-            doc = parse_file(f, source_name=rel)
-        except Exception as exc:  # noqa: BLE001 - report, keep building the rest
-            why = f"{type(exc).__name__}: {exc}"
-            problems.append(Problem(rel, 1, f"không xử lý được văn bản ({why}); báo lỗi cho nhóm phát triển"))
-            doc = Document(source=rel, id=f.stem, doc_type="", warnings=(f"line 1: {type(exc).__name__}: {exc}",))
-        for side in load_sidecar(f)[1]:
-            problems.append(Problem(Path(side.path).relative_to(root).as_posix(), side.line, side.message))
-        for w in doc.warnings:
-            line, _, msg = w.removeprefix("line ").partition(": ")
-            if msg.startswith(SIDECAR_WARNING + " "):
-                continue  # reported against the sidecar file itself, above
-            problems.append(Problem(rel, int(line) if line.isdigit() else 1, msg or w, "warning"))
-        docs.append(doc)
-    ids: dict[str, str] = {}
-    unique: list[Document] = []
-    for d in docs:
-        if d.id in ids:
-            problems.append(Problem(d.source, 1, f"trùng mã trang '{d.id}' với {ids[d.id]}; đổi tên tệp"))
-            d = replace(d, id=f"{d.id}-2")
-        ids[d.id] = d.source
-        unique.append(d)
-    return Corpus(documents=tuple(unique), root=root, problems=tuple(problems))
+    docs, problems = load_documents(list_sources(root / "sources", root), root, parse_text)
+    return Corpus(documents=tuple(docs), root=root, problems=tuple(problems))
 
 
 def render_all(corpus: Corpus) -> dict[str, bytes]:
