@@ -15,11 +15,11 @@ from pathlib import Path
 from tracuu import paths
 from tracuu.model.corpus import Corpus
 from tracuu.model.problems import Problem
+from tracuu.pipeline import parse_text
 from tracuu.render import agencies as render_agencies
 from tracuu.render import documents as render_documents
 from tracuu.render import export, feed, search_assets
 from tracuu.render import instruments as render_instruments
-from tracuu.pipeline import parse_text
 from tracuu.render import portal as render_portal
 from tracuu.sources import list_sources, load_documents
 

@@ -19,7 +19,7 @@ from tracuu.parse.clean import SUPERSCRIPT_DIGITS
 from tracuu.parse.layout import plain
 from tracuu.registries.agencies import issuer_agency
 from tracuu.render.instruments import cited_by_section, href_for
-from tracuu.render.mdsafe import escape_block, escape_inline, link
+from tracuu.render.mdsafe import escape_block, escape_inline, link, source_code_span, table_rows
 from tracuu.resolve.citations import instrument_id_for_document
 from tracuu.resolve.topics import tag_names
 
@@ -150,14 +150,7 @@ def render_block(doc: Document, b: Block, corpus: Corpus, duties: dict[str, list
     here = (duties if duties is not None else _duties_by_block(doc)).get(b.anchor, [])
     inserts = _footnote_refs(b.text, doc) + _citation_inserts(doc, b.anchor, DIR, corpus) + _agency_inserts(doc, b, here)
     if b.kind == "table":
-        rows = b.text.split("\n")
-        out_rows = []
-        for row in rows:
-            if re.fullmatch(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?", row):
-                out_rows.append(row)
-                continue
-            cells = row.strip().strip("|").split("|")
-            out_rows.append("| " + " | ".join(escape_inline(c.strip()) for c in cells) + " |")
+        out_rows = table_rows(b.text)
         return f'<div class="doc-table" id="{b.anchor}" markdown>\n\n' + "\n".join(out_rows) + "\n\n</div>"
     if b.kind == "heading":
         text = re.sub(r"^\s*#{1,6}\s*", "", b.text)
@@ -230,8 +223,8 @@ def _attr_rows(doc: Document) -> list[tuple[str, str]]:
     }
     for key, value in doc.meta:
         if key in labels:
-            rows.append((labels[key], escape_inline(value)))
-    rows.append(("Tệp nguồn", f"`{doc.source}`"))
+            rows.append((labels[key], "<br>".join(escape_inline(x) for x in value.splitlines())))
+    rows.append(("Tệp nguồn", source_code_span(doc.source)))
     return rows
 
 
