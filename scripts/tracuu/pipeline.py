@@ -16,6 +16,7 @@ from tracuu.model.problems import Problem
 from tracuu.model.records import Document
 from tracuu.model.textutil import fold, slugify
 from tracuu.parse import sidecar as sidecars
+from tracuu.parse.bounds import bound_fields, hide_oversized_blocks, restore_blocks
 from tracuu.parse.clean import clean
 from tracuu.parse.decode import read_text
 from tracuu.parse.layout import Layout, parse_layout, plain
@@ -324,7 +325,8 @@ def parse_text(
         number_text=lay.number_text,
         subject_prefix=lay.subject_prefix,
     )
-    return enrich(doc)
+    doc, oversized = hide_oversized_blocks(bound_fields(doc, lay.subject_line or 1))
+    return restore_blocks(enrich(doc), oversized)
 
 
 def enrich(doc: Document) -> Document:
