@@ -58,23 +58,24 @@ def legacy_font(text: str) -> str:
     return best if count >= 3 and count > 4 * viet else ""
 
 
-def _upper_words(text: str, converted: str) -> str:
-    """TCVN3 capitals (``.VnTimeH``) share codes with small letters: "UBND TØNH" → "UBND TỈNH", not "TỉNH"."""
+def _upper_lines(text: str, converted: str) -> str:
+    """TCVN3 capitals (``.VnTimeH``) share codes with small letters: a line whose Latin letters are all capitals
+    ("UBND TØNH") is a capitals line: "UBND TỈNH", not "UBND TỉNH"."""
     if converted == text:
         return converted
-
-    def fix(m: re.Match[str]) -> str:
-        word = m.group(0)
-        ascii_letters = [c for c in word if "a" <= c.lower() <= "z"]
-        return word.upper() if ascii_letters and all(c.isupper() for c in ascii_letters) else word
-
-    return re.sub(r"\w+", fix, converted)
+    out = []
+    for line in converted.split("\n"):
+        # judged by its words that mix Latin letters and converted ones ("TØNH"), two Latin letters or more
+        mixed = [[c for c in w if c.isascii()] for w in _WORD.findall(line) if not w.isascii()]
+        mixed = [letters for letters in mixed if len(letters) >= 2]
+        out.append(line.upper() if mixed and all(c.isupper() for letters in mixed for c in letters) else line)
+    return "\n".join(out)
 
 
 def convert_legacy(text: str, font: str) -> str:
     """Legacy-font text (as read in Windows-1252) → NFC Unicode."""
     if font == "tcvn3":
-        out = _upper_words(text, _TCVN3_KEYS.sub(lambda m: TCVN3[m.group(0)], text))
+        out = _upper_lines(text, _TCVN3_KEYS.sub(lambda m: TCVN3[m.group(0)], text))
     elif font == "vni":
         out = _VNI_KEYS.sub(lambda m: VNI[m.group(0)], text)
     else:
@@ -104,16 +105,50 @@ def _strip_controls(text: str) -> tuple[str, list[str]]:
     return "\n".join(lines), [msg]
 
 
-def _from_legacy(text: str, font: str, how: str) -> tuple[str, str]:
-    name = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI (VNI-Times)"}[font]
-    msg = (f"line 1: văn bản gõ bằng phông {name}{how}; đã chuyển sang Unicode, hãy kiểm tra chữ và lưu lại bản gốc "
-           "bằng Unikey (Công cụ chuyển mã, đích Unicode)")
-    return convert_legacy(text, font), msg
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]{1,3}(ch|ng|nh|[cmnpt])?")
+_WORD = re.compile(r"[^\W\d_]+")
+SAMPLE = 200_000
+
+
+def vietnamese_score(text: str) -> float:
+    """Share of the words in (the start of) ``text`` that are well-formed Vietnamese syllables, at most one tone each."""
+    words = _WORD.findall(text[:SAMPLE])
+    if not words:
+        return 0.0
+    good = 0
+    for w in words:
+        d = unicodedata.normalize("NFD", w.lower())
+        bare = "".join(c for c in d if c not in _TONES)
+        if len(d) - len(bare) <= 1 and _SYLLABLE.fullmatch(unicodedata.normalize("NFC", bare)):
+            good += 1
+    return good / len(words)
+
+
+def _candidates(raw: bytes) -> dict[str, str]:
+    """Readings of 8-bit bytes: Windows-1258, TCVN3 and VNI."""
+    out = {
+        "tcvn3": convert_legacy(raw.decode("latin-1"), "tcvn3"),
+        "vni": convert_legacy(raw.decode("cp1252", errors="replace"), "vni"),
+    }
+    try:
+        out["windows-1258"] = unicodedata.normalize("NFC", raw.decode("cp1258"))
+    except UnicodeDecodeError:
+        pass
+    return out
+
+
+def _legacy_message(encoding: str, mojibake: bool) -> str:
+    if encoding == "windows-1258":
+        return f"line 1: tệp mã Windows-1258 (không phải UTF-8); đã chuyển sang Unicode; {HOW_TO_SAVE}"
+    name = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI (VNI-Times)"}[encoding]
+    how = " rồi lưu thành UTF-8 (chữ lỗi kiểu “C«ng v¨n”, “Coâng vaên”)" if mojibake else ""
+    return (f"line 1: văn bản gõ bằng phông {name}{how}; đã chuyển sang Unicode, hãy kiểm tra chữ và lưu lại bản gốc "
+            "bằng Unikey (Công cụ chuyển mã, đích Unicode)")
 
 
 def decode(raw: bytes) -> Decoded:
-    """Decode ``raw``; never raises."""
-    warnings: list[str] = []
+    """Decode ``raw``; never raises. Among several readings, the one whose words are Vietnamese wins."""
     text: str | None = None
     encoding = ""
     for bom, codec in _BOMS:
@@ -125,10 +160,10 @@ def decode(raw: bytes) -> Decoded:
                 return Decoded("", "", (), why)
             encoding = codec.removesuffix("-sig")
             break
+    warnings: list[str] = []
     if text is None:
         try:
-            text = raw.decode("utf-8")
-            encoding = "utf-8"
+            text, encoding = raw.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
             bad_line = _line_of(raw, exc.start)
             damaged = raw.decode("utf-8", errors="replace")
@@ -139,27 +174,16 @@ def decode(raw: bytes) -> Decoded:
                 text, control = _strip_controls(damaged)
                 warning = f"line {bad_line}: tệp không phải UTF-8; lưu lại tệp với mã hóa UTF-8"
                 return Decoded(text, "utf-8 (hỏng)", (warning, *control))
-            as_1252 = raw.decode("cp1252", errors="replace")
-            font = legacy_font(as_1252)
-            if font:
-                text, msg = _from_legacy(raw.decode("latin-1") if font == "tcvn3" else as_1252, font, "")
-                encoding = font
-                warnings.append(msg)
-            else:
-                try:
-                    text = unicodedata.normalize("NFC", raw.decode("cp1258"))
-                except UnicodeDecodeError:
-                    text = None
-                if text is None or not _VIET_LETTER.search(text) or re.search("[\u0300-\u036f]", text):
-                    return Decoded("", "", (), f"line {bad_line}: tệp không phải UTF-8 và không nhận ra bảng mã; {HOW_TO_SAVE}")
-                encoding = "windows-1258"
-                warnings.append(f"line 1: tệp mã Windows-1258 (không phải UTF-8); đã chuyển sang Unicode; {HOW_TO_SAVE}")
-    else:
-        font = ""
+            scored = sorted(((vietnamese_score(t), name, t) for name, t in _candidates(raw).items()), reverse=True)
+            score, encoding, text = scored[0]
+            if score < 0.5:
+                return Decoded("", "", (), f"line {bad_line}: tệp không phải UTF-8 và không nhận ra bảng mã; {HOW_TO_SAVE}")
+            warnings.append(_legacy_message(encoding, mojibake=False))
     if encoding in ("utf-8", "utf-16", "utf-32") and (font := legacy_font(text)):
-        text, msg = _from_legacy(text, font, " rồi lưu thành UTF-8 (chữ lỗi kiểu “C«ng v¨n”, “Coâng vaên”)")
-        encoding = f"{font} (mojibake)"
-        warnings.append(msg)
+        converted = convert_legacy(text, font)
+        if vietnamese_score(converted) >= vietnamese_score(text) + 0.15:
+            text, encoding = converted, f"{font} (mojibake)"
+            warnings.append(_legacy_message(font, mojibake=True))
     text, control = _strip_controls(text)
     return Decoded(text, encoding, tuple(warnings + control))
 
