@@ -266,8 +266,10 @@ def _corpus_texts(root: Path | None) -> list[str]:
     src = root / "sources" if root is not None else None
     if src is None or not src.is_dir():
         return []
+    # regular files only, bounded: never a symlink (/etc/passwd, /dev/zero), FIFO or folder (issue 14)
     return [f.read_text(encoding="utf-8", errors="replace")
-            for f in sorted(src.iterdir()) if f.suffix in (".txt", ".md") and f.name != "README.md"]
+            for f in sorted(src.iterdir()) if f.suffix in (".txt", ".md") and f.name != "README.md"
+            and not f.is_symlink() and f.is_file() and f.stat().st_size <= 8 * 1024 * 1024]
 
 
 def files(corpus: Any = None, data_dir: Path | None = None) -> dict[str, bytes]:
