@@ -19,7 +19,7 @@ from tracuu.parse.clean import SUPERSCRIPT_DIGITS
 from tracuu.parse.layout import plain
 from tracuu.registries.agencies import issuer_agency
 from tracuu.render.instruments import cited_by_section, href_for
-from tracuu.render.mdsafe import escape_block, escape_inline, link, source_code_span, table_rows
+from tracuu.render.mdsafe import INERT_OVER, escape_block, escape_inline, inert_block, link, source_code_span, table_rows
 from tracuu.resolve.citations import instrument_id_for_document
 from tracuu.resolve.topics import tag_names
 
@@ -147,6 +147,8 @@ def _duties_by_block(doc: Document) -> dict[str, list[Duty]]:
 
 
 def render_block(doc: Document, b: Block, corpus: Corpus, duties: dict[str, list[Duty]] | None = None) -> str:
+    if len(b.text) > INERT_OVER:  # a file without line breaks: shown as text, never through Markdown (issue 14)
+        return inert_block(b.text, b.anchor, f"blk blk-{b.kind} lv-{min(b.level, 6)}")
     here = (duties if duties is not None else _duties_by_block(doc)).get(b.anchor, [])
     inserts = _footnote_refs(b.text, doc) + _citation_inserts(doc, b.anchor, DIR, corpus) + _agency_inserts(doc, b, here)
     if b.kind == "table":

@@ -55,6 +55,23 @@ def _line_syntax(line: str) -> str:
     return _LINE_SYNTAX.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), line, count=1)
 
 
+INERT_OVER = 20_000  # characters: past this a block is written as escaped HTML, not Markdown
+
+
+def inert_block(text: str, anchor: str, classes: str) -> str:
+    """An oversized block (a file without line breaks) as one escaped HTML paragraph.
+
+    Python-Markdown's inline patterns copy the text once per match, so a 5 MB
+    paragraph with many escapes takes hours; as a raw HTML block it is passed
+    through untouched. ``html.escape`` leaves no ``<`` for snippets or tags, and
+    the whole block is one line, so it cannot end early.
+    """
+    import html
+
+    body = "<br>".join(html.escape(line) for line in text.split("\n"))
+    return f'<p id="{anchor}" class="{classes}">{body}</p>'
+
+
 def link(label_md: str, href: str, title: str = "") -> str:
     """A Markdown link whose label is already escaped Markdown; href is ours (never from a source)."""
     t = f' "{title}"' if title else ""
