@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from pagetext import _subsequence_gap, corpus, index, md, page_html, page_words, words_of
+from pagetext import _subsequence_gap, _Text, corpus, index, md, page_html, page_words, words_of
 
 from tracuu.model.records import Document
 from tracuu.parse.clean import clean
@@ -203,3 +203,55 @@ def test_every_instrument_page_in_the_corpus_build_has_a_mention() -> None:
     assert inst_pages
     for path, text in inst_pages.items():
         assert "../van-ban/" in text.split("Được dẫn chiếu trong", 1)[-1], path
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("---", "---"),
+        ("***", "***"),
+        ("* * *", "* * *"),
+        ("* dấu sao đầu dòng", "* dấu sao đầu dòng"),
+        ("Dòng trên\n===", "Dòng trên\n==="),
+        ("Dòng trên\n---", "Dòng trên\n---"),
+        ("Thuật ngữ\n: định nghĩa", "Thuật ngữ\n: định nghĩa"),
+        ('??? note "mở"', '??? note "mở"'),
+        ("    thụt lề bốn dấu cách", "thụt lề bốn dấu cách"),
+        ('--8<-- "mkdocs.yml"', '--8<-- "mkdocs.yml"'),
+        ("{: onclick=\"x\" }", '{: onclick="x" }'),
+        ("<script>x</script> {{ config }}", "<script>x</script> {{ config }}"),
+    ],
+)
+def test_markdown_lookalike_lines_render_as_their_text(text: str, shown: str) -> None:
+    """Issue 14: a paragraph block whose lines look like Markdown syntax shows those lines, with its anchor."""
+    from tracuu.model.records import Block
+
+    d = Document(source="s.txt", id="s", doc_type="", body=(Block(kind="para", text=text, line=1, anchor="p1", level=0),))
+    html = page_html(d)
+    m = re.search(r'<p class="blk[^"]*" id="p1">(.*?)</p>', html, flags=re.S)
+    assert m, html
+    parser = _Text()
+    parser.feed(m.group(1))
+    assert "".join(parser.parts) == shown
+    assert "<hr" not in html and "{: #p1" not in html
+
+
+@pytest.mark.parametrize(
+    ("table", "rows"),
+    [
+        ("| A | B |\n|---|---|\n| 1 | 2 | 3 |", [["A", "B", ""], ["1", "2", "3"]]),
+        ("| A | B |\n|---|---|\n| x \\| y | z |", [["A", "B"], ["x \\| y", "z"]]),
+        ("| A | B | C |\n|:---|:---:|---:|\n| 1 | 2 | 3 |", [["A", "B", "C"], ["1", "2", "3"]]),
+    ],
+    ids=["extra cell", "escaped pipe", "alignment kept"],
+)
+def test_table_rows_keep_every_cell(table: str, rows: list[list[str]]) -> None:
+    from tracuu.model.records import Block
+
+    d = Document(source="s.txt", id="s", doc_type="", body=(Block(kind="table", text=table, line=1, anchor="bang1", level=0),))
+    html = page_html(d)
+    m = re.search(r'id="bang1".*?<table>(.*?)</table>', html, flags=re.S)
+    assert m, html
+    got = [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", r, flags=re.S)]
+           for r in re.findall(r"<tr>(.*?)</tr>", m.group(1), flags=re.S)]
+    assert got == rows

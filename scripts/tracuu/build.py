@@ -10,15 +10,14 @@ are deleted, hand-written pages elsewhere in docs/ are never touched.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from tracuu import paths
 from tracuu.model.corpus import Corpus
 from tracuu.model.index import CorpusIndex
 from tracuu.model.problems import Problem
-from tracuu.model.records import Document
-from tracuu.pipeline import load_sidecar, parse_file, source_files
+from tracuu.pipeline import parse_text
 from tracuu.render import agencies as render_agencies
 from tracuu.render import calendar as render_calendar
 from tracuu.render import deadlines as render_deadlines
@@ -27,6 +26,7 @@ from tracuu.render import export, feed, search_assets, urls
 from tracuu.render import instruments as render_instruments
 from tracuu.render import portal as render_portal
 from tracuu.resolve.index import build_index
+from tracuu.sources import list_sources, load_documents
 
 GENERATED_DIRS = urls.GENERATED_DIRS
 GENERATED_FILES = urls.GENERATED_FILES
@@ -63,31 +63,8 @@ def load_corpus(root: Path | None = None) -> Corpus:
 
 
 def _load_corpus(root: Path) -> Corpus:
-    src = root / "sources"
-    docs: list[Document] = []
-    problems: list[Problem] = []
-    for f in source_files(src):
-        rel = f.relative_to(root).as_posix()
-        try:
-            doc = parse_file(f, source_name=rel)
-        except Exception as exc:  # noqa: BLE001 - report, keep building the rest
-            why = f"{type(exc).__name__}: {exc}"
-            problems.append(Problem(rel, 1, f"không xử lý được văn bản ({why}); báo lỗi cho nhóm phát triển"))
-            sidecar = [replace(p, path=Path(p.path).relative_to(root).as_posix()) for p in load_sidecar(f)[1]]
-            doc = Document(source=rel, id=f.stem, doc_type="", problems=(*sidecar, Problem(rel, 1, why, "warning")))
-        # the sidecar's problems first (they name the .yml), then the document's own
-        problems.extend(p for p in doc.problems if p.path != doc.source)
-        problems.extend(p for p in doc.problems if p.path == doc.source)
-        docs.append(doc)
-    ids: dict[str, str] = {}
-    unique: list[Document] = []
-    for d in docs:
-        if d.id in ids:
-            problems.append(Problem(d.source, 1, f"trùng mã trang '{d.id}' với {ids[d.id]}; đổi tên tệp"))
-            d = replace(d, id=f"{d.id}-2")
-        ids[d.id] = d.source
-        unique.append(d)
-    return Corpus(documents=tuple(unique), root=root, problems=tuple(problems))
+    docs, problems = load_documents(list_sources(root / "sources", root), root, parse_text)
+    return Corpus(documents=tuple(docs), root=root, problems=tuple(problems))
 
 
 def render_all(corpus: Corpus, index: CorpusIndex | None = None) -> dict[str, bytes]:

@@ -4,6 +4,7 @@
     tracuu build                          regenerate docs/<generated>/ from sources/ and data/
     tracuu check                          list every problem as path:line: message
     tracuu bundle                         zip the site for offline reading (file://)
+    tracuu add FILE                       bring a .docx/.txt/.md into sources/ (named from its header)
 """
 
 from __future__ import annotations
@@ -69,6 +70,13 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     return result
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from tracuu import paths
+    from tracuu.add import main as add_main
+
+    return add_main(args.file, paths.sources_dir(), args.dry_run, args.name)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="tracuu", description="Tra cứu công tác trẻ em")
     ap.add_argument("--root", type=Path, help="project root (default: this checkout)")
@@ -89,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     bu.add_argument("--site-dir", type=Path, help="keep the offline build here (default: a temporary folder)")
     bu.add_argument("--strict", action="store_true", help="fail on MkDocs warnings")
     bu.set_defaults(func=cmd_bundle)
+    a = sub.add_parser("add", help="convert a .docx/.txt/.md into sources/ and show what was recognised")
+    a.add_argument("file", type=Path)
+    a.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
+    a.add_argument("--name", help="file name in sources/ (default: from the header: date, type, number)")
+    a.set_defaults(func=cmd_add)
     args = ap.parse_args(argv)
     if args.root:
         import os

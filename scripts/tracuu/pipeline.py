@@ -14,12 +14,13 @@ from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import Any
 
-import yaml
-
 from tracuu.model.problems import SIDECAR_WARNING, Problem
 from tracuu.model.records import Document
 from tracuu.model.textutil import fold, slugify
+from tracuu.parse import sidecar as sidecars
+from tracuu.parse.bounds import bound_fields, hide_oversized_blocks, restore_blocks
 from tracuu.parse.clean import clean
+from tracuu.parse.decode import read_text
 from tracuu.parse.layout import Layout, parse_layout
 from tracuu.parse.phapdien import is_phapdien, parse_phapdien
 from tracuu.resolve.citations import cite_document
@@ -45,60 +46,22 @@ __all__ = [
 
 SOURCE_SUFFIXES = (".txt", ".md")
 # Sidecar keys: facts the text lacks. They never override what the text states.
-SIDECAR_KEYS = {
-    "issuer": "Cơ quan ban hành",
-    "place": "Địa danh",
-    "province": "Tỉnh",
-    "publisher": "Đơn vị đăng tải",
-    "url": "Địa chỉ gốc",
-    "retrieved": "Ngày lấy về",
-    "provenance": "Nguồn",
-    "related": "Văn bản liên quan",
-    "note": "Ghi chú",
-}
+SIDECAR_KEYS = sidecars.KEYS
 
 def load_sidecar(path: Path) -> tuple[dict[str, Any], list[Problem]]:
-    side = path.with_suffix(".yml")
-    if not side.exists():
-        return {}, []
-    try:
-        data = yaml.safe_load(side.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return {}, [Problem(str(side), line, f"YAML không hợp lệ ({what}); sửa cú pháp (xem sources/README.md)")]
-    if not isinstance(data, dict):
-        return {}, [Problem(str(side), 1, "tệp kèm theo phải là một bảng khóa: giá trị (mapping)")]
-    key_lines = {
-        str(k.value): k.start_mark.line + 1
-        for k, _v in getattr(yaml.compose(side.read_text(encoding="utf-8")), "value", [])
-        if isinstance(k, yaml.ScalarNode)
-    }
-    problems = [
-        Problem(str(side), key_lines.get(str(k), 1), f"khóa không hỗ trợ '{k}'; dùng một trong: {', '.join(SIDECAR_KEYS)}")
-        for k in data
-        if k not in SIDECAR_KEYS
-    ]
-    return {k: v for k, v in data.items() if k in SIDECAR_KEYS}, problems
+    """The sidecar of ``path`` (validated by ``parse/sidecar.py``): (values, problems)."""
+    side = sidecars.load(path)
+    return (dict(side.values), list(side.problems)) if side is not None else ({}, [])
 
 
 def parse_file(path: str | Path, source_name: str | None = None) -> Document:
     p = Path(path)
     source = source_name if source_name is not None else str(path)
     doc_id = slugify(p.stem) or "van-ban"
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        unreadable = _warning(source, 1, f"không đọc được tệp: {exc.strerror}")
-        return Document(source=source, id=doc_id, doc_type="", problems=(unreadable,))
-    try:
-        text = raw.decode("utf-8")
-        problems: list[Problem] = []
-    except UnicodeDecodeError as exc:
-        text = raw.decode("utf-8", errors="replace")
-        line = raw[: exc.start].count(b"\n") + 1
-        problems = [_warning(source, line, "tệp không phải UTF-8; lưu lại tệp với mã hóa UTF-8")]
+    text, warnings, refused = read_text(p)  # bounded, never follows a symlink; decodes legacy encodings
+    if refused:
+        return Document(source=source, id=doc_id, doc_type="", problems=(_layout_problem(source, refused),))
+    problems = [_layout_problem(source, w) for w in warnings]
     return parse_text(text, source=source, doc_id=doc_id, sidecar_path=p, problems=problems)
 
 
@@ -145,8 +108,14 @@ def parse_text(
     doc_id: str = "van-ban",
     sidecar_path: Path | None = None,
     problems: list[Problem] | None = None,
+    sidecar: sidecars.Sidecar | None = None,
+    warnings: list[str] | None = None,
 ) -> Document:
-    problems = list(problems or [])
+    """``sidecar``, when given, is used as read (the build reads each sidecar once); else it is read here.
+
+    ``warnings`` are ``line N: message`` notes of the reader (decoding) about ``text``.
+    """
+    problems = list(problems or []) + [_layout_problem(source, w) for w in warnings or []]
     if not text.strip():
         return Document(source=source, id=doc_id, doc_type="", problems=(*problems, _warning(source, 1, "tệp rỗng")))
     cleaned = clean(text)
@@ -155,7 +124,10 @@ def parse_text(
         return enrich(replace(doc, problems=(*problems, *doc.problems)))
     lay = parse_layout(cleaned)
     problems.extend(_layout_problem(source, w) for w in lay.warnings)
-    side, side_problems = load_sidecar(sidecar_path) if sidecar_path else ({}, [])
+    if sidecar is not None:
+        side, side_problems = dict(sidecar.values), list(sidecar.problems)
+    else:
+        side, side_problems = load_sidecar(sidecar_path) if sidecar_path else ({}, [])
     problems.extend(_sidecar_problems(source, side_problems))
     place = lay.place or str(side.get("place", ""))
     body_text = [(b.line, b.text) for b in lay.body]
@@ -166,7 +138,12 @@ def parse_text(
     recipients = tuple(
         r for r in [*lay.kinh_gui, *lay.noi_nhan] if r and not re.match(r"^(Lưu|Như trên)\b", r, flags=re.I)
     )
-    meta = tuple((k, str(v)) for k, v in side.items() if k not in ("issuer", "place", "province"))
+    meta = tuple(
+        (k, str(item))
+        for k, v in side.items()
+        if k not in ("issuer", "place", "province")
+        for item in (v if isinstance(v, tuple) else (v,))
+    )
     doc = Document(
         source=source,
         id=doc_id,
@@ -193,7 +170,8 @@ def parse_text(
         number_text=lay.number_text,
         subject_prefix=lay.subject_prefix,
     )
-    return enrich(doc)
+    doc, oversized = hide_oversized_blocks(bound_fields(doc, lay.subject_line or 1))
+    return restore_blocks(enrich(doc), oversized)
 
 
 def _cite(doc: Document) -> Document:
@@ -243,4 +221,7 @@ def enrich(doc: Document, stages: Iterable[tuple[str, Callable[[Document], Docum
 
 
 def source_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in SOURCE_SUFFIXES and p.name != "README.md")
+    """The documents of ``folder`` (regular *.txt/*.md files); ``tracuu.sources.list_sources`` reports the rest."""
+    from tracuu.sources import list_sources  # sources.py sits above the parser and imports this module's callers
+
+    return [f.path for f in list_sources(folder).files]

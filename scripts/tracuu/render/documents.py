@@ -18,7 +18,7 @@ from tracuu.model.records import Amendment, Block, Document, unit_anchor
 from tracuu.model.textutil import SUPERSCRIPT_DIGITS, collation_key
 from tracuu.render import urls
 from tracuu.render.instruments import cited_by_section, href_for
-from tracuu.render.mdsafe import escape_block, escape_inline, link
+from tracuu.render.mdsafe import INERT_OVER, escape_block, escape_inline, inert_block, link, source_code_span, table_rows
 from tracuu.render.titles import human_date, title_of
 
 DIR = urls.DOCUMENTS
@@ -86,16 +86,11 @@ def _agency_inserts(doc: Document, block: Block, index: CorpusIndex) -> list[Ins
 
 
 def render_block(doc: Document, b: Block, index: CorpusIndex) -> str:
+    if len(b.text) > INERT_OVER:  # a file without line breaks: shown as text, never through Markdown (issue 14)
+        return inert_block(b.text, b.anchor, f"blk blk-{b.kind} lv-{min(b.level, 6)}")
     inserts = _footnote_refs(b.text, doc) + _citation_inserts(doc, b.anchor, DIR, index) + _agency_inserts(doc, b, index)
     if b.kind == "table":
-        rows = b.text.split("\n")
-        out_rows = []
-        for row in rows:
-            if re.fullmatch(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?", row):
-                out_rows.append(row)
-                continue
-            cells = row.strip().strip("|").split("|")
-            out_rows.append("| " + " | ".join(escape_inline(c.strip()) for c in cells) + " |")
+        out_rows = table_rows(b.text)
         return f'<div class="doc-table" id="{b.anchor}" markdown>\n\n' + "\n".join(out_rows) + "\n\n</div>"
     if b.kind == "heading":
         text = re.sub(r"^\s*#{1,6}\s*", "", b.text)
@@ -171,8 +166,8 @@ def _attr_rows(doc: Document, index: CorpusIndex) -> list[tuple[str, str]]:
     }
     for key, value in doc.meta:
         if key in labels:
-            rows.append((labels[key], escape_inline(value)))
-    rows.append(("Tệp nguồn", f"`{doc.source}`"))
+            rows.append((labels[key], "<br>".join(escape_inline(x) for x in value.splitlines())))
+    rows.append(("Tệp nguồn", source_code_span(doc.source)))
     return rows
 
 

@@ -26,6 +26,7 @@ from tracuu.model.glossary import Term
 from tracuu.model.index import SearchVocabulary
 from tracuu.model.textutil import fold, nfc
 from tracuu.model.topics import TopicRegistry
+from tracuu.parse.decode import read_text
 from tracuu.registries.agencies import AgencyRegistry
 from tracuu.registries.search import SearchWords
 
@@ -216,12 +217,14 @@ def stopword_table(search: SearchWords, counts: Mapping[str, int]) -> dict[str, 
 
 
 def _corpus_texts(root: Path | None) -> list[str]:
-    """The source documents' text (for telling stop-words from other words)."""
+    """The source documents' text (for telling stop-words from other words): the files the build reads."""
     src = root / "sources" if root is not None else None
     if src is None or not src.is_dir():
         return []
-    return [f.read_text(encoding="utf-8", errors="replace")
-            for f in sorted(src.iterdir()) if f.suffix in (".txt", ".md") and f.name != "README.md"]
+    # regular files only, bounded, decoded as the build decodes them: never a symlink, FIFO or folder (issue 14)
+    files = sorted(src.iterdir())
+    wanted = [f for f in files if f.suffix in (".txt", ".md") and f.name != "README.md" and not f.is_symlink() and f.is_file()]
+    return [read_text(f)[0] for f in wanted]
 
 
 def vocabulary(

@@ -17,6 +17,7 @@ from tracuu.model.corpus import Corpus
 from tracuu.model.problems import Problem
 from tracuu.model.records import Block, Document, Duty
 from tracuu.model.topics import Audience, Matcher, Topic, TopicRegistry
+from tracuu.parse.bounds import MAX_BLOCK
 from tracuu.paths import data_dir
 from tracuu.registries.topics import load_registry, registry_problems
 
@@ -38,7 +39,11 @@ def paragraph_topics(doc: Document, registry: TopicRegistry | None = None) -> di
     if doc.topics or any(b.topics for b in doc.body):
         return {b.anchor: b.topics for b in doc.body if b.topics}
     reg = registry or load_registry()
-    return {b.anchor: ids for b in doc.body if b.kind in PARAGRAPH_KINDS and (ids := reg.classify(block_text(b)))}
+    return {
+        b.anchor: ids
+        for b in doc.body
+        if b.kind in PARAGRAPH_KINDS and len(b.text) <= MAX_BLOCK and (ids := reg.classify(block_text(b)))
+    }
 
 
 def _classify_blocks(doc: Document, reg: TopicRegistry) -> tuple[Block, ...]:
