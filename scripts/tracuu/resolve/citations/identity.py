@@ -118,6 +118,8 @@ def cite_document(doc: Document, reg: Registry | None = None) -> tuple[Citation,
         text = nfc(text)
         for m in find_citations(text, reg):
             r = resolve(m, ctx, reg)
+            if r.number and r.number == doc.number:
+                continue  # the document's own number ("ban hành kèm theo Thông tư số …" in its annex) is no citation
             cit = Citation(
                 text=m.text, type=r.type, number=r.number, title=r.title, date=r.date, issuer=r.issuer,
                 instrument=r.instrument, line=_line_of(text, m.start, line),
