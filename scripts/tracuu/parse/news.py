@@ -191,7 +191,7 @@ def read_news(lines: list[Line], lay: Layout) -> list[Line]:
     if not signer.name and dateline and dateline.byline:
         signer = Signer(name=dateline.byline)
     if signer.name:
-        lay.signer = signer
+        lay.signer, lay.signers = signer, [signer]
         lay.signer_line = closing[0].no if closing else lay.date_line
     lay.doc_type = "Tin bài"
     lay.is_news = True
