@@ -4,14 +4,18 @@ of the layouts of Thông tư liên tịch, joint plans and Party Thông báo (VP
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tracuu.model.corpus import Corpus
 from tracuu.model.records import Signer
 from tracuu.parse.clean import clean
 from tracuu.parse.layout import Layout, parse_layout
 from tracuu.pipeline import parse_text
+from tracuu.render.documents import render_document_page
 
 HEAD = "Số: 5/KH-BYT-BGDĐT\nHà Nội, ngày 01 tháng 01 năm 2024\n\nKẾ HOẠCH\nVề việc A\n\nNội dung kế hoạch.\n\n"
 A = Signer("Nguyễn Văn An", "KT. BỘ TRƯỞNG BỘ Y TẾ / THỨ TRƯỞNG")
@@ -102,3 +106,12 @@ def test_party_notice(closing: str) -> None:
 )
 def test_bracket_footnotes_need_a_marker_in_the_text(raw: str, notes: list[str]) -> None:
     assert [f.marker for f in clean(raw).footnotes] == notes
+
+
+def test_the_page_of_a_joint_document_names_every_signer(tmp_path: Path) -> None:
+    doc = parse_text(HEAD + "KT. BỘ TRƯỞNG BỘ Y TẾ | KT. BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO\nTHỨ TRƯỞNG | THỨ TRƯỞNG\n"
+                     "Nguyễn Văn An | Trần Thị Bình", doc_id="kh-lien-tich")
+    page = render_document_page(doc, Corpus(documents=(doc,), root=tmp_path))
+    row = next(line for line in page.splitlines() if "Người ký" in line)
+    assert row.index("Nguyễn Văn An") < row.index("Trần Thị Bình")
+    assert "KT. BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO / THỨ TRƯỞNG" in row
