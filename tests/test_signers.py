@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from tracuu.model.corpus import Corpus
 from tracuu.model.records import Signer
+from tracuu.model.textutil import fold
 from tracuu.parse.clean import clean
 from tracuu.parse.layout import Layout, parse_layout
 from tracuu.pipeline import parse_text
@@ -89,6 +90,7 @@ def test_party_notice(closing: str) -> None:
     doc = parse_text(PARTY.format(closing=closing))
     assert (doc.doc_type, doc.number, doc.symbol, doc.date) == ("Thông báo", "432-TB/VPTW", "TB/VPTW", "2017-03-15")
     assert doc.subject == "KẾT LUẬN CỦA BAN BÍ THƯ VỀ CÔNG TÁC TRẺ EM"
+    assert fold(doc.issuer) == fold("Văn phòng Ban Chấp hành Trung ương")  # the office of the body above it
     assert doc.signers == (Signer("Nguyễn Văn Nên", "T/L BAN BÍ THƯ / CHÁNH VĂN PHÒNG"),)
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in doc.header
     assert [(f.marker, f.number) for f in doc.footnotes] == [("[1]", "1")]
@@ -104,6 +106,16 @@ def test_party_notice(closing: str) -> None:
         ("Danh sách:\n\n[1] Mục thứ nhất.\n\n[2] Mục thứ hai.", []),  # "[1]" marks no place in the text: a list
     ],
 )
+@pytest.mark.parametrize(
+    ("block", "issuer"),
+    [("TỈNH ỦY HÀ NAM\nVĂN PHÒNG\n*", "Văn phòng Tỉnh ủy Hà Nam"), ("HUYỆN ỦY BA BỂ\nVĂN PHÒNG", "Văn phòng Huyện ủy Ba Bể")],
+)
+def test_party_office_is_the_office_of_the_committee_above(block: str, issuer: str) -> None:
+    doc = parse_text(f"{block}\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-TB/VPTU\nPhủ Lý, ngày 15 tháng 3 năm 2017\n\nTHÔNG BÁO\n"
+                     "Kết luận\n\nNội dung.\n\nT/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\n\nNguyễn Văn Nên")
+    assert (doc.issuer, doc.number, doc.signer.title) == (issuer, "12-TB/VPTU", "T/L BAN THƯỜNG VỤ / CHÁNH VĂN PHÒNG")
+
+
 def test_bracket_footnotes_need_a_marker_in_the_text(raw: str, notes: list[str]) -> None:
     assert [f.marker for f in clean(raw).footnotes] == notes
 
