@@ -100,13 +100,6 @@ def test_party_notice(closing: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "notes"),
-    [
-        ("Nội dung có chú thích[1].\n\n[1] Theo Luật Trẻ em.", ["[1]"]),
-        ("Danh sách:\n\n[1] Mục thứ nhất.\n\n[2] Mục thứ hai.", []),  # "[1]" marks no place in the text: a list
-    ],
-)
-@pytest.mark.parametrize(
     ("block", "issuer"),
     [("TỈNH ỦY HÀ NAM\nVĂN PHÒNG\n*", "Văn phòng Tỉnh ủy Hà Nam"), ("HUYỆN ỦY BA BỂ\nVĂN PHÒNG", "Văn phòng Huyện ủy Ba Bể")],
 )
@@ -116,6 +109,13 @@ def test_party_office_is_the_office_of_the_committee_above(block: str, issuer: s
     assert (doc.issuer, doc.number, doc.signer.title) == (issuer, "12-TB/VPTU", "T/L BAN THƯỜNG VỤ / CHÁNH VĂN PHÒNG")
 
 
+@pytest.mark.parametrize(
+    ("raw", "notes"),
+    [
+        ("Nội dung có chú thích[1].\n\n[1] Theo Luật Trẻ em.", ["[1]"]),
+        ("Danh sách:\n\n[1] Mục thứ nhất.\n\n[2] Mục thứ hai.", []),  # "[1]" marks no place in the text: a list
+    ],
+)
 def test_bracket_footnotes_need_a_marker_in_the_text(raw: str, notes: list[str]) -> None:
     assert [f.marker for f in clean(raw).footnotes] == notes
 
