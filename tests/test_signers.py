@@ -127,3 +127,14 @@ def test_the_page_of_a_joint_document_names_every_signer(tmp_path: Path) -> None
     row = next(line for line in page.splitlines() if "Người ký" in line)
     assert row.index("Nguyễn Văn An") < row.index("Trần Thị Bình")
     assert "KT. BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO / THỨ TRƯỞNG" in row
+
+
+@pytest.mark.parametrize(
+    "motto", ["ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+)
+def test_a_motto_beside_the_issuer_on_one_line(motto: str) -> None:
+    doc = parse_text(f"TỈNH ỦY HÀ NAM             {motto}\nVĂN PHÒNG\n*\nSố 12-TB/VPTU              Phủ Lý, ngày 15 tháng 3 "
+                     "năm 2017\n\nTHÔNG BÁO\nKết luận của Thường trực Tỉnh ủy\n\nNội dung.\n\nT/L BAN THƯỜNG VỤ\n"
+                     "CHÁNH VĂN PHÒNG\n\nNguyễn Văn Nên")
+    assert (doc.issuer, doc.number, doc.place, doc.date) == ("Văn phòng Tỉnh ủy Hà Nam", "12-TB/VPTU", "Phủ Lý", "2017-03-15")
+    assert motto in doc.header and doc.warnings == ()
