@@ -75,10 +75,12 @@ def test_parse_json_follows_the_contract() -> None:
     docs = data["documents"]
     assert [d["source"] for d in docs] == [str(SEED), "missing.txt"]
     fields = {"source", "id", "doc_type", "number", "symbol", "issuer", "place", "date", "subject",
-              "signer", "recipients", "citations", "duties", "topics", "warnings"}
+              "signer", "signers", "recipients", "citations", "duties", "topics", "warnings"}
     for d in docs:
         assert set(d) == fields
         assert set(d["signer"]) == {"name", "title"}
+        assert all(set(s) == {"name", "title"} for s in d["signers"])
+        assert d["signers"][:1] == ([d["signer"]] if d["signer"]["name"] else [])
     first = docs[0]
     assert (first["doc_type"], first["number"], first["date"]) == ("Công văn", "5310/UBND-KGVX", "2023-10-10")
     assert "Các sở, ban, ngành của tỉnh" in first["recipients"]

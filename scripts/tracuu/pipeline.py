@@ -155,6 +155,7 @@ def parse_text(
         date=lay.date,
         subject=lay.subject,
         signer=lay.signer,
+        signers=tuple(lay.signers) or ((lay.signer,) if lay.signer.name else ()),
         recipients=recipients,
         problems=tuple(problems),
         kinh_gui=tuple(lay.kinh_gui),

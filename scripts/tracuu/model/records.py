@@ -241,6 +241,7 @@ class Document:
     date: str = ""
     subject: str = ""
     signer: Signer = field(default_factory=Signer)
+    signers: tuple[Signer, ...] = ()  # every signer in printed order (a joint document has several); signer is the first
     recipients: tuple[str, ...] = ()
     citations: tuple[Citation, ...] = ()
     duties: tuple[Duty, ...] = ()
@@ -278,6 +279,7 @@ class Document:
             "date": self.date,
             "subject": self.subject,
             "signer": {"name": self.signer.name, "title": self.signer.title},
+            "signers": [{"name": s.name, "title": s.title} for s in self.signers],
             "recipients": list(self.recipients),
             "citations": [c.contract() for c in self.citations],
             "duties": [d.contract() for d in self.duties],

@@ -48,6 +48,15 @@ CENTRAL_ISSUERS: frozenset[str] = frozenset(
     {"CP", "TTg", "TW", "VPCP", "BCT", "BBT", "UBTVQH", "TANDTC", "VKSNDTC", "BCĐTW", "BTGTW", "BTCTW"}
 )
 
+# "Ð" (U+00D0, Icelandic eth) is often typed for "Đ" (U+0110): "20/2021/NÐ-CP" is "20/2021/NĐ-CP".
+_ETH = str.maketrans("Ðð", "Đđ")
+
+
+def undo_eth(text: str) -> str:
+    """``text`` with "Ð"/"ð" read as "Đ"/"đ"; same length, so spans into it are spans into ``text``."""
+    return text.translate(_ETH)
+
+
 _DASH = "-\u2010\u2011\u2012\u2013\u2014\u2212"  # hyphen and the dashes people type instead
 # One code: upper-case first letter (Vietnamese Đ included), then letters, digits or "&".
 _CODE = r"[A-ZĐƯƠ][A-Za-zĐđƯưƠơ0-9&]*(?!\w)"
@@ -128,7 +137,7 @@ class SoKyHieu:
     @classmethod
     def parse(cls, text: str) -> SoKyHieu:
         """Parse a whole identifier; raise ``ValueError`` when it is not one."""
-        m = _grammar().full.fullmatch(nfc(text))
+        m = _grammar().full.fullmatch(undo_eth(nfc(text)))
         if m is None:
             raise ValueError(f"not a số/ký hiệu: {text!r}")
         return cls.from_match(m)
@@ -140,7 +149,7 @@ class SoKyHieu:
         Emphasis marks and spaces are dropped ("*5310*/UBND-KGVX", "31  /BC-SLĐTBXH");
         a draft's blank number stays blank (``number == ""``: "/TB-BCĐ").
         """
-        m = _grammar().printed.fullmatch(re.sub(r"\s+", "", nfc(value).replace("*", "")))
+        m = _grammar().printed.fullmatch(re.sub(r"\s+", "", undo_eth(nfc(value)).replace("*", "")))
         return cls.from_match(m) if m is not None else None
 
     @classmethod

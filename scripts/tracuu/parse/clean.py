@@ -102,7 +102,17 @@ def step_strip_portal_chrome(doc: Cleaned) -> Cleaned:
     return replace(doc, lines=tuple(keep), removed=tuple(removed))
 
 
-_FOOTNOTE_DEF = re.compile(rf"^\s*(?P<marker>[{SUPERSCRIPT_DIGITS}]+)\s*(?P<text>\S.*)$")
+_FOOTNOTE_DEF = re.compile(rf"^\s*(?P<marker>[{SUPERSCRIPT_DIGITS}]+|\[\d{{1,3}}\])\s*(?P<text>\S.*)$")
+
+
+def _is_note(text: str, whole: str) -> re.Match[str] | None:
+    """A footnote's text: "¹ Theo …", or "[1] Theo …" when "[1]" also marks a place inside a line."""
+    m = _FOOTNOTE_DEF.match(text)
+    if m and m.group("marker").startswith("["):
+        marker = m.group("marker")
+        inline = any(i > 0 and whole[i - 1] != "\n" for i in (x.start() for x in re.finditer(re.escape(marker), whole)))
+        return m if inline else None
+    return m
 
 
 def _paragraphs(lines: tuple[Line, ...]) -> list[list[int]]:
@@ -129,12 +139,13 @@ def step_extract_footnotes(doc: Cleaned) -> Cleaned:
     several list paragraphs ("² - Các Sở: …" / "- Ủy ban …").
     """
     lines = doc.lines
+    whole = "\n".join(ln.text.lstrip() for ln in lines)
     paras = _paragraphs(lines)
     drop: set[int] = set()
     notes: list[Footnote] = list(doc.footnotes)
     for p_index, para in enumerate(paras):
         first = lines[para[0]]
-        m = _FOOTNOTE_DEF.match(first.text)
+        m = _is_note(first.text, whole)
         if not m:
             continue
         parts = [m.group("text")] + [lines[i].text.strip() for i in para[1:]]
@@ -143,16 +154,16 @@ def step_extract_footnotes(doc: Cleaned) -> Cleaned:
         # Trailing list paragraphs belong to the note when only footnote
         # material follows up to the end of the file.
         if rest and all(
-            lines[r[0]].text.lstrip().startswith(("-", "+")) or _FOOTNOTE_DEF.match(lines[r[0]].text)
+            lines[r[0]].text.lstrip().startswith(("-", "+")) or _is_note(lines[r[0]].text, whole)
             for r in rest
         ):
             for r in rest:
-                if _FOOTNOTE_DEF.match(lines[r[0]].text):
+                if _is_note(lines[r[0]].text, whole):
                     break
                 parts.extend(lines[i].text.strip() for i in r)
                 members.extend(r)
         marker = m.group("marker")
-        number = "".join(_SUP_TO_DIGIT[c] for c in marker)
+        number = marker.strip("[]") if marker.startswith("[") else "".join(_SUP_TO_DIGIT[c] for c in marker)
         notes.append(Footnote(number=number, marker=marker, text="\n".join(parts), line=first.no))
         drop.update(members)
     if not drop:

@@ -29,6 +29,33 @@ def _sig_cells(text: str) -> list[str]:
     return [c.strip() for c in _GAP.split(text.replace("*", "")) if c.strip()]
 
 
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.I)
+
+
+def unfold_signature_tables(lines: list[Line]) -> list[Line]:
+    """A closing laid out as a table row ("| Nơi nhận:<br>- …<br>- Lưu VT. | T/L BAN BÍ THƯ<br>CHÁNH VĂN
+    PHÒNG<br><br>Nguyễn Văn Nên |") becomes one line per printed line, cells side by side
+    ("- Lưu VT. | Nguyễn Văn Nên"), the layout the closing reader knows; its rule row goes.
+    """
+    out: list[Line] = []
+    for ln in lines:
+        cells = [c for c in re.split(r"\s*\|\s*", ln.text.strip().strip("|")) if c.strip()] if "<br" in ln.text else []
+        parts = [_BR.split(c) for c in cells]
+        if len(cells) >= 1 and any(_NOI_NHAN.match(p[0]) or any(_is_title(x) for x in p) for p in parts):
+            depth = max(len(p) for p in parts)
+            out += [Line(ln.no, " | ".join(p[i] if i < len(p) else "" for p in parts).strip(" |")) for i in range(depth)]
+            continue
+        if out and _TABLE_RULE.match(ln.text) and out[-1].no == ln.no - 1 and not out[-1].text.startswith("|"):
+            continue  # the "|---|---|" under an unfolded row
+        out.append(ln)
+    return out
+
+
+def _is_title(text: str) -> bool:
+    return bool(SIG_AUTHORITY.match(text) or re.match(r"^(?:T/M|K/T|T/L|TM|KT|TL)\s", text))
+
+
 def find_annex_start(lines: list[Line], start: int) -> int:
     """Index of the first annex heading at or after ``start`` (``len(lines)`` when none)."""
     for j in range(start, len(lines)):
@@ -43,7 +70,7 @@ def read_closing(lines: list[Line], start: int, end: int, lay: Layout) -> int:
     noi_at = next((j for j in range(start, end) if _NOI_NHAN.match(_first_cell(lines[j].text))), -1)
     body_end = end
     if name_at >= 0:
-        body_end = min(body_end, _signature(lines, start, name_at, noi_at, lay))
+        body_end = min(body_end, _signatures(lines, start, name_at, noi_at, lay))
     if noi_at >= 0:
         body_end = min(body_end, noi_at)
         # the name's own line may end the list: "- Lưu: VT.      Cao Văn Trọng"
@@ -107,6 +134,63 @@ def _signature(lines: list[Line], start: int, name_at: int, noi_at: int, lay: La
     lay.signer = Signer(name=name, title=" / ".join(title))
     lay.signer_line = lines[name_at].no
     return sig_start
+
+
+def _signatures(lines: list[Line], start: int, name_at: int, noi_at: int, lay: Layout) -> int:
+    """Every signature of the closing into ``lay.signers`` (printed order; ``lay.signer`` is the first).
+
+    A joint document signs side by side (the name line holds two names: "Nguyễn Văn A | Trần Thị B")
+    or one block under another; return where the first signature starts.
+    """
+    names = _names_in(lines[name_at].text)
+    if len(names) > 1:
+        return _side_by_side(lines, start, name_at, names, lay)
+    sig_start = _signature(lines, start, name_at, noi_at, lay)
+    signers = [lay.signer]
+    while (above := _name_above(lines, start, sig_start)) >= 0:
+        sig_start = _signature(lines, start, above, noi_at, lay)
+        signers.insert(0, lay.signer)
+    lay.signer, lay.signers = signers[0], signers  # the topmost block was read last: signer_line is its name's
+    return sig_start
+
+
+def _names_in(text: str) -> list[str]:
+    return [c for c in _sig_cells(text) if NAME.match(c) and len(c) <= 40 and not _SIGNED_MARK.match(c)]
+
+
+def _name_above(lines: list[Line], start: int, sig_start: int) -> int:
+    """The name line of another signature right above the one starting at ``sig_start``; -1 when none."""
+    j = sig_start - 1
+    while j >= start and (not plain(lines[j].text).strip("| ") or _SIGNED_MARK.match(plain(lines[j].text).strip())):
+        j -= 1
+    if j < start or len(_names_in(lines[j].text)) != 1:
+        return -1
+    k = j - 1  # a signer's name has its title (upper case) right above it
+    while k >= start and (not plain(lines[k].text).strip("| ") or _SIGNED_MARK.match(plain(lines[k].text).strip())):
+        k -= 1
+    q = plain(lines[k].text).strip("| ") if k >= start else ""
+    return j if q and (is_upper_line(q) or SIG_AUTHORITY.match(q)) else -1
+
+
+def _side_by_side(lines: list[Line], start: int, name_at: int, names: list[str], lay: Layout) -> int:
+    """Signatures printed in columns: each title line with one cell per name gives each its line."""
+    titles: list[list[str]] = [[] for _ in names]
+    k = name_at
+    while k - 1 >= start:
+        raw = lines[k - 1].text
+        cells = [c for c in _sig_cells(raw) if not _SIGNED_MARK.match(c)]
+        if not plain(raw).strip("| ") or (cells == [] and raw.strip()):
+            k -= 1
+            continue
+        if len(cells) != len(names) or not all(is_upper_line(c) or SIG_AUTHORITY.match(c) for c in cells):
+            break
+        for col, cell in enumerate(cells):
+            titles[col].insert(0, cell)
+        k -= 1
+    lay.signers = [Signer(name=n, title=" / ".join(t)) for n, t in zip(names, titles, strict=True)]
+    lay.signer = lay.signers[0]
+    lay.signer_line = lines[name_at].no
+    return k
 
 
 def _first_cell(text: str) -> str:

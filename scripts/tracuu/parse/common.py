@@ -85,6 +85,7 @@ class Layout:
     kinh_gui: list[str] = field(default_factory=list)
     noi_nhan: list[str] = field(default_factory=list)
     signer: Signer = field(default_factory=Signer)
+    signers: list[Signer] = field(default_factory=list)  # every signer, printed order; ``signer`` is the first
     signer_line: int = 0
     header: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)

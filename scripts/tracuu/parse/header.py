@@ -82,6 +82,7 @@ _SIDE_BY_SIDE = re.compile(
 # A header laid out as a table and pasted as text: cells divided by "|"
 # ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI … |"), or a cell border alone on its line.
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\s*<br\s*/?>\s*", re.I)  # a Markdown table cell may hold <br> line breaks
+_WIDE_GAP = re.compile(r"^(?P<left>\S.*?)\s{3,}(?P<right>\S.*)$")  # a column gap: any motto of the vocabulary
 _RULE = re.compile(r"\s*[-_=—]{3,}\s*$")  # the short rule printed under the issuer and the Quốc hiệu
 # Where the header ends at the latest: the body's first words.
 _BODY_START = re.compile(r"^(Căn cứ|Thực hiện|Kính gửi|Điều\s+\d|I\.\s)", re.I)
@@ -94,6 +95,8 @@ def _cells(text: str) -> list[str]:
     for part in parts:
         if m := _SIDE_BY_SIDE.match(part.strip()):
             out += [m.group("left").strip(), m.group("right").strip()]
+        elif (g := _WIDE_GAP.match(part.strip())) and quoc_hieu().match(g.group("right")):
+            out += [g.group("left").strip(), g.group("right").strip()]  # "TỈNH ỦY HÀ NAM      ĐẢNG CỘNG SẢN VIỆT NAM"
         else:
             out.append(part.strip())
     # "BỘ Y TẾ -------": the rule under a name is layout, not text of the name

@@ -16,7 +16,7 @@ from __future__ import annotations
 from tracuu.model.textutil import plain
 from tracuu.parse.body import parse_body
 from tracuu.parse.clean import Cleaned
-from tracuu.parse.closing import find_annex_start, read_closing
+from tracuu.parse.closing import find_annex_start, read_closing, unfold_signature_tables
 from tracuu.parse.common import Layout, form_types
 from tracuu.parse.header import read_header, split_columns
 from tracuu.parse.news import looks_like_news, read_news
@@ -41,6 +41,7 @@ def parse_layout(cleaned: Cleaned) -> Layout:
         return lay
     if not lay.doc_type:
         _type_from_number(lay)
+    lines = lines[:start] + unfold_signature_tables(lines[start:])
     annex_at = find_annex_start(lines, start)
     body_end = read_closing(lines, start, annex_at, lay)
     lay.body = parse_body(lines[start:body_end] + lines[annex_at:])

@@ -1,73 +1,198 @@
-"""A news article copied from a portal: date line, headline, body, byline.
+"""A news article copied from a portal: dateline, headline, body, byline.
 
-An article has no Số, no Quốc hiệu and no type line; what marks it is the
-date the portal prints over it ("24/01/2024", "Thứ Năm, 16/05/2025 - 09:15").
+An article has no Số, no Quốc hiệu and no type line. What marks it is the
+dateline a portal prints over it ("24/01/2024", "Thứ Năm, 04/05/2017, 12:15
+[GMT+7]", "KHÁNH PHÚC 16:41, 25/06/2023"), or, when the copy has none, its
+shape: a headline or the lead, paragraphs of prose, a byline ("Trung tâm Tin
+tức", "VĂN PHIN - ÁI LY") or a credit ("Theo QĐND điện tử") at the end. The
+words around a date, the credits and the photo-caption marks are data
+(data/vocabulary.yml: dateline_words, news_credits, caption_marks).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from tracuu.model.records import Signer
 from tracuu.model.textutil import plain
 from tracuu.parse.clean import Line
 from tracuu.parse.common import NAME, Layout, is_upper_line, iso_date
+from tracuu.registries.vocabulary import LazyPattern
 
-# The date a portal prints over an article: "24/01/2024", "Thứ Năm, 16/05/2025 - 09:15",
-# "06/05/2021 - 05:44", "(06/05/2022)", "Cập nhật lúc: 09:31 31/05/2018".
-NEWS_DATE = re.compile(
-    r"^\(?(?:[^\d]{0,25})?(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\)?"
-    r"(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|GMT\+7))?)?\s*\)?\s*$",
+# One full date: "04/05/2017", "4-5-2017", "04.05.2017" (a year of four digits; "Ngày 4/5" is no date).
+_DATE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>(?:19|20)\d\d)(?!\d)")
+# The rest a portal prints around it: times, a time zone, the words of data/vocabulary.yml.
+_TOKENS = LazyPattern(
+    r"(?<!\w)(?:{dateline_words})(?!\w)"
+    r"|[\[(]?\s*GMT\s*[+-]\s*\d{{1,2}}\s*[\])]?"  # doubled braces: the template is str.format'ed
+    r"|(?<![\d:])\d{{1,2}}(?::\d{{2}}){{1,2}}(?:\s*(?:AM|PM|SA|CH)(?!\w))?(?![\d:])",
     re.I,
 )
+_SEPARATORS = re.compile(r"^[\s,;|:()\[\]\-–—]*$")
+_CREDIT = LazyPattern(r"^(?:{news_credits})(?!\w)\s*:?\s*\S", re.I)
+_CAPTION = LazyPattern(r"(?:^|\()\s*(?:{caption_marks})(?!\w)", re.I)
+# A paragraph that ends a sentence (". …", "./.", "!", "?", a closing quote after them).
+_SENTENCE_END = re.compile(r"[.!?…;:][”\"')]*\s*(?:/\.)?$")
+# Structure of an administrative text: articles, chapters, numbered sections and items.
+_STRUCTURE = re.compile(r"^(?:Điều\s+\d|Chương\s+[IVXLC\d]|[IVXLC]+\.\s|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s)")
+# A lead that names its outlet first: "(LĐ online) - …", "(Website Văn phòng) - …", "VTV.vn - …".
+_OUTLET_TAG = re.compile(r"^(?:\([^()]{1,40}\)|[\w.]{2,20}\.vn)\s*[-–—]\s")
+HEADLINE_MAX = 200  # characters; a longer first line is the lead of a copy without its headline
 
 
-def looks_like_news(lines: list[Line]) -> bool:
-    """Whether one of the first four lines with text is a portal's date line."""
-    content = [ln for ln in lines if plain(ln.text)]
-    return any(NEWS_DATE.match(plain(ln.text)) for ln in content[:4])
+@dataclass(frozen=True)
+class Dateline:
+    date: str  # ISO
+    byline: str  # the author printed before the date ("KHÁNH PHÚC 16:41, 25/06/2023"), else ""
 
 
-# A byline: "Thu Trang", "PHƯƠNG LAN" (portals often print it in capitals),
-# "Minh Châu (Sở LĐ-TB&XH)", "Bài, ảnh: Hoàng Anh".
-_UPPER_NAME = re.compile(r"^(?:[A-ZÀ-ỸĐ]+\s+){1,4}[A-ZÀ-ỸĐ]+$")
-_BYLINE = re.compile(
-    r"^(?:(?:Bài\s+và\s+ảnh|Bài,\s*ảnh|Tin,\s*ảnh|Tin\s+và\s+ảnh|Bài|Tin|Tác\s+giả)\s*:\s*)?"
-    r"(?P<name>[^()\d:;,.]{3,40}?)\s*(?:\([^()]{1,60}\))?$"
-)
+def read_dateline(text: str) -> Dateline | None:
+    """The date (and byline) of a portal's dateline; None when ``text`` is anything else.
+
+    The line must hold one full date and otherwise only times, a time zone, the
+    vocabulary's dateline words and separators; an author's name may come first.
+    """
+    text = plain(text).strip()
+    dates = list(_DATE.finditer(text))
+    if len(dates) != 1 or len(text) > 90:
+        return None
+    spans = sorted([(m.start(), m.end()) for m in _TOKENS.compiled().finditer(text)] + [dates[0].span()])
+    gaps: list[str] = []
+    pos = 0
+    for start, end in spans:
+        if start < pos:
+            return None  # overlapping readings: not a plain dateline
+        gaps.append(text[pos:start])
+        pos = end
+    gaps.append(text[pos:])
+    if any(not _SEPARATORS.match(g) for g in gaps[1:]):
+        return None
+    lead = "" if _SEPARATORS.match(gaps[0]) else gaps[0].strip(" ,;|:-–—")
+    if lead and not byline_name(lead):
+        return None
+    m = dates[0]
+    return Dateline(iso_date(m.group("y"), m.group("m"), m.group("d")), lead)
 
 
-def _byline(text: str) -> str:
-    """The author's name when ``text`` (an article's last line) is a byline, else ""."""
-    m = _BYLINE.match(text)
-    if not m:
+# "Bài, ảnh: Hoàng Anh", "Tin: …": the words before an author's name.
+_BYLINE_LABEL = re.compile(r"^(?:Bài\s+và\s+ảnh|Bài,\s*ảnh|Tin,\s*ảnh|Tin\s+và\s+ảnh|Bài|Tin|Tác\s+giả)\s*:\s*", re.I)
+_AFFILIATION = re.compile(r"\s*\([^()]{1,60}\)$")  # "Minh Châu (Sở LĐ-TB&XH)"
+_INITIALS = re.compile(r"^[A-ZĐ](?:\.\s?[A-ZĐ]){1,3}\.?$|^[A-ZĐ]{2,6}$")  # "K.D", "MCNT"
+_UPPER_NAMES = re.compile(r"^[A-ZÀ-ỸĐ]+(?:\s+[A-ZÀ-ỸĐ]+){1,4}(?:\s*[-–,]\s*[A-ZÀ-ỸĐ]+(?:\s+[A-ZÀ-ỸĐ]+){1,4})*$")
+_NAMES = re.compile(rf"^{NAME.pattern[1:-1]}(?:\s*[-–,]\s*{NAME.pattern[1:-1]})*$")
+
+
+def byline_name(text: str) -> str:
+    """The author's name when ``text`` is a byline ("Thu Trang", "PHƯƠNG LAN", "VĂN PHIN - ÁI LY",
+    "K.D", "Minh Châu (Sở LĐ-TB&XH)", "Bài, ảnh: Hoàng Anh"), else ""."""
+    name = _AFFILIATION.sub("", _BYLINE_LABEL.sub("", text.strip())).strip()
+    if not 2 <= len(name) <= 50:
         return ""
-    name = m.group("name").strip()
-    if NAME.match(name) or (_UPPER_NAME.match(name) and is_upper_line(name)):
+    if _NAMES.match(name) or _INITIALS.match(name) or (_UPPER_NAMES.match(name) and is_upper_line(name)):
         return name
     return ""
 
 
+def _short_phrase(text: str) -> bool:
+    """A desk's name as a byline ("Trung tâm Tin tức"): a few words, capitalised, no sentence."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 6 and len(text) <= 50 and text[:1].isupper()
+        and not _SENTENCE_END.search(text) and not any(c.isdigit() for c in text)
+    )
+
+
+def _closing(body: list[Line]) -> tuple[Signer, list[Line]]:
+    """The byline or credit at the end of the copy: (signer, its lines); the lines leave the body."""
+    if not body:
+        return Signer(), []
+    last = plain(body[-1].text).strip()
+    before = plain(body[-2].text).strip() if len(body) > 1 else ""
+    if last.startswith("(") and last.endswith(")") and len(last) <= 62 and (name := byline_name(before)):
+        return Signer(name=name, title=last[1:-1].strip()), body[-2:]  # "Lê Lan" / "(Đài TT-TH Thái Thụy)"
+    if _CREDIT.match(last) and len(last) <= 60 and not _SENTENCE_END.search(last):
+        return Signer(), body[-1:]  # "Theo QĐND điện tử": where the copy comes from, not who wrote it
+    if name := byline_name(last):
+        return Signer(name=name), body[-1:]
+    if len(body) > 1 and _short_phrase(last) and _SENTENCE_END.search(before):
+        return Signer(name=last), body[-1:]
+    return Signer(), []
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption ("Huấn luyện viên hướng dẫn học sinh … (Ảnh: Thanh Tùng/TTXVN)", "Ảnh minh họa")."""
+    return bool(_CAPTION.search(plain(text)))
+
+
+def is_headline(text: str, dated_next: bool) -> bool:
+    """Whether the copy's first line is its headline rather than the lead of a copy that lost it.
+
+    A headline is short and ends no sentence ("… trẻ em." only when the dateline follows it);
+    a lead that names its outlet ("(LĐ online) - …") is never one.
+    """
+    text = plain(text).strip()
+    if not text or len(text) > HEADLINE_MAX or _OUTLET_TAG.match(text) or is_caption(text):
+        return False
+    return dated_next or not _SENTENCE_END.search(text)
+
+
+def _content(lines: list[Line]) -> list[Line]:
+    return [ln for ln in lines if plain(ln.text).strip()]
+
+
+def _dateline_at(content: list[Line]) -> tuple[int, Dateline] | None:
+    for n, ln in enumerate(content[:4]):
+        if d := read_dateline(ln.text):
+            return n, d
+    return None
+
+
+def looks_like_news(lines: list[Line]) -> bool:
+    """Whether a text with no administrative header reads as a news copy.
+
+    A dateline among its first four lines says so; without one, its shape does:
+    prose paragraphs with no articles, chapters or numbered sections, and either
+    a byline or credit at the end or a paragraph of news length.
+    """
+    content = _content(lines)
+    if not content:
+        return False
+    if _dateline_at(content):
+        return True
+    if any(_STRUCTURE.match(plain(ln.text).strip()) for ln in content):
+        return False
+    signer, closing = _closing(content)
+    prose = [plain(ln.text).strip() for ln in content[: len(content) - len(closing)]]
+    return bool(prose) and (bool(closing) or any(len(p) >= 120 and _SENTENCE_END.search(p) for p in prose))
+
+
 def read_news(lines: list[Line], lay: Layout) -> list[Line]:
-    """Headline, date and byline of a news article; returns the body lines."""
-    content = [ln for ln in lines if plain(ln.text)]
+    """Headline, date and byline of a news article into ``lay``; returns the body lines."""
+    content = _content(lines)
     body: list[Line] = list(content)
-    for ln in content[:4]:
-        if m := NEWS_DATE.match(plain(ln.text)):
-            lay.date = iso_date(m.group("y"), m.group("m"), m.group("d"))
-            lay.date_line = ln.no
-            lay.date_text = plain(ln.text)
-            body.remove(ln)
-            break
-    if body:
-        head = body.pop(0)
-        lay.subject = plain(head.text)
-        lay.subject_line = head.no
-    if body and (byline := _byline(plain(body[-1].text))):
-        last = body.pop()
-        lay.signer = Signer(name=byline, title="")
-        lay.signer_line = last.no
-        lay.closing = [last.text]
+    dated = _dateline_at(content)
+    dateline = dated[1] if dated else None
+    if dated:
+        ln = content[dated[0]]
+        lay.date, lay.date_line, lay.date_text = dated[1].date, ln.no, plain(ln.text).strip()
+        body.remove(ln)
+    head_at = next((n for n, ln in enumerate(body[:2]) if not is_caption(ln.text)), None)
+    if head_at is not None:
+        head = body[head_at]
+        dated_next = dated is not None and dated[0] == content.index(head) + 1
+        if is_headline(head.text, dated_next):
+            lay.subject, lay.subject_line = plain(head.text).strip(), head.no
+            body.remove(head)
+    signer, closing = _closing(body)
+    if closing:
+        lay.closing = [ln.text for ln in closing]
+        del body[len(body) - len(closing):]
+    if not signer.name and dateline and dateline.byline:
+        signer = Signer(name=dateline.byline)
+    if signer.name:
+        lay.signer, lay.signers = signer, [signer]
+        lay.signer_line = closing[0].no if closing else lay.date_line
     lay.doc_type = "Tin bài"
     lay.is_news = True
     return body

@@ -27,7 +27,9 @@ from tracuu.registries import loader
 
 FILE = "vocabulary.yml"
 _TYPE_KEYS = ("type", "type_lines", "form_codes", "citation_words", "example")
-WORD_LISTS = ("issuer_block_starts", "citation_issuer_heads", "authority_lines")
+WORD_LISTS = (
+    "issuer_block_starts", "citation_issuer_heads", "authority_lines", "dateline_words", "news_credits", "caption_marks",
+)
 
 
 @dataclass(frozen=True)

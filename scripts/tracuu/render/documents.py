@@ -149,10 +149,9 @@ def _attr_rows(doc: Document, index: CorpusIndex) -> list[tuple[str, str]]:
         rows[1] = ("Số, ký hiệu", "không có (tin bài)")
         rows.append(("Tác giả", escape_inline(doc.signer.name) or "—"))
     else:
-        signer = escape_inline(doc.signer.name)
-        if doc.signer.title:
-            signer += f" — {escape_inline(doc.signer.title)}"
-        rows.append(("Người ký", signer or "—"))
+        signers = doc.signers or (doc.signer,)  # a joint document: every signer, in printed order
+        cells = [escape_inline(s.name) + (f" — {escape_inline(s.title)}" if s.title else "") for s in signers]
+        rows.append(("Người ký", "<br>".join(c for c in cells if c) or "—"))
     if doc.kinh_gui:
         rows.append(("Kính gửi", "<br>".join(escape_inline(r) for r in doc.kinh_gui)))
     if doc.noi_nhan:

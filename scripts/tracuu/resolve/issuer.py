@@ -135,6 +135,10 @@ def _from_block(lines: list[str], place: str, reg: AgencyRegistry | None) -> str
             # "ỦY BAN NHÂN DÂN TỈNH X" / "VĂN PHÒNG": the office of the body above
             upper = reg.match(parent, province) if reg else None
             return f"Văn phòng {getattr(upper, 'name', '') or title_case_org(parent)}"
+    if parent and not pm and re.fullmatch(r"VĂN PHÒNG", name):
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "VĂN PHÒNG" (a Party office): the office of the body above
+        upper = reg.match(parent, province) if reg else None
+        return f"Văn phòng {getattr(upper, 'name', '') or title_case_org(parent)}"
     matched = reg.match(name, province, district) if reg else None
     canonical = getattr(matched, "name", "") if matched else ""
     if canonical and "(" in canonical:

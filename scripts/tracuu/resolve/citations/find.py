@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from tracuu.model.sokyhieu import SO_KY_HIEU_RE, SoKyHieu
+from tracuu.model.sokyhieu import SO_KY_HIEU_RE, SoKyHieu, undo_eth
 from tracuu.model.textutil import nfc
 from tracuu.registries.instruments import Registry, registry
 from tracuu.registries.vocabulary import vocabulary
@@ -57,6 +57,12 @@ _ISSUER_STOP = re.compile(
     rf"|,\s+(?={_ISSUER_HEAD}(?!\w))"
 )
 _AFTER_ISSUER = re.compile(rf"^\s*,?\s*(?:của|do)\s+(?P<issuer>{_ISSUER_HEAD}(?!\w))")
+# A number printed without its ký hiệu: "Chỉ thị số 06 của Chủ tịch UBND tỉnh", "Văn bản số 863 của phòng
+# LĐTBXH". Only with the type word, "số" and the issuer after it: a bare number says nothing else.
+_BARE_NUMBER = re.compile(
+    rf"(?<!\w)(?P<type>{_TYPE_ALT})\s+số\s+(?P<n>\d{{1,5}})(?![\w/-])"
+    rf"(?=(?:\s*,?\s*(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?)?\s*,?\s*(?:của|do)\s+{_ISSUER_HEAD}(?!\w))"
+)
 _BEFORE_ISSUER = re.compile(rf"(?:của|do)\s+(?P<issuer>{_ISSUER_HEAD}(?!\w)[^;.]*?)\s+tại\s+$")
 
 # The subject that follows: "về việc ...", "về ...", "quy định ...", "ban hành ...".
@@ -81,7 +87,12 @@ _LAW_STOP = {
 _LAW_COMMA_PAIRS = {("Phòng", "chống"), ("vệ", "chăm"), ("bệnh", "chữa"), ("Khám", "chữa")}
 # Organic laws name a body in capitals: "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân".
 _ORGANIC = ("Tổ", "chức")
+_BODY_HEAD = re.compile(rf"{_ISSUER_HEAD}(?!\w)")  # a body's name (data/vocabulary.yml, citation_issuer_heads)
 _LAW_HEAD = re.compile(r"(?<![\w])(?P<type>Bộ\s+luật|Luật)\s+(?=[A-ZĐ])")
+# A law cited by article may be written in lower case: "Điều 11 Luật trẻ em năm 2016".
+_ARTICLE_LAW = re.compile(
+    r"(?<!\w)Điều\s+\d+[a-zđ]?\s+(?:của\s+)?(?P<law>(?P<type>Bộ\s+luật|Luật)\s+(?=[a-zà-ỹđ]))"
+)
 _LAW_AMEND = re.compile(
     r"(?<![\w])Luật\s+sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?(?=(?:Bộ\s+luật|Luật)\s+[A-ZĐ])"
 )
@@ -120,6 +131,7 @@ class CitationMatch:
     text: str
     type: str  # recorded type ("Kế hoạch"); "" when only the number is written
     sokyhieu: SoKyHieu | None = None
+    bare: str = ""  # a number printed without its ký hiệu ("Chỉ thị số 06 của …"): "06"
     title: str = ""  # the name for an instrument cited by name, else the subject ("về ...")
     date: str = ""  # ISO, as precise as the text
     issuer: str = ""  # as written ("Ủy ban nhân dân tỉnh")
@@ -127,7 +139,7 @@ class CitationMatch:
 
     @property
     def number(self) -> str:
-        return str(self.sokyhieu) if self.sokyhieu else ""
+        return str(self.sokyhieu) if self.sokyhieu else self.bare
 
 
 def iso_date(m: re.Match[str]) -> str:
@@ -219,6 +231,15 @@ def _number_matches(plain: str) -> list[CitationMatch]:
     return found
 
 
+def _bare_numbers(plain: str) -> list[CitationMatch]:
+    """Numbers cited without a ký hiệu, each with its type word and the issuer that follows."""
+    return [
+        CitationMatch(m.start(), m.end("n"), m.group(0), TYPE_WORDS[_cap(re.sub(r"\s+", " ", m.group("type")))],
+                      bare=m.group("n"))
+        for m in _BARE_NUMBER.finditer(plain)
+    ]
+
+
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a span over emphasis markers so it never opens or closes only half a ``*...*`` pair."""
     for _ in range(4):
@@ -253,7 +274,7 @@ def _registry_names(plain: str, reg: Registry) -> list[CitationMatch]:
     return found
 
 
-def _laws(plain: str) -> list[CitationMatch]:
+def _laws(plain: str, reg: Registry) -> list[CitationMatch]:
     """"Luật sửa đổi, bổ sung … Luật X" and "Luật Trẻ em", "Bộ luật Hình sự"."""
     found: list[CitationMatch] = []
     for m in _LAW_AMEND.finditer(plain):
@@ -262,13 +283,23 @@ def _laws(plain: str) -> list[CitationMatch]:
             end = m.end() + len(law)
             found.append(CitationMatch(m.start(), end, plain[m.start() : end], "Luật",
                                        title=_clean_name(plain[m.start() : end]), by_name=True))
-    for m in _LAW_HEAD.finditer(plain):
-        law = _law_name(plain, m.start())
-        if law and len(law.split()) > len(m.group("type").split()):
-            end = m.start() + len(law)
-            found.append(CitationMatch(m.start(), end, law, _cap(re.sub(r"\s+", " ", m.group("type"))),
+    heads = [(m.start(), m.group("type")) for m in _LAW_HEAD.finditer(plain)]
+    heads += [(m.start("law"), m.group("type")) for m in _ARTICLE_LAW.finditer(plain)]
+    for start, type_ in heads:
+        law = _known_prefix(_law_name(plain, start), reg)
+        if law and len(law.split()) > len(type_.split()):
+            end = start + len(law)
+            found.append(CitationMatch(start, end, law, _cap(re.sub(r"\s+", " ", type_)),
                                        title=_clean_name(law), by_name=True))
     return found
+
+
+def _known_prefix(law: str, reg: Registry) -> str:
+    """"Luật Trẻ em và tuyên truyền …": a known law's name followed by "và" ends there."""
+    for name in sorted((n for i in reg.instruments for n in i.names), key=len, reverse=True):
+        if re.match(rf"(?i:{re.escape(name)})\s+và\s", law):
+            return law[: len(name)]
+    return law
 
 
 def _programmes(plain: str) -> list[CitationMatch]:
@@ -311,7 +342,7 @@ def _name_matches(plain: str, reg: Registry) -> list[CitationMatch]:
         CitationMatch(m.start(), m.end(), m.group(0), "Đề án", title=_clean_name(m.group(0)), by_name=True)
         for m in _NAMED_SCHEME.finditer(plain)
     ]
-    return [*_registry_names(plain, reg), *_laws(plain), *_programmes(plain), *schemes, *_conventions(plain)]
+    return [*_registry_names(plain, reg), *_laws(plain, reg), *_programmes(plain), *schemes, *_conventions(plain)]
 
 
 def _comma_in_name(words: list[re.Match[str]], n: int, head: int) -> bool:
@@ -346,6 +377,8 @@ def _law_name(plain: str, start: int) -> str:
                 continue
             break
         organic = tuple(w.group(0) for w in words[head : head + 2]) == _ORGANIC and n >= head + 2
+        if organic and n > head + 2 and words[n - 1].group(0) != "và" and _BODY_HEAD.match(plain, start + w.start()):
+            break  # "Luật Tổ chức chính quyền địa phương Ủy ban nhân dân tỉnh …": the name stops before a body's
         if not token[0].isalpha() or token.lower() in _LAW_STOP and not _joins(words, n, organic):
             break
         if n > head and token[0].isupper() and words[n - 1].group(0) != "," and not organic:
@@ -363,7 +396,8 @@ def find_citations(text: str, reg: Registry | None = None) -> list[CitationMatch
     reg = reg if reg is not None else registry()
     text = nfc(text)
     plain, index = _strip_emphasis(text)
-    candidates = _number_matches(plain) + _name_matches(plain, reg)
+    plain = undo_eth(plain)  # "NÐ-CP" is "NĐ-CP"; the mention's text is taken from ``text``, as printed
+    candidates = _number_matches(plain) + _bare_numbers(plain) + _name_matches(plain, reg)
     # Overlaps: the earlier start wins, then the longer mention; a number inside a name is dropped.
     candidates.sort(key=lambda c: (c.start, -(c.end - c.start), not c.sokyhieu))
     kept: list[CitationMatch] = []

@@ -84,9 +84,21 @@ def instrument_id(type_: str, skh: SoKyHieu | None, title: str, jurisdiction: st
     return slugify(" ".join(parts))
 
 
+# Issuers whose bare numbers are national: the citing document's province is no part of their identity.
+_NATIONAL_ISSUER = re.compile(
+    r"(?:Bộ|Chính phủ|Thủ tướng|Quốc hội|Ban Bí thư|Ban Chấp hành Trung ương|Trung ương|Văn phòng Chính phủ)(?!\w)"
+)
+
+
 def resolve(match: CitationMatch, ctx: Context, reg: Registry | None = None) -> Resolved:
     reg = reg if reg is not None else registry()
     issuer = resolve_issuer(match.issuer, ctx)
+    if match.sokyhieu is None and match.bare:
+        # "Chỉ thị số 06 của Chủ tịch UBND tỉnh": known by type, number and issuer, the only facts
+        # printed; a local issuer ("UBND huyện") is the citing document's own jurisdiction's.
+        jur = "" if _NATIONAL_ISSUER.match(issuer) else (ctx.jurisdiction or ctx.province)
+        inst_id = slugify(" ".join(x for x in (match.type, match.bare, issuer, jur, match.date[:4]) if x))
+        return Resolved(match.type, match.bare, match.title, match.date, issuer, inst_id, jur)
     if match.sokyhieu is None:
         entry = reg.by_name(match.title)
         inst_id = entry.id if entry else instrument_id("", None, match.title, "", "")
@@ -120,6 +132,8 @@ def cite_document(doc: Document, reg: Registry | None = None) -> tuple[Citation,
         text = nfc(text)
         for m in find_citations(text, reg):
             r = resolve(m, ctx, reg)
+            if r.number and r.number == doc.number:
+                continue  # the document's own number ("ban hành kèm theo Thông tư số …" in its annex) is no citation
             cit = Citation(
                 text=m.text, type=r.type, number=r.number, title=r.title, date=r.date, issuer=r.issuer,
                 instrument=r.instrument, line=_line_of(text, m.start, line),
@@ -149,7 +163,10 @@ def _unify_years(found: list[tuple[Citation, str]]) -> list[Citation]:
 
 
 def _has_year(number: str) -> bool:
-    return bool(number) and bool(SoKyHieu.parse(number).year)
+    try:
+        return bool(number) and bool(SoKyHieu.parse(number).year)
+    except ValueError:
+        return False  # a number printed without its ký hiệu ("06")
 
 
 def instrument_id_for_document(doc: Document, reg: Registry | None = None) -> str:
