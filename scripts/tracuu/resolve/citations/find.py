@@ -266,7 +266,10 @@ def _registry_names(plain: str, reg: Registry) -> list[CitationMatch]:
             pattern = r"\s*[-–]\s*".join(
                 r"\s+".join(re.escape(w) for w in part.split()) for part in re.split(r"\s*[-–]\s*", name)
             )
-            for m in re.finditer(rf"(?<!\w)(?i:{pattern[:1]}){pattern[1:]}(?!\w)", plain):
+            # a name written in lower case may open a sentence in capitals; a capitalised name
+            # ("Luật trẻ em") is not the same as the common noun ("phổ biến luật trẻ em")
+            head = f"(?i:{pattern[:1]})" if pattern[:1].islower() else pattern[:1]
+            for m in re.finditer(rf"(?<!\w){head}{pattern[1:]}(?!\w)", plain):
                 found.append(
                     CitationMatch(m.start(), m.end(), m.group(0), inst.type, title=_clean_name(m.group(0)),
                                   by_name=True)
