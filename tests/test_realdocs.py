@@ -39,14 +39,14 @@ GOLD_KEYS = {
 DUTY_KEYS = {"agency", "agency_alt", "role", "items", "generic", "optional", "first_words", "notes"}
 ROLES = {"chủ trì", "phối hợp", "thực hiện"}
 
-# Floors per set and metric: today's figures (2026-12-02, before any rule was
-# written from these texts) rounded down a little.
+# Floors per set and metric: the figures of 2026-12-02 rounded down a little
+# (dev duties raised after the prose readers of issue 11: 1.00 / 1.00 / 1.00, roles 100 %).
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {
         "metadata": 0.47,
         "instruments_p": 0.95, "instruments_r": 0.80, "instruments_f1": 0.88,
-        "duties_p": 0.95, "duties_r": 0.02, "duties_f1": 0.04,
-        "roles": 0.02,
+        "duties_p": 0.95, "duties_r": 0.95, "duties_f1": 0.95,
+        "roles": 0.95,
     },
     "heldout": {
         "metadata": 0.45,

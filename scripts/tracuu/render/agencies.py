@@ -85,6 +85,8 @@ def collect(corpus: Corpus, reg: AgencyRegistry | None = None) -> dict[str, Agen
     for doc in corpus.documents:
         province, district = jurisdiction(doc)
         instances = _instances(reg, doc)
+        # a partner with a duty of its own on the same block (C2) sees that one, not the lead's again
+        own = {(d.agency_id, d.block) for d in doc.duties}
         for d in doc.duties:
             a = reg.match(d.agency_text, province, district)
             if a is None or a.id != d.agency_id:
@@ -95,7 +97,7 @@ def collect(corpus: Corpus, reg: AgencyRegistry | None = None) -> dict[str, Agen
             v.entries.append(Entry(doc, d, "own"))
             for pid in d.partners:
                 p = known.get(pid) or instances.get(pid)
-                if p is not None:
+                if p is not None and (pid, d.block) not in own:
                     known.setdefault(pid, p)
                     view(p).entries.append(Entry(doc, d, "partner"))
         issuer = issuer_agency(doc, reg)
@@ -186,7 +188,8 @@ def _entry_md(e: Entry, views: dict[str, AgencyView], corpus: Corpus, self_id: s
             if pv is not None:
                 names.append(link(escape_inline(pv.agency.name), f"{pid}.md"))
         if names:
-            meta.append("Phối hợp: " + ", ".join(names))
+            # the partners of a phối hợp duty are the bodies that lead it
+            meta.append(("Chủ trì: " if d.role == "phối hợp" else "Phối hợp: ") + ", ".join(names))
     inst = _instrument_links(e.doc, d, corpus)
     if inst:
         meta.append("Văn bản dẫn chiếu: " + ", ".join(inst))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracuu.model.records import Block, ResolvedAgency, Role
+from tracuu.model.records import Block, Role
 from tracuu.resolve.duties.names import (
     NOTICE,
     PARTNERS,
@@ -20,8 +20,9 @@ from tracuu.resolve.duties.names import (
     Claim,
     Context,
     Named,
+    item_role,
     leading_agencies,
-    partners_in,
+    partner_names,
     plain,
     split_names,
 )
@@ -40,7 +41,7 @@ _REPORTED = re.compile(r"^(?:đã|Đã|đang|Đang)\b")
 class Header:
     who: tuple[Named, ...]
     role: Role
-    partners: tuple[ResolvedAgency, ...]
+    partners: tuple[Named, ...]
     body: str
 
 
@@ -66,17 +67,6 @@ def _cut(ctx: Context, block: Block) -> _Head | None:
     if is_bullet and (not colon or (not cut.body and not cut.has_children)):
         return None  # a bullet names its addressee only as "- Sở Tư pháp: …"
     return cut if len(head) <= 250 else None
-
-
-def _role_after_colon(body: str) -> Role | None:
-    """"Phòng X: Chủ trì, phối hợp với …" / "Đề nghị Y: Phối hợp tuyên truyền …": the one
-    duty after the colon says the role ("Sở X: Chủ trì tuyên truyền …" names no partner:
-    X simply does it; "Phối hợp với Z …" names a partner, X still acts)."""
-    if re.match(r"chủ trì,?\s+phối (?:kết )?hợp\b", body, re.I):
-        return "chủ trì"
-    if re.match(r"phối (?:kết )?hợp\b(?!\s+với)", body, re.I):
-        return "phối hợp"
-    return None
 
 
 def _not_a_header(cut: _Head, rest: str, role_in_head: bool) -> bool:
@@ -107,11 +97,9 @@ def parse_header(ctx: Context, block: Block) -> Header | None:
         role = "chủ trì" if m.group(0) == "chủ trì" else "phối hợp"
     if _not_a_header(cut, rest, m is not None):
         return None
-    if role == "thực hiện" and cut.colon and not cut.has_children:
-        role = _role_after_colon(cut.body) or role
-    partners: tuple[ResolvedAgency, ...] = ()
+    partners: tuple[Named, ...] = ()
     if pm := PARTNERS.search(rest):
-        partners = tuple(n.agency for n in split_names(ctx, pm.group("list")))
+        partners = tuple(split_names(ctx, pm.group("list")))
     return Header(tuple(who), role, partners, cut.body)
 
 
@@ -133,8 +121,8 @@ def _header_claims(ctx: Context, block: Block, header: Header, kids: list[Block]
     mine = frozenset([block.anchor])
     found = 0
     if header.body:
-        partners = [*header.partners, *partners_in(ctx, header.body)]
-        duties = tuple(ctx.duty(w, header.role, header.body, block, partners) for w in header.who)
+        partners = [*header.partners, *partner_names(ctx, header.body)]
+        duties = tuple(ctx.duties(header.who, item_role(header.body, header.role), header.body, block, partners))
         found += len(duties)
         claims.append(Claim(mine, duties))
     else:
@@ -151,8 +139,8 @@ def _header_claims(ctx: Context, block: Block, header: Header, kids: list[Block]
             # empty, or the rest of the previous duty split by a page break: taken, no duty
             claims.append(Claim(taken))
             continue
-        partners = [*header.partners, *partners_in(ctx, text)]
-        duties = tuple(ctx.duty(w, header.role, text, kid, partners, sub) for w in header.who)
+        partners = [*header.partners, *partner_names(ctx, text)]
+        duties = tuple(ctx.duties(header.who, item_role(text, header.role), text, kid, partners, sub))
         found += len(duties)
         claims.append(Claim(taken, duties))
     return claims
