@@ -178,3 +178,59 @@ def test_any_document_type(doc_type: str) -> None:
     """C1: prose duties do not depend on the type the header parser found."""
     paras = ["UBND tỉnh yêu cầu Sở Y tế tăng cường kiểm tra an toàn thực phẩm tại các trường học."]
     assert counts(paras, province="Lâm Đồng", doc_type=doc_type) == [("Sở Y tế", "thực hiện", 1)]
+
+
+def counts_of_blocks(blocks: list[tuple[str, str, str, str, str]], doc_type: str = "Luật") -> list[C]:
+    body = tuple(
+        Block(kind=k, text=t, line=n + 1, anchor=a, level=1 if p else 0, label=lab, parent=p)  # type: ignore[arg-type]
+        for n, (k, a, lab, p, t) in enumerate(blocks)
+    )
+    out: dict[tuple[str, str], int] = {}
+    for d in extract_duties(Document(source="t.txt", id="t", doc_type=doc_type, province="Hà Tĩnh", body=body)):
+        out[(d.agency_text, d.role)] = out.get((d.agency_text, d.role), 0) + 1
+    return [(a, r, n) for (a, r), n in out.items()]
+
+
+NORMATIVE_TEXTS = [
+    (  # invented after Luật Trẻ em: an article headed by a body; its khoản inherit it, C3 per khoản
+        [("heading", "dieu-84", "Điều 84", "", "Điều 84. Bộ Y tế"),
+         ("item", "dieu-84-k1", "1", "dieu-84", "1. Chủ trì xây dựng chính sách chăm sóc sức khỏe trẻ em."),
+         ("item", "dieu-84-k2", "2", "dieu-84", "2. Hướng dẫn khám sàng lọc.")],
+        [("Bộ Y tế", "chủ trì", 1), ("Bộ Y tế", "thực hiện", 1)],
+    ),
+    (  # "Quyền, trách nhiệm của X": the điểm go with their khoản
+        [("heading", "dieu-5", "Điều 5", "", "Điều 5. Quyền, trách nhiệm của Ủy ban nhân dân các cấp"),
+         ("item", "dieu-5-k1", "1", "dieu-5", "1. Bố trí kinh phí."),
+         ("item", "dieu-5-k1-a", "a", "dieu-5-k1", "a) cấp tỉnh.")],
+        [("Ủy ban nhân dân các cấp", "thực hiện", 1)],
+    ),
+    (  # a Thông tư's addressee: "tổ chức" is a noun after a comma, and the title's rest is the name
+        [("heading", "dieu-6", "Điều 6", "", "Điều 6. Trách nhiệm của cơ quan, tổ chức, cá nhân tổ chức hoạt động cho trẻ em"),
+         ("item", "dieu-6-k1", "1", "dieu-6", "1. Bảo đảm an toàn cho trẻ em.")],
+        [("cơ quan, tổ chức, cá nhân tổ chức hoạt động cho trẻ em", "thực hiện", 1)],
+    ),
+    (  # "X có trách nhiệm sau:" and numbered items
+        [("para", "p1", "", "", "Sở Y tế có trách nhiệm sau:"),
+         ("item", "m1", "1", "", "1. Kiểm tra an toàn thực phẩm."),
+         ("item", "m2", "2", "", "2. Tập huấn sơ cứu.")],
+        [("Sở Y tế", "thực hiện", 2)],
+    ),
+    (  # a Party body
+        [("item", "m1", "1", "", "1. Đảng ủy các cơ quan tỉnh có trách nhiệm:"),
+         ("bullet", "m1-b1", "-", "m1", "- Lãnh đạo, chỉ đạo tổ chức đảng trực thuộc.")],
+        [("Đảng ủy các cơ quan tỉnh", "thực hiện", 1)],
+    ),
+    (  # HĐND bodies, one collective
+        [("para", "p1", "", "", "Giao Thường trực HĐND tỉnh, các Ban của HĐND tỉnh, các Tổ đại biểu giám sát việc thực hiện.")],
+        [("Thường trực HĐND tỉnh, các Ban của HĐND tỉnh, các Tổ đại biểu", "thực hiện", 1)],
+    ),
+    (  # a Party office and "UBND các cấp" in one list: one entry each (C4)
+        [("para", "p1", "", "", "Đề nghị Văn phòng Trung ương Đảng, UBND các cấp tăng cường kiểm tra việc thực hiện.")],
+        [("Văn phòng Trung ương Đảng", "thực hiện", 1), ("UBND các cấp", "thực hiện", 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("blocks", "expected"), NORMATIVE_TEXTS)
+def test_normative_addressees(blocks: list[tuple[str, str, str, str, str]], expected: list[C]) -> None:
+    assert counts_of_blocks(blocks) == expected

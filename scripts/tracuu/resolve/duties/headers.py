@@ -22,6 +22,7 @@ from tracuu.resolve.duties.names import (
     Named,
     item_role,
     leading_agencies,
+    names_in,
     partner_names,
     plain,
     split_names,
@@ -29,7 +30,14 @@ from tracuu.resolve.duties.names import (
 
 _ROLE_HEAD = re.compile(r"^(?:chủ trì|phối hợp)\b")
 # Words that open a header before the addressee ("1. Đối với Sở Y tế", "7. Đề nghị Ủy ban MTTQ tỉnh …").
-_HEAD_PREFIX = re.compile(r"^(?:Đối với|Đề nghị|Trách nhiệm của|Nhiệm vụ của|Giao(?:\s+cho)?)\s+")
+_HEAD_PREFIX = re.compile(r"^(?:Đối với|Đề nghị|Giao(?:\s+cho)?)\s+")
+# An article or item titled by whose responsibility it states: "Trách nhiệm của X", "Quyền,
+# trách nhiệm của X", "Nhiệm vụ, quyền hạn của X": the whole rest is the addressee's name.
+_TITLED = re.compile(
+    r"^(?:Quyền,?\s+(?:và\s+)?)?(?:Trách nhiệm|Nhiệm vụ)(?:,?\s+(?:và\s+)?(?:quyền hạn|trách nhiệm|quyền|nghĩa vụ))?"
+    r"\s+của\s+",
+    re.I,
+)
 # A paragraph that addresses someone else, not the rest of the header's duties.
 _ADDRESSING = re.compile(r"^(?:Đề nghị|Yêu cầu|Giao)\s")
 # "(cơ quan thường trực)", "(chủ trì)": a remark on the addressee's role, not part of its name.
@@ -54,16 +62,19 @@ class _Head:
     body: str
     is_bullet: bool
     has_children: bool
+    titled: bool = False  # "Trách nhiệm của X": the head is a name, whatever words it holds
 
 
 def _cut(ctx: Context, block: Block) -> _Head | None:
     if block.kind not in ("heading", "item", "bullet") or not block.label:
         return None
     is_bullet = block.kind == "bullet" or block.label in ("-", "+", "•", "–")
-    text = _HEAD_PREFIX.sub("", plain(block.text), count=1)
+    text = plain(block.text)
+    titled = _TITLED.match(text)
+    text = text[titled.end():] if titled else _HEAD_PREFIX.sub("", text, count=1)
     head, colon, body = text.partition(":")
     head = head.strip() if colon else head.strip().rstrip(".")
-    cut = _Head(head, bool(colon), body.strip(), is_bullet, bool(ctx.children.get(block.anchor)))
+    cut = _Head(head, bool(colon), body.strip(), is_bullet, bool(ctx.children.get(block.anchor)), bool(titled))
     if is_bullet and (not colon or (not cut.body and not cut.has_children)):
         return None  # a bullet names its addressee only as "- Sở Tư pháp: …"
     return cut if len(head) <= 250 else None
@@ -88,7 +99,8 @@ def parse_header(ctx: Context, block: Block) -> Header | None:
         head = head[: note.start()]
         if "chủ trì" in note.group("note"):
             role = "chủ trì"
-    lead = leading_agencies(ctx, head)
+    whole = names_in(ctx, head) if cut.titled else []
+    lead = (whole, "") if whole else leading_agencies(ctx, head)
     if lead is None:
         return None
     who, rest = lead

@@ -15,7 +15,7 @@ import re
 
 from tracuu.model.records import Block, Duty
 from tracuu.resolve.duties.headers import parse_header
-from tracuu.resolve.duties.names import NOTICE, Claim, Context, leading_agencies, partner_names, plain
+from tracuu.resolve.duties.names import NOTICE, Claim, Context, Named, leading_agencies, partner_names, plain
 from tracuu.resolve.duties.sentences import Thread, read_block
 
 _GUIDANCE = re.compile(r"\b(?:hướng dẫn|đề nghị|yêu cầu|giao(?: cho)?)\s+(?P<rest>.+)$", re.I)
@@ -41,6 +41,15 @@ def _guided_items(ctx: Context, body: list[Block], n: int, taken: set[str]) -> l
     return items
 
 
+# "Sở Y tế có trách nhiệm sau:", "UBND các cấp có nhiệm vụ:", "… chịu trách nhiệm thực hiện các nội dung sau:"
+_RESPONSIBLE = re.compile(r"^(?:có|chịu)\s+(?:trách nhiệm|nhiệm vụ)\b")
+
+
+def _responsible(ctx: Context, text: str) -> tuple[list[Named], str] | None:
+    lead = leading_agencies(ctx, text)
+    return lead if lead is not None and _RESPONSIBLE.match(lead[1]) else None
+
+
 def guidance(ctx: Context) -> list[Claim]:
     """One claim per guidance paragraph: the paragraph, its items and what is under them."""
     claims: list[Claim] = []
@@ -50,7 +59,7 @@ def guidance(ctx: Context) -> list[Claim]:
         if block.kind != "para" or block.anchor in taken or not block.text.rstrip().endswith(":"):
             continue
         m = _GUIDANCE.search(plain(block.text))
-        lead = leading_agencies(ctx, m.group("rest")) if m else None
+        lead = leading_agencies(ctx, m.group("rest")) if m else _responsible(ctx, plain(block.text))
         if lead is None:
             continue
         who, _ = lead
