@@ -303,8 +303,10 @@ def test_running_prose(blocks: list[B], expected: list[D]) -> None:
 
 @pytest.mark.parametrize(("blocks", "expected"), RUNNING_PROSE)
 def test_news_prose_reads_like_any_document(blocks: list[B], expected: list[D]) -> None:
-    """C1: a news copy's assignments are duties, as in an official document."""
-    assert duties_of(doc(blocks, doc_type="Tin bài")) == expected
+    """C1: once a news copy reports a directive ("… yêu cầu:"), its assignments are duties as in
+    an official document."""
+    intro = ("para", "p0", "", "", "Chủ tịch UBND tỉnh yêu cầu:")
+    assert duties_of(doc([intro, *blocks], doc_type="Tin bài")) == expected
 
 
 @pytest.mark.parametrize(("blocks", "expected"), NORMATIVE)

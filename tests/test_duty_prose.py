@@ -160,7 +160,7 @@ def test_directive_verb_anywhere(paras: list[str], expected: list[C]) -> None:
 
 @pytest.mark.parametrize(("paras", "expected"), CHAINS_AND_OPENINGS)
 def test_chains_and_openings(paras: list[str], expected: list[C]) -> None:
-    assert counts(paras, province="Đà Nẵng") == expected
+    assert counts(paras, province="Đà Nẵng", doc_type="Kế hoạch") == expected
 
 
 @pytest.mark.parametrize(("paras", "expected"), CONTINUATIONS)
@@ -234,3 +234,46 @@ NORMATIVE_TEXTS = [
 @pytest.mark.parametrize(("blocks", "expected"), NORMATIVE_TEXTS)
 def test_normative_addressees(blocks: list[tuple[str, str, str, str, str]], expected: list[C]) -> None:
     assert counts_of_blocks(blocks) == expected
+
+
+LEADER_DIRECTS = [
+    (  # invented: a chairman directing bodies gives them the work (C1)
+        ["Chủ tịch UBND tỉnh chỉ đạo các sở, ban, ngành và UBND các huyện, thị xã, thành phố tăng cường phòng, "
+         "chống bạo lực học đường."],
+        [("các sở, ban, ngành", "thực hiện", 1), ("UBND các huyện, thị xã, thành phố", "thực hiện", 1)],
+    ),
+    (  # invented: the provincial UBND directing a Sở
+        ["UBND tỉnh chỉ đạo Sở Giáo dục và Đào tạo rà soát các cơ sở mầm non tư thục."],
+        [("Sở Giáo dục và Đào tạo", "thực hiện", 1)],
+    ),
+    (  # ... but a body told to direct another keeps the duty (C5)
+        ["UBND các huyện, thị xã, thành phố chỉ đạo UBND cấp xã rà soát trẻ em bỏ học."],
+        [("UBND các huyện, thị xã, thành phố", "thực hiện", 1)],
+    ),
+    (  # "chỉ đạo thực hiện": no addressee
+        ["Phó Thủ tướng chỉ đạo thực hiện các giải pháp phòng, chống xâm hại trẻ em."],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paras", "expected"), LEADER_DIRECTS)
+def test_leader_directs(paras: list[str], expected: list[C]) -> None:
+    assert counts(paras, province="Hà Tĩnh") == expected
+
+
+REPORTS_IN_NEWS = [
+    # invented: a news report of what bodies do is no assignment until a directive is reported
+    (["Sở Giáo dục và Đào tạo tổ chức tập huấn kỹ năng phòng, chống đuối nước cho 200 giáo viên."], []),
+    (["Trong tháng 6, Sở Y tế tổ chức khám sàng lọc miễn phí cho trẻ em."], []),
+    # ... after one, a sentence that opens with a body carries on the directive
+    (["UBND tỉnh yêu cầu các sở, ngành tăng cường kiểm tra. Sở Y tế tổ chức khám sàng lọc cho trẻ em."],
+     [("các sở, ngành", "thực hiện", 1), ("Sở Y tế", "thực hiện", 1)]),
+]
+
+
+@pytest.mark.parametrize(("paras", "expected"), REPORTS_IN_NEWS)
+def test_news_reports_need_a_directive(paras: list[str], expected: list[C]) -> None:
+    assert counts(paras, province="Hà Tĩnh") == expected
+    if not expected:  # the same sentence in a Kế hoạch assigns
+        assert counts(paras, province="Hà Tĩnh", doc_type="Kế hoạch") != []

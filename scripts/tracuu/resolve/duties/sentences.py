@@ -37,6 +37,12 @@ _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ])")
 _DIRECTIVE = re.compile(r"(?<!\w)(?:giao|yêu cầu|đề nghị|lưu ý)(?:\s+cho)?\s+(?!của\b)", re.I)
 # "Theo đề nghị của …", "đáp ứng yêu cầu …", "các yêu cầu": a noun, not an assignment.
 _NOT_DIRECTIVE_BEFORE = re.compile(r"(?:\btheo|\bxét|\btại|\bcủa|\bcác|\bnhững|\bđáp ứng|\bđược|\bbàn)\s*$", re.I)
+# "Chủ tịch UBND tỉnh chỉ đạo Sở Y tế …", "Thủ tướng phân công Bộ …": a leader (or the provincial
+# UBND) directing a body assigns it the work (C1); "UBND các huyện chỉ đạo UBND cấp xã …" does not (C5).
+_LEADER_VERB = re.compile(r"(?<!\w)(?:chỉ đạo|phân công)(?:\s+cho)?\s+(?!của\b)")
+_LEADER = re.compile(
+    r"(?:\b(?:Chủ tịch|Thủ tướng|Bộ trưởng)\b|\b(?:UBND|Ủy ban nhân dân) (?:tỉnh|thành phố|TP)\b)[^,;:]{0,60}$"
+)
 _DISPATCH = re.compile(r"\bgửi\s+(?P<list>.{3,300}?)\s+(?:đề nghị|yêu cầu)\s+(?P<rest>\S.*)$", re.I)
 _OPENING = re.compile(
     r"^(?:Theo đó|Đặc biệt|Đồng thời|Ngoài ra|Bên cạnh|Trong đó|Để|Nhằm|Trước|Sau đó|Trong|Thực hiện|"
@@ -82,7 +88,9 @@ def _acceptable(rest: str, verb: bool) -> bool:
 
 def _directed(ctx: Context, sentence: str) -> Found | None:
     """Form 1: "… giao/yêu cầu/đề nghị/lưu ý X …", "… gửi X đề nghị …"."""
-    for m in _DIRECTIVE.finditer(sentence):
+    led = (m for m in _LEADER_VERB.finditer(sentence) if _LEADER.search(sentence[: m.start()]))
+    verbs = [*_DIRECTIVE.finditer(sentence), *led]
+    for m in sorted(verbs, key=lambda m: m.start()):
         if _NOT_DIRECTIVE_BEFORE.search(sentence[: m.start()]):
             continue
         after = sentence[m.end():]
@@ -130,8 +138,12 @@ def _subject(ctx: Context, text: str, last: tuple[Named, ...], after_opening: bo
     return lead
 
 
-def _assignments(ctx: Context, sentence: str, last: tuple[Named, ...], normative: bool) -> list[Found]:
-    found = _directed(ctx, sentence) or _subject(ctx, sentence, last, after_opening=False)
+def _assignments(ctx: Context, sentence: str, last: tuple[Named, ...], normative: bool, free: bool) -> list[Found]:
+    """What a sentence assigns; unless ``free``, only through a directive verb (a news report)."""
+    found = _directed(ctx, sentence)
+    if found is None and not free:
+        return []
+    found = found or _subject(ctx, sentence, last, after_opening=False)
     if found is None and _OPENING.match(sentence):
         for m in re.finditer(r",\s+", sentence.split(";")[0][:400]):
             candidate = sentence[m.end():]
@@ -169,10 +181,22 @@ def _same_as_before(who: list[Named], last: tuple[Named, ...]) -> list[Named]:
     return [before.get(w.agency.id, w) for w in who]
 
 
+def _directive_in(sentence: str) -> bool:
+    """A directive verb (not "Theo đề nghị của …") anywhere in the sentence, addressee or not."""
+    verbs = [*_DIRECTIVE.finditer(sentence), *_LEADER_VERB.finditer(sentence)]
+    return any(not _NOT_DIRECTIVE_BEFORE.search(sentence[: m.start()]) for m in verbs)
+
+
+# Types whose prose reports rather than assigns: a sentence that opens with a body ("Sở Y tế tổ
+# chức tập huấn …") is a duty only once a directive has been reported (a verb, an open "yêu cầu:").
+_REPORTED_TYPES = ("Tin bài", "")
+
+
 def read_block(ctx: Context, block: Block, text: str, thread: Thread) -> tuple[list[Duty], Thread]:
     """The duties of one block, and the thread the next block continues."""
     normative = block.anchor.startswith("dieu-")
     last, intro, opened = thread.last, thread.intro, False
+    context = ctx.doc.doc_type not in _REPORTED_TYPES or intro or bool(last)
     found: list[tuple[list[Named], Role, str, list[Named]]] = []
     for sentence in (s.strip() for s in _SENTENCE.split(text)):
         if sentence.endswith(":"):
@@ -180,7 +204,8 @@ def read_block(ctx: Context, block: Block, text: str, thread: Thread) -> tuple[l
             if named is not None:
                 intro, opened, last = True, True, tuple(named) or last
             continue
-        for who, rest in _assignments(ctx, sentence, last, normative):
+        context = context or _directive_in(sentence)
+        for who, rest in _assignments(ctx, sentence, last, normative, context):
             who = _same_as_before(who, last)
             role = _role(rest)
             found.append((who, role, sentence, partner_names(ctx, rest) if role == "chủ trì" else []))
