@@ -277,3 +277,33 @@ def test_news_reports_need_a_directive(paras: list[str], expected: list[C]) -> N
     assert counts(paras, province="Hà Tĩnh") == expected
     if not expected:  # the same sentence in a Kế hoạch assigns
         assert counts(paras, province="Hà Tĩnh", doc_type="Kế hoạch") != []
+
+
+LISTS_OF_TASKS = [
+    (  # invented: "đề nghị A, B … như sau:" then "-" bullets: each bullet is a duty of each addressee
+        [("para", "p1", "", "", "UBND tỉnh đề nghị Sở Y tế, Sở Giáo dục và Đào tạo thực hiện một số nội dung như sau:"),
+         ("bullet", "b1", "-", "", "- Tăng cường kiểm tra an toàn thực phẩm."),
+         ("bullet", "b2", "-", "", "- Tổ chức tập huấn sơ cứu.")],
+        [("Sở Y tế", "thực hiện", 2), ("Sở Giáo dục và Đào tạo", "thực hiện", 2)],
+    ),
+    (  # invented: "yêu cầu:" then bullets that open with their addressees; C2 partner
+        [("para", "p1", "", "", "Để tổ chức Tết Trung thu an toàn, Chủ tịch UBND tỉnh yêu cầu:"),
+         ("bullet", "b1", "-", "", "- Các sở, ban, ngành, địa phương tổ chức các hoạt động vui Tết Trung thu phù hợp."),
+         ("bullet", "b2", "-", "", "- Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Công an tỉnh kiểm tra đồ chơi."),
+         ("bullet", "b3", "-", "", "- Công an tỉnh bảo đảm an ninh trật tự.")],
+        [("Các sở, ban, ngành, địa phương", "thực hiện", 1), ("Sở Văn hóa, Thể thao và Du lịch", "chủ trì", 1),
+         ("Công an tỉnh", "phối hợp", 1), ("Công an tỉnh", "thực hiện", 1)],
+    ),
+    (  # invented: several directives in one sentence; the lead's partner list ends at its verb
+        [("para", "p1", "", "", "Chủ tịch UBND tỉnh giao Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với các cơ "
+          "quan liên quan hướng dẫn tổ chức Tết Trung thu; giao Công an tỉnh bảo đảm an ninh trật tự; UBND các huyện, "
+          "thị xã, thành phố chỉ đạo UBND cấp xã tổ chức vui Tết Trung thu cho trẻ em.")],
+        [("Sở Lao động - Thương binh và Xã hội", "chủ trì", 1), ("các cơ quan liên quan", "phối hợp", 1),
+         ("Công an tỉnh", "thực hiện", 1), ("UBND các huyện, thị xã, thành phố", "thực hiện", 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("blocks", "expected"), LISTS_OF_TASKS)
+def test_lists_of_tasks_in_news(blocks: list[tuple[str, str, str, str, str]], expected: list[C]) -> None:
+    assert counts_of_blocks(blocks, doc_type="Tin bài") == expected

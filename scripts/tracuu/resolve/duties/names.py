@@ -330,7 +330,9 @@ def partner_names(ctx: Context, text: str) -> list[Named]:
     m = PARTNERS.search(text)
     if not m:
         return []
-    return split_names(ctx, m.group("list"))
+    # the list ends at its verb: "phối hợp với các cơ quan liên quan hướng dẫn …; giao Công an …"
+    listed = m.group("list")
+    return split_names(ctx, listed[: addressee_end(listed)])
 
 
 def partners_in(ctx: Context, text: str) -> list[ResolvedAgency]:

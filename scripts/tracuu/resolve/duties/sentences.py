@@ -31,7 +31,17 @@ from dataclasses import dataclass
 
 from tracuu.model.records import Block, Duty, Role
 from tracuu.model.textutil import fold
-from tracuu.resolve.duties.names import STOP, Context, Named, leading_agencies, names_in, partner_names, split_names
+from tracuu.resolve.duties.names import (
+    PARTNERS,
+    STOP,
+    Context,
+    Named,
+    addressee_end,
+    leading_agencies,
+    names_in,
+    partner_names,
+    split_names,
+)
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ])")
 _DIRECTIVE = re.compile(r"(?<!\w)(?:giao|yêu cầu|đề nghị|lưu ý)(?:\s+cho)?\s+(?!của\b)", re.I)
@@ -138,10 +148,25 @@ def _subject(ctx: Context, text: str, last: tuple[Named, ...], after_opening: bo
     return lead
 
 
+def _more_clauses(ctx: Context, rest: str) -> list[Found]:
+    """Clauses after the task of a directive that give work to others: "giao A chủ trì, phối hợp
+    với B …; giao C …; D chỉ đạo …" (past A's partner list, which may itself hold ";")."""
+    m = PARTNERS.search(rest)
+    end = m.start("list") + addressee_end(m.group("list")) if m else 0
+    out: list[Found] = []
+    for clause in (c.strip() for c in rest[end:].split(";")[1:]):
+        f = _directed(ctx, clause) or _subject(ctx, clause, (), after_opening=True)
+        if f is not None and all(w.agency.known for w in f[0]):
+            out.append(f)
+    return out
+
+
 def _assignments(ctx: Context, sentence: str, last: tuple[Named, ...], normative: bool, free: bool) -> list[Found]:
     """What a sentence assigns; unless ``free``, only through a directive verb (a news report)."""
     found = _directed(ctx, sentence)
-    if found is None and not free:
+    if found is not None:
+        return [found, *_more_clauses(ctx, found[1])]
+    if not free:
         return []
     found = found or _subject(ctx, sentence, last, after_opening=False)
     if found is None and _OPENING.match(sentence):
