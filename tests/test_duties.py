@@ -38,9 +38,10 @@ HEADED_SECTIONS = [
             ("heading", "m3", "3", "", "### **3. Sở Y tế**"),
             ("bullet", "m3-b1", "-", "m3", "- Thực hiện tốt công tác chăm sóc sức khỏe cho trẻ em."),
         ],
-        [
+        [  # C3: the item that begins "Chủ trì" is chủ trì; C2: its partner gets a phối hợp duty
             ("Sở Lao động - Thương binh và Xã hội", "thực hiện", "m1-b1"),
-            ("Sở Lao động - Thương binh và Xã hội", "thực hiện", "m1-b2"),
+            ("Sở Lao động - Thương binh và Xã hội", "chủ trì", "m1-b2"),
+            ("các đơn vị liên quan", "phối hợp", "m1-b2"),
             ("Sở Y tế", "thực hiện", "m3-b1"),
         ],
     ),
@@ -62,9 +63,9 @@ INLINE_LABELS = [
         [("item", "m8", "8", "", "**8. Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Bắc Kạn:** Chỉ đạo tổ chức Đoàn.")],
         [("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Bắc Kạn", "thực hiện", "m8")],
     ),
-    (  # real: a group
+    (  # real: a collective and a definite organ type: one entry each (C4)
         [("item", "m2", "2", "", "2. Các phòng, ban, ngành, đoàn thể thành phố, UBND các xã, phường: Căn cứ vào chức năng.")],
-        [("Các phòng, ban, ngành, đoàn thể thành phố, UBND các xã, phường", "thực hiện", "m2")],
+        [("Các phòng, ban, ngành, đoàn thể thành phố", "thực hiện", "m2"), ("UBND các xã, phường", "thực hiện", "m2")],
     ),
     (  # invented: an agency not in the registry is still an agency
         [("item", "m4", "4", "", "4. Sở Xây dựng: Kiểm tra an toàn các khu vui chơi.")],
@@ -107,7 +108,12 @@ ROLE_IN_HEADING = [
             ("bullet", "m2-b1", "-", "m2", "- Triển khai các chính sách giảm thiểu tình trạng trẻ em bỏ học."),
             ("bullet", "m2-b2", "-", "m2", "- Phát hiện, xử lý kịp thời các vụ việc bạo lực."),
         ],
-        [("Sở Giáo dục và Đào tạo", "chủ trì", "m2-b1"), ("Sở Giáo dục và Đào tạo", "chủ trì", "m2-b2")],
+        [  # C2: the partner of the heading is a partner of every item under it
+            ("Sở Giáo dục và Đào tạo", "chủ trì", "m2-b1"),
+            ("các sở, ban, ngành, địa phương", "phối hợp", "m2-b1"),
+            ("Sở Giáo dục và Đào tạo", "chủ trì", "m2-b2"),
+            ("các sở, ban, ngành, địa phương", "phối hợp", "m2-b2"),
+        ],
     ),
     (  # invented
         [
@@ -132,7 +138,7 @@ SUB_SECTIONS = [
         [
             ("Phòng Lao động - Thương binh và Xã hội", "thực hiện", "m1-1-p1"),
             ("Thành đoàn", "thực hiện", "m1-3-p1"),
-            ("Công an thành phố", "thực hiện", "m1-5-p1"),
+            ("Công an thành phố", "phối hợp", "m1-5-p1"),  # C3: the item begins "Phối hợp"
         ],
     ),
 ]
@@ -171,11 +177,11 @@ GUIDANCE_TO_ALL = [
 RUNNING_PROSE = [
     (
         [("para", "p1", "", "", "Sở LĐTBXH chủ trì, hướng dẫn, đôn đốc và phối hợp với các sở, ngành, đoàn thể liên quan kiểm tra.")],
-        [("Sở LĐTBXH", "chủ trì", "p1")],
+        [("Sở LĐTBXH", "chủ trì", "p1"), ("các sở, ngành, đoàn thể liên quan", "phối hợp", "p1")],
     ),
     (
         [("para", "p1", "", "", "Giao Sở Y tế chủ trì, phối hợp với Công an tỉnh hướng dẫn sơ cứu đuối nước.")],
-        [("Sở Y tế", "chủ trì", "p1")],
+        [("Sở Y tế", "chủ trì", "p1"), ("Công an tỉnh", "phối hợp", "p1")],
     ),
     (
         [("para", "p1", "", "", "UBND các huyện, thị xã, thành phố chỉ đạo UBND cấp xã rà soát trẻ em bỏ học.")],
@@ -203,9 +209,13 @@ NORMATIVE = [
             ("item", "dieu-2-k1-a", "a", "dieu-2-k1", "a) Tổng hợp thông tin thống kê."),
             ("item", "dieu-2-k1-d", "d", "dieu-2-k1", "d) Khai thác, phân tích số liệu."),
         ],
-        [
+        [  # C2: the partners of the khoản's lead share each of its điểm
             ("Bộ Lao động - Thương binh và Xã hội", "chủ trì", "dieu-2-k1-a"),
+            ("Bộ Kế hoạch và Đầu tư (Tổng cục Thống kê)", "phối hợp", "dieu-2-k1-a"),
+            ("các bộ, ngành liên quan", "phối hợp", "dieu-2-k1-a"),
             ("Bộ Lao động - Thương binh và Xã hội", "chủ trì", "dieu-2-k1-d"),
+            ("Bộ Kế hoạch và Đầu tư (Tổng cục Thống kê)", "phối hợp", "dieu-2-k1-d"),
+            ("các bộ, ngành liên quan", "phối hợp", "dieu-2-k1-d"),
         ],
     ),
 ]
@@ -292,8 +302,11 @@ def test_running_prose(blocks: list[B], expected: list[D]) -> None:
 
 
 @pytest.mark.parametrize(("blocks", "expected"), RUNNING_PROSE)
-def test_news_prose_gives_no_duties(blocks: list[B], expected: list[D]) -> None:
-    assert duties_of(doc(blocks, doc_type="Tin bài")) == []
+def test_news_prose_reads_like_any_document(blocks: list[B], expected: list[D]) -> None:
+    """C1: once a news copy reports a directive ("… yêu cầu:"), its assignments are duties as in
+    an official document."""
+    intro = ("para", "p0", "", "", "Chủ tịch UBND tỉnh yêu cầu:")
+    assert duties_of(doc([intro, *blocks], doc_type="Tin bài")) == expected
 
 
 @pytest.mark.parametrize(("blocks", "expected"), NORMATIVE)
@@ -314,7 +327,14 @@ def test_partners_role_and_canonical_ids() -> None:
         ],
         province="Thái Nguyên",
     )
-    (duty,) = extract_duties(d)
+    duty, *partners = extract_duties(d)
+    # C2: each named partner gets the duty as "phối hợp", with the lead as its partner
+    assert [(p.agency_text, p.role, p.partners) for p in partners] == [
+        ("các sở, ban, ngành", "phối hợp", ("so-lao-dong-thuong-binh-va-xa-hoi-tinh-thai-nguyen",)),
+        ("Công an tỉnh", "phối hợp", ("so-lao-dong-thuong-binh-va-xa-hoi-tinh-thai-nguyen",)),
+        ("Sở Giáo dục và Đào tạo", "phối hợp", ("so-lao-dong-thuong-binh-va-xa-hoi-tinh-thai-nguyen",)),
+        ("Sở Y tế", "phối hợp", ("so-lao-dong-thuong-binh-va-xa-hoi-tinh-thai-nguyen",)),
+    ]
     assert duty.agency == "Sở Lao động - Thương binh và Xã hội tỉnh Thái Nguyên"
     assert duty.role == "chủ trì"
     assert duty.partners == (
@@ -411,7 +431,7 @@ BULLET_ADDRESSEES = [
         ],
         [
             ("Sở GD&ĐT", "thực hiện", 1),
-            ("Sở Tư pháp", "thực hiện", 1),
+            ("Sở Tư pháp", "chủ trì", 1),  # C3: "Chủ trì phổ biến …"
             ("Phòng Lao động - Thương binh và Xã hội các huyện, thành phố", "thực hiện", 2),
         ],
     ),
@@ -543,7 +563,7 @@ DECISION_ARTICLES = [
                 "thành phố chịu trách nhiệm thi hành Quyết định này.",
             ),
         ],
-        [("Sở Y tế", "chủ trì", 1)],
+        [("Sở Y tế", "chủ trì", 1), ("các sở, ngành liên quan", "phối hợp", 1)],  # C2
     ),
 ]
 
@@ -750,13 +770,16 @@ def test_ban_chi_dao_alone_is_not_its_members() -> None:
 
 INLINE_ROLE = [
     ([("item", "m1", "1", "", "**1. Phòng Tư pháp huyện:** Chủ trì, phối hợp với các cơ quan triển khai Kế hoạch.")],
-     [("Phòng Tư pháp huyện", "chủ trì", 1)]),
+     [("Phòng Tư pháp huyện", "chủ trì", 1), ("các cơ quan", "phối hợp", 1)]),
     ([("item", "m6", "6", "", "**6. Đề nghị Hội Nông dân tỉnh:** Phối hợp tuyên truyền đến hội viên.")],
      [("Hội Nông dân tỉnh", "phối hợp", 1)]),
-    # a partner named: the addressee still acts; no partner after "Chủ trì": it simply does it
+    # C3: the item's first words say the role, whether or not it names a partner
     ([("item", "m3", "3", "", "3. Phòng Văn hóa và Thông tin: Phối hợp với Đài Truyền thanh huyện tuyên truyền.")],
-     [("Phòng Văn hóa và Thông tin", "thực hiện", 1)]),
-    ([("bullet", "b1", "-", "", "- Sở Nội vụ: Chủ trì thẩm định hồ sơ thi đua.")], [("Sở Nội vụ", "thực hiện", 1)]),
+     [("Phòng Văn hóa và Thông tin", "phối hợp", 1)]),
+    ([("bullet", "b1", "-", "", "- Sở Nội vụ: Chủ trì thẩm định hồ sơ thi đua.")], [("Sở Nội vụ", "chủ trì", 1)]),
+    # "Tiếp tục phối hợp với …" does not begin with "Phối hợp" (seeds 000, C3)
+    ([("bullet", "b1", "-", "", "- Sở Y tế: Tiếp tục phối hợp với các tổ chức quốc tế hỗ trợ trẻ em.")],
+     [("Sở Y tế", "thực hiện", 1)]),
 ]
 
 

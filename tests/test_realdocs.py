@@ -39,20 +39,20 @@ GOLD_KEYS = {
 DUTY_KEYS = {"agency", "agency_alt", "role", "items", "generic", "optional", "first_words", "notes"}
 ROLES = {"chủ trì", "phối hợp", "thực hiện"}
 
-# Floors per set and metric: today's figures (2026-12-02, before any rule was
-# written from these texts) rounded down a little.
+# Floors per set and metric: the figures of 2026-12-02 rounded down a little
+# (dev duties raised after the prose readers of issue 11: 1.00 / 1.00 / 1.00, roles 100 %).
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {
         "metadata": 0.97,
         "instruments_p": 0.97, "instruments_r": 0.97, "instruments_f1": 0.97,
-        "duties_p": 0.95, "duties_r": 0.02, "duties_f1": 0.04,
-        "roles": 0.02,
+        "duties_p": 0.95, "duties_r": 0.95, "duties_f1": 0.95,
+        "roles": 0.95,
     },
-    "heldout": {
-        "metadata": 0.45,
-        "instruments_p": 0.95, "instruments_r": 0.68, "instruments_f1": 0.80,
-        "duties_p": 0.55, "duties_r": 0.30, "duties_f1": 0.38,
-        "roles": 0.25,
+    "heldout": {  # raised after the issue-11 rules were written (never tuned on these texts)
+        "metadata": 0.95,
+        "instruments_p": 0.95, "instruments_r": 0.84, "instruments_f1": 0.90,
+        "duties_p": 0.78, "duties_r": 0.85, "duties_f1": 0.82,
+        "roles": 0.85,
     },
 }
 

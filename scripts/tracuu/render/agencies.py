@@ -83,7 +83,8 @@ def _entry_md(e: AgencyEntry, views: Mapping[str, AgencyFacts], index: CorpusInd
             if pv is not None:
                 names.append(link(escape_inline(pv.agency.name), urls.agency(pid, DIR)))
         if names:
-            meta.append("Phối hợp: " + ", ".join(names))
+            # the partners of a phối hợp duty are the bodies that lead it
+            meta.append(("Chủ trì: " if d.role == "phối hợp" else "Phối hợp: ") + ", ".join(names))
     inst = _instrument_links(e.doc, d, index)
     if inst:
         meta.append("Văn bản dẫn chiếu: " + ", ".join(inst))

@@ -65,6 +65,8 @@ class _Collector:
         reg = self.reg
         province, district = jurisdiction(doc)
         instances = _instances(reg, doc)
+        # a partner with a duty of its own on the same block (C2) sees that one, not the lead's again
+        own = {(d.agency_id, d.block) for d in doc.duties}
         for d in doc.duties:
             a = reg.match(d.agency_text, province, district)
             if a is None or a.id != d.agency_id:
@@ -74,7 +76,7 @@ class _Collector:
             v.entries.append(AgencyEntry(doc, d, "own"))
             for pid in d.partners:
                 p = self.known.get(pid) or instances.get(pid)
-                if p is not None:
+                if p is not None and (pid, d.block) not in own:
                     self.view(p).entries.append(AgencyEntry(doc, d, "partner"))
         issuer = issuer_agency(doc, reg)
         if issuer is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracuu.model.records import Block, ResolvedAgency, Role
+from tracuu.model.records import Block, Role
 from tracuu.resolve.duties.names import (
     NOTICE,
     PARTNERS,
@@ -20,15 +20,24 @@ from tracuu.resolve.duties.names import (
     Claim,
     Context,
     Named,
+    item_role,
     leading_agencies,
-    partners_in,
+    names_in,
+    partner_names,
     plain,
     split_names,
 )
 
 _ROLE_HEAD = re.compile(r"^(?:chủ trì|phối hợp)\b")
 # Words that open a header before the addressee ("1. Đối với Sở Y tế", "7. Đề nghị Ủy ban MTTQ tỉnh …").
-_HEAD_PREFIX = re.compile(r"^(?:Đối với|Đề nghị|Trách nhiệm của|Nhiệm vụ của|Giao(?:\s+cho)?)\s+")
+_HEAD_PREFIX = re.compile(r"^(?:Đối với|Đề nghị|Giao(?:\s+cho)?)\s+")
+# An article or item titled by whose responsibility it states: "Trách nhiệm của X", "Quyền,
+# trách nhiệm của X", "Nhiệm vụ, quyền hạn của X": the whole rest is the addressee's name.
+_TITLED = re.compile(
+    r"^(?:Quyền,?\s+(?:và\s+)?)?(?:Trách nhiệm|Nhiệm vụ)(?:,?\s+(?:và\s+)?(?:quyền hạn|trách nhiệm|quyền|nghĩa vụ))?"
+    r"\s+của\s+",
+    re.I,
+)
 # A paragraph that addresses someone else, not the rest of the header's duties.
 _ADDRESSING = re.compile(r"^(?:Đề nghị|Yêu cầu|Giao)\s")
 # "(cơ quan thường trực)", "(chủ trì)": a remark on the addressee's role, not part of its name.
@@ -40,7 +49,7 @@ _REPORTED = re.compile(r"^(?:đã|Đã|đang|Đang)\b")
 class Header:
     who: tuple[Named, ...]
     role: Role
-    partners: tuple[ResolvedAgency, ...]
+    partners: tuple[Named, ...]
     body: str
 
 
@@ -53,30 +62,22 @@ class _Head:
     body: str
     is_bullet: bool
     has_children: bool
+    titled: bool = False  # "Trách nhiệm của X": the head is a name, whatever words it holds
 
 
 def _cut(ctx: Context, block: Block) -> _Head | None:
     if block.kind not in ("heading", "item", "bullet") or not block.label:
         return None
     is_bullet = block.kind == "bullet" or block.label in ("-", "+", "•", "–")
-    text = _HEAD_PREFIX.sub("", plain(block.text), count=1)
+    text = plain(block.text)
+    titled = _TITLED.match(text)
+    text = text[titled.end():] if titled else _HEAD_PREFIX.sub("", text, count=1)
     head, colon, body = text.partition(":")
     head = head.strip() if colon else head.strip().rstrip(".")
-    cut = _Head(head, bool(colon), body.strip(), is_bullet, bool(ctx.children.get(block.anchor)))
+    cut = _Head(head, bool(colon), body.strip(), is_bullet, bool(ctx.children.get(block.anchor)), bool(titled))
     if is_bullet and (not colon or (not cut.body and not cut.has_children)):
         return None  # a bullet names its addressee only as "- Sở Tư pháp: …"
     return cut if len(head) <= 250 else None
-
-
-def _role_after_colon(body: str) -> Role | None:
-    """"Phòng X: Chủ trì, phối hợp với …" / "Đề nghị Y: Phối hợp tuyên truyền …": the one
-    duty after the colon says the role ("Sở X: Chủ trì tuyên truyền …" names no partner:
-    X simply does it; "Phối hợp với Z …" names a partner, X still acts)."""
-    if re.match(r"chủ trì,?\s+phối (?:kết )?hợp\b", body, re.I):
-        return "chủ trì"
-    if re.match(r"phối (?:kết )?hợp\b(?!\s+với)", body, re.I):
-        return "phối hợp"
-    return None
 
 
 def _not_a_header(cut: _Head, rest: str, role_in_head: bool) -> bool:
@@ -98,7 +99,8 @@ def parse_header(ctx: Context, block: Block) -> Header | None:
         head = head[: note.start()]
         if "chủ trì" in note.group("note"):
             role = "chủ trì"
-    lead = leading_agencies(ctx, head)
+    whole = names_in(ctx, head) if cut.titled else []
+    lead = (whole, "") if whole else leading_agencies(ctx, head)
     if lead is None:
         return None
     who, rest = lead
@@ -107,11 +109,9 @@ def parse_header(ctx: Context, block: Block) -> Header | None:
         role = "chủ trì" if m.group(0) == "chủ trì" else "phối hợp"
     if _not_a_header(cut, rest, m is not None):
         return None
-    if role == "thực hiện" and cut.colon and not cut.has_children:
-        role = _role_after_colon(cut.body) or role
-    partners: tuple[ResolvedAgency, ...] = ()
+    partners: tuple[Named, ...] = ()
     if pm := PARTNERS.search(rest):
-        partners = tuple(n.agency for n in split_names(ctx, pm.group("list")))
+        partners = tuple(split_names(ctx, pm.group("list")))
     return Header(tuple(who), role, partners, cut.body)
 
 
@@ -133,8 +133,8 @@ def _header_claims(ctx: Context, block: Block, header: Header, kids: list[Block]
     mine = frozenset([block.anchor])
     found = 0
     if header.body:
-        partners = [*header.partners, *partners_in(ctx, header.body)]
-        duties = tuple(ctx.duty(w, header.role, header.body, block, partners) for w in header.who)
+        partners = [*header.partners, *partner_names(ctx, header.body)]
+        duties = tuple(ctx.duties(header.who, item_role(header.body, header.role), header.body, block, partners))
         found += len(duties)
         claims.append(Claim(mine, duties))
     else:
@@ -151,8 +151,8 @@ def _header_claims(ctx: Context, block: Block, header: Header, kids: list[Block]
             # empty, or the rest of the previous duty split by a page break: taken, no duty
             claims.append(Claim(taken))
             continue
-        partners = [*header.partners, *partners_in(ctx, text)]
-        duties = tuple(ctx.duty(w, header.role, text, kid, partners, sub) for w in header.who)
+        partners = [*header.partners, *partner_names(ctx, text)]
+        duties = tuple(ctx.duties(header.who, item_role(text, header.role), text, kid, partners, sub))
         found += len(duties)
         claims.append(Claim(taken, duties))
     return claims

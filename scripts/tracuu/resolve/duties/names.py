@@ -24,11 +24,14 @@ _STOP_WORDS = (
     "là cơ quan", "kiểm tra", "báo cáo", "ban hành", "trong phạm vi", "phải", "nghiêm túc", "đôn đốc",
     "bố trí", "lồng ghép", "thu thập", "cung cấp", "phối hợp với", "quán triệt", "chịu trách nhiệm",
     "tập trung", "bảo đảm", "đảm bảo", "tuyên truyền", "vận động", "theo dõi", "tổng hợp", "giám sát",
-    "thường xuyên", "đã", "đang", "sẽ", "mở", "đăng tải",
+    "thường xuyên", "đã", "đang", "sẽ", "mở", "đăng tải", "vừa", "cũng", "tiến hành", "nhanh chóng",
+    "lưu ý", "làm tốt", "có văn bản", "về việc", "yêu cầu", "đề nghị",
 )
 STOP = re.compile(r"\s(?:" + "|".join(re.escape(w) for w in sorted(_STOP_WORDS, key=len, reverse=True)) + r")\b")
 # ... or the words before it say it is still a name ("và các tổ chức thành viên").
 _NAME_BEFORE_VERB = ("Ban Chỉ đạo", "Ban chỉ đạo", "BCĐ", " các", "Các")
+# "tổ chức" is a noun as well as a verb: after a comma it is a list's next noun ("cơ quan, tổ chức, cá nhân").
+_NOUN_AFTER_COMMA = ("tổ chức",)
 
 _LABEL = re.compile(r"^\s*(?:Điều\s+\d+[a-zđ]?\.?|[IVXLC]+\.|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\)|[-+•])\s*")
 MARKUP = re.compile(r"\*+|^#+\s*")
@@ -41,6 +44,10 @@ NOTICE = re.compile(r"\b(?:thông báo|sao gửi)\b[^.]*\bđể\b[^.]*\bbiết\b
 EXECUTION = re.compile(
     r"\b(?:chịu trách nhiệm|có trách nhiệm)?\s*thi hành\s+(?:Quyết định|Nghị quyết|Chỉ thị)\s+này\b", re.I
 )
+
+
+# "UBND huyện Cát Tiên", "Công an quận Hải Châu": a kind, a level word, a place's proper name.
+_PLACE = re.compile(r"^(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn)\s+[A-ZĐÀ-Ỹ]")
 
 
 @dataclass(frozen=True)
@@ -98,7 +105,7 @@ class Context:
         # A proper name goes on capitalised after its kind ("Sở Xây dựng"), a
         # common noun does not ("Bộ chỉ tiêu thống kê", "Đoàn kiểm tra").
         rest = self.reg.without_title(name)[len(kind.prefix):].strip()
-        if rest and not rest[0].isupper():
+        if rest and not rest[0].isupper() and not _PLACE.match(rest):
             return None
         return self.reg.match(name, self.province, self.district, allow_unknown=True)
 
@@ -140,11 +147,31 @@ class Context:
             is_group=who.agency.is_group,
         )
 
+    def duties(
+        self,
+        who: Iterable[Named],
+        role: Role,
+        text: str,
+        block: Block,
+        partners: Iterable[Named] = (),
+        extra_blocks: Iterable[Block] = (),
+    ) -> list[Duty]:
+        """Each addressee's duty; when it leads ("X chủ trì, phối hợp với Y, Z"), Y and Z each get
+        the same duty as "phối hợp" (convention C2), naming the leads as their partners."""
+        who, partners, extra_blocks = list(who), list(partners), list(extra_blocks)
+        out = [self.duty(w, role, text, block, [p.agency for p in partners], extra_blocks) for w in who]
+        if role == "chủ trì":
+            mine = {w.agency.id for w in who}
+            for p in dict((p.agency.id, p) for p in partners if p.agency.id not in mine).values():
+                out.append(self.duty(p, "phối hợp", text, block, [w.agency for w in who], extra_blocks))
+        return out
+
 
 def addressee_end(text: str) -> int:
     """Where the addressee at the start of ``text`` ends (before its verb)."""
     for m in STOP.finditer(text):
-        if text[: m.start()].rstrip().endswith(_NAME_BEFORE_VERB):
+        before = text[: m.start()]
+        if before.rstrip().endswith(_NAME_BEFORE_VERB) or (before.endswith(",") and m.group().strip() in _NOUN_AFTER_COMMA):
             continue
         return m.start()
     return len(text)
@@ -159,8 +186,16 @@ def leading_agencies(ctx: Context, text: str) -> tuple[list[Named], str] | None:
     text = text.strip()
     end = addressee_end(text)
     named = names_in(ctx, text[:end])
+    if not named or not named[-1].agency.known:
+        glued = _glued_prefix(ctx, text)
+        if glued is not None:
+            return [glued[0]], glued[1]
     if not named:
-        return None
+        # "63 tỉnh thành hỗ trợ …": a verb the stop list does not know ends a known name
+        prefix = _known_prefix(ctx, " ".join(text[:end].split(" ")[:16]))
+        if prefix is None:
+            return None
+        return [prefix], text[len(prefix.text):].strip()
     last = named[-1]
     pos = text.find(last.text)
     if not last.agency.known and pos >= 0:
@@ -170,6 +205,24 @@ def leading_agencies(ctx: Context, text: str) -> tuple[list[Named], str] | None:
         if trimmed is not None:
             return [*named[:-1], trimmed], text[pos + len(trimmed.text):].strip()
     return named, text[end:].strip()
+
+
+# Words a source may glue to the end of a name ("Xã hộicó văn bản", "Sở Y tếchủ trì").
+_GLUED = re.compile(r"(?:có|đã|vừa|chủ|phối|thực|triển|tổ|tăng|tiếp|khẩn|chỉ|hướng)$")
+
+
+def _glued_prefix(ctx: Context, text: str) -> tuple[Named, str] | None:
+    """A known name glued to the next word: ("Bộ Lao động – Thương binh và Xã hội", "có văn bản …")."""
+    words = text.split(" ")
+    for n, word in enumerate(words[:16]):
+        for k in range(len(word) - 1, 1, -1):
+            if not word[k - 1].isalpha() or not _GLUED.match(word[k:]):
+                continue
+            head = " ".join([*words[:n], word[:k]])
+            found = ctx.resolve(head, allow_unknown=False)
+            if found is not None:
+                return Named(head, found), " ".join([word[k:], *words[n + 1:]])
+    return None
 
 
 def _known_prefix(ctx: Context, name: str) -> Named | None:
@@ -249,20 +302,39 @@ def _starts_name(ctx: Context, text: str) -> bool:
     if re.match(r"(?:các|Các)\s|bộ, ngành|Bộ, ngành", text):
         return True
     first = text.split(",")[0]
+    known = ctx.resolve(first.split(";")[0][: addressee_end(first)], allow_unknown=False)
+    if known is not None and (known.is_group or first[:1].isupper()):
+        return True  # "…, Tòa án nhân dân tỉnh", "…, đơn vị trực thuộc": a known name or group
     kind = ctx.reg.kind_of(first)
     if kind is None:
         return False
-    if ctx.resolve(first.split(";")[0], allow_unknown=False) is not None:
-        return True  # "…, Tòa án nhân dân tỉnh": a known name, even if not capitalised after its kind
     rest = first[len(kind.prefix):].lstrip()
     return not rest or rest[0].isupper() or rest.startswith(("các ", "tỉnh", "huyện", "thành phố", "xã"))
 
 
 
 
-def partners_in(ctx: Context, text: str) -> list[ResolvedAgency]:
-    """The partners a duty names ("phối hợp với Công an tỉnh, Sở Y tế")."""
+_ITEM_ROLE = re.compile(r"^(?:(?P<lead>chủ trì)|(?P<partner>phối (?:kết )?hợp))\b", re.I)
+
+
+def item_role(text: str, default: Role) -> Role:
+    """C3: an item that begins "Chủ trì …" is chủ trì, one that begins "Phối hợp …" is phối hợp."""
+    m = _ITEM_ROLE.match(text.strip())
+    if m is None:
+        return default
+    return "chủ trì" if m.group("lead") else "phối hợp"
+
+
+def partner_names(ctx: Context, text: str) -> list[Named]:
+    """The partners a duty names ("phối hợp với Công an tỉnh, Sở Y tế"), as written."""
     m = PARTNERS.search(text)
     if not m:
         return []
-    return [n.agency for n in split_names(ctx, m.group("list"))]
+    # the list ends at its verb: "phối hợp với các cơ quan liên quan hướng dẫn …; giao Công an …"
+    listed = m.group("list")
+    return split_names(ctx, listed[: addressee_end(listed)])
+
+
+def partners_in(ctx: Context, text: str) -> list[ResolvedAgency]:
+    """The partners a duty names ("phối hợp với Công an tỉnh, Sở Y tế")."""
+    return [n.agency for n in partner_names(ctx, text)]
