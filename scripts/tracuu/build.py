@@ -13,11 +13,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tracuu import paths
+from tracuu import parse_cache, paths
 from tracuu.model.corpus import Corpus
 from tracuu.model.index import CorpusIndex
 from tracuu.model.problems import Problem
 from tracuu.model.records import Document
+from tracuu.parse_cache import ParseCache
 from tracuu.pipeline import load_sidecar, parse_file, source_files
 from tracuu.render import agencies as render_agencies
 from tracuu.render import calendar as render_calendar
@@ -66,10 +67,11 @@ def _load_corpus(root: Path) -> Corpus:
     src = root / "sources"
     docs: list[Document] = []
     problems: list[Problem] = []
+    cache = ParseCache(root) if parse_cache.enabled() else None
     for f in source_files(src):
         rel = f.relative_to(root).as_posix()
         try:
-            doc = parse_file(f, source_name=rel)
+            doc = cache.parse(f, rel) if cache else parse_file(f, source_name=rel)
         except Exception as exc:  # noqa: BLE001 - report, keep building the rest
             why = f"{type(exc).__name__}: {exc}"
             problems.append(Problem(rel, 1, f"không xử lý được văn bản ({why}); báo lỗi cho nhóm phát triển"))
@@ -79,6 +81,8 @@ def _load_corpus(root: Path) -> Corpus:
         problems.extend(p for p in doc.problems if p.path != doc.source)
         problems.extend(p for p in doc.problems if p.path == doc.source)
         docs.append(doc)
+    if cache:
+        cache.prune()
     ids: dict[str, str] = {}
     unique: list[Document] = []
     for d in docs:
