@@ -190,7 +190,9 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     log = args.work / f"n{n}.log"
     log.write_text("")
     py = sys.executable
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TRACUU_ROOT=str(proj), PYTHONDONTWRITEBYTECODE="1")
+    # TRACUU_NO_CACHE: every round parses every source (the parse cache would make rounds after the first warm)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TRACUU_ROOT=str(proj), PYTHONDONTWRITEBYTECODE="1",
+               TRACUU_NO_CACHE="1")
     env_off = dict(env, TRACUU_SKIP_GENERATE="1")
     stock = stock_config(proj)
     rows: dict[str, list[dict[str, float]]] = {"tracuu": [], "project": [], "stock": []}

@@ -140,3 +140,12 @@ def test_a_motto_beside_the_issuer_on_one_line(motto: str) -> None:
                      "CHÁNH VĂN PHÒNG\n\nNguyễn Văn Nên")
     assert (doc.issuer, doc.number, doc.place, doc.date) == ("Văn phòng Tỉnh ủy Hà Nam", "12-TB/VPTU", "Phủ Lý", "2017-03-15")
     assert motto in doc.header and doc.warnings == ()
+
+
+def test_a_rule_line_in_the_body_is_kept() -> None:
+    # Only the "|---|" under an unfolded signature row is layout; a "---" line of the text stays (fidelity).
+    from tracuu.parse.clean import Line
+    from tracuu.parse.closing import unfold_signature_tables
+
+    lines = [Line(1, "{{ config.extra }}"), Line(2, "---"), Line(3, "***")]
+    assert [ln.text for ln in unfold_signature_tables(lines)] == ["{{ config.extra }}", "---", "***"]

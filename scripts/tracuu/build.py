@@ -13,10 +13,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracuu import paths
+from tracuu import parse_cache, paths
 from tracuu.model.corpus import Corpus
 from tracuu.model.index import CorpusIndex
 from tracuu.model.problems import Problem
+from tracuu.parse_cache import ParseCache
 from tracuu.pipeline import parse_text
 from tracuu.render import agencies as render_agencies
 from tracuu.render import calendar as render_calendar
@@ -63,7 +64,10 @@ def load_corpus(root: Path | None = None) -> Corpus:
 
 
 def _load_corpus(root: Path) -> Corpus:
-    docs, problems = load_documents(list_sources(root / "sources", root), root, parse_text)
+    cache = ParseCache(root) if parse_cache.enabled() else None
+    docs, problems = load_documents(list_sources(root / "sources", root), root, parse_text, cache)
+    if cache:
+        cache.prune()
     return Corpus(documents=tuple(docs), root=root, problems=tuple(problems))
 
 

@@ -17,7 +17,7 @@ import stat
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tracuu.model.problems import Problem
@@ -25,6 +25,7 @@ from tracuu.model.records import Document
 from tracuu.model.textutil import slugify
 from tracuu.parse import sidecar as sidecars
 from tracuu.parse.decode import MAX_SOURCE_BYTES, read_text
+from tracuu.parse_cache import ParseCache
 
 SOURCE_SUFFIXES = (".txt", ".md")
 NOT_SOURCES = ("README.md",)
@@ -177,7 +178,9 @@ def assign_ids(found: list[tuple[str, Path, str]]) -> tuple[list[SourceFile], li
 ParseText = Callable[..., Document]
 
 
-def load_documents(listing: Listing, root: Path, parse_text: ParseText) -> tuple[list[Document], list[Problem]]:
+def load_documents(
+    listing: Listing, root: Path, parse_text: ParseText, cache: ParseCache | None = None
+) -> tuple[list[Document], list[Problem]]:
     """Parse every listed file (sidecar read once); a document that cannot be read is a problem, not a page."""
     docs: list[Document] = []
     problems: list[Problem] = list(listing.problems)
@@ -193,7 +196,10 @@ def load_documents(listing: Listing, root: Path, parse_text: ParseText) -> tuple
             sides.append(side)
             problems.extend(side.problems)
         try:
-            doc = parse_text(text, source=sf.rel, doc_id=sf.doc_id, sidecar=side, warnings=warnings)
+            if cache is not None:  # the same record, re-used while the file, its sidecar, data/ and code are unchanged
+                doc = replace(cache.parse(sf.path, sf.rel), id=sf.doc_id)
+            else:
+                doc = parse_text(text, source=sf.rel, doc_id=sf.doc_id, sidecar=side, warnings=warnings)
         except Exception as exc:  # noqa: BLE001 - report, keep building the rest
             why = f"{type(exc).__name__}: {exc}"[:300]
             problems.append(Problem(sf.rel, 1, f"không xử lý được văn bản ({why}); báo lỗi cho nhóm phát triển"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from tracuu.model.problems import Problem
@@ -15,5 +16,12 @@ class Corpus:
     root: Path
     problems: tuple[Problem, ...] = ()
 
+    @cached_property
+    def _by_id(self) -> dict[str, Document]:
+        out: dict[str, Document] = {}
+        for d in self.documents:
+            out.setdefault(d.id, d)
+        return out
+
     def document(self, doc_id: str) -> Document | None:
-        return next((d for d in self.documents if d.id == doc_id), None)
+        return self._by_id.get(doc_id)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from tracuu.model.figures import Figure
 from tracuu.model.glossary import Term
 from tracuu.model.instruments import Instrument
-from tracuu.model.records import Citation, Document, Duty, ResolvedAgency
+from tracuu.model.records import Block, Citation, Document, Duty, ResolvedAgency
 from tracuu.model.topics import TopicRegistry
 
 # The key of the reporting paragraphs ("Khi trẻ em gặp nguy hiểm") in ``CorpusIndex.guidance``.
@@ -116,6 +116,15 @@ class Guidance:
 
 
 @dataclass(frozen=True)
+class TopicHits:
+    """What carries one topic, newest document first: its duties, other paragraphs, instruments they cite."""
+
+    duties: tuple[tuple[Document, Duty], ...] = ()
+    paragraphs: tuple[tuple[Document, Block], ...] = ()
+    citations: tuple[tuple[Document, Citation], ...] = ()
+
+
+@dataclass(frozen=True)
 class SearchVocabulary:
     """The search box's tables (see ``render.search_assets``)."""
 
@@ -131,6 +140,11 @@ class CorpusIndex:
     issuing_level: Mapping[str, str] = field(default_factory=dict)  # doc id → level of its issuer ("" unknown)
     tags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # doc id → topic names
     paragraph_topics: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    # block anchor → its position in its document's body; an anchor several documents use takes the
+    # position in the last of them (the order agency pages have always used; per document would be truer)
+    block_order: Mapping[str, int] = field(default_factory=dict)
+    # doc id → ids of the documents it names as related or that name it (sidecar "related"), newest first
+    related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # instruments
     instruments: Mapping[str, InstrumentFacts] = field(default_factory=dict)  # every cited instrument
     document_instrument: Mapping[str, str] = field(default_factory=dict)  # doc id → the instrument it is
@@ -143,6 +157,7 @@ class CorpusIndex:
     agency_links: Mapping[str, Mapping[str, tuple[AgencyLink, ...]]] = field(default_factory=dict)
     # portal
     topics: TopicRegistry = field(default_factory=lambda: TopicRegistry("", (), ()))
+    topic_hits: Mapping[str, TopicHits] = field(default_factory=dict)  # topic id → what carries it
     guidance: Mapping[str, Guidance] = field(default_factory=dict)  # audience id (or "bao-tin") → quotes
     hotlines: tuple[Hotline, ...] = ()
     figures: tuple[tuple[Document, Figure], ...] = ()

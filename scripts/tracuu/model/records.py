@@ -292,5 +292,19 @@ class Document:
         """The problems as the contract's strings: "line 12: không tìm thấy người ký"."""
         return tuple(p.as_warning(self.source) for p in self.problems)
 
+    @cached_property
+    def _blocks(self) -> dict[str, tuple[int, Block]]:
+        """{anchor: (position in body, block)}, the first block of each anchor; built on first use."""
+        out: dict[str, tuple[int, Block]] = {}
+        for n, b in enumerate(self.body):
+            out.setdefault(b.anchor, (n, b))
+        return out
+
     def block(self, anchor: str) -> Block | None:
-        return next((b for b in self.body if b.anchor == anchor), None)
+        found = self._blocks.get(anchor)
+        return found[1] if found else None
+
+    def position(self, anchor: str) -> int:
+        """Where the block of ``anchor`` stands in the body (0 when none has it): reading order of clauses."""
+        found = self._blocks.get(anchor)
+        return found[0] if found else 0

@@ -73,6 +73,7 @@ _TONE_ORDER = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u032
 _VOWEL_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: letters, not tones
 
 
+@functools.lru_cache(maxsize=4096)
 def _letter_key(ch: str) -> tuple[int, int, int]:
     """(base letter rank, tone rank, case) for one character."""
     decomposed = unicodedata.normalize("NFD", ch)
@@ -92,6 +93,7 @@ def _letter_key(ch: str) -> tuple[int, int, int]:
     return rank, _TONE_ORDER.get(tone, 0), 0 if ch.islower() else 1
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def collation_key(text: str) -> tuple[tuple[int, int, int], ...]:
     """Sort key following Vietnamese dictionary order (Đ after D, not after Z).
 

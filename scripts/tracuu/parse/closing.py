@@ -39,15 +39,17 @@ def unfold_signature_tables(lines: list[Line]) -> list[Line]:
     ("- Lưu VT. | Nguyễn Văn Nên"), the layout the closing reader knows; its rule row goes.
     """
     out: list[Line] = []
+    unfolded = -1  # the line number of the last row unfolded
     for ln in lines:
         cells = [c for c in re.split(r"\s*\|\s*", ln.text.strip().strip("|")) if c.strip()] if "<br" in ln.text else []
         parts = [_BR.split(c) for c in cells]
         if len(cells) >= 1 and any(_NOI_NHAN.match(p[0]) or any(_is_title(x) for x in p) for p in parts):
             depth = max(len(p) for p in parts)
             out += [Line(ln.no, " | ".join(p[i] if i < len(p) else "" for p in parts).strip(" |")) for i in range(depth)]
+            unfolded = ln.no
             continue
-        if out and _TABLE_RULE.match(ln.text) and out[-1].no == ln.no - 1 and not out[-1].text.startswith("|"):
-            continue  # the "|---|---|" under an unfolded row
+        if _TABLE_RULE.match(ln.text) and unfolded == ln.no - 1:
+            continue  # the "|---|---|" under an unfolded row (a "---" anywhere else is text and stays)
         out.append(ln)
     return out
 

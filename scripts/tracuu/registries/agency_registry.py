@@ -113,6 +113,8 @@ class AgencyRegistry:
     ) -> None:
         self.templates = templates
         self.titles = titles
+        # match() is pure for a registry and called for the same names over and over (every duty, issuer, page)
+        self._matched: dict[tuple[str, str, str, bool], ResolvedAgency | None] = {}
         alt_titles = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
         self._title = re.compile(rf"^(?:{alt_titles})\s+(?=\S)") if titles else None
         self.groups = groups
@@ -224,6 +226,12 @@ class AgencyRegistry:
         self, text: str, province: str = "", district: str = "", allow_unknown: bool = True
     ) -> ResolvedAgency | None:
         """Resolve an addressee as written, in a document of ``province``/``district``."""
+        key = (text, province, district, allow_unknown)
+        if key not in self._matched:
+            self._matched[key] = self._match(text, province, district, allow_unknown)
+        return self._matched[key]
+
+    def _match(self, text: str, province: str, district: str, allow_unknown: bool) -> ResolvedAgency | None:
         if not clean_name(text):
             return None
         bare = self.without_title(text)

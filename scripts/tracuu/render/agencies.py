@@ -156,7 +156,6 @@ def _duties_md(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus,
     by_doc: dict[str, list[AgencyEntry]] = defaultdict(list)
     for e in v.entries:
         by_doc[e.doc.id].append(e)
-    order = {b.anchor: n for doc in corpus.documents for n, b in enumerate(doc.body)}
     for doc in newest_first({e.doc.id: e.doc for e in v.entries}.values()):
         out.append(f"### {link(escape_inline(_doc_title(doc)), urls.document(doc.id, DIR))} {{#vb-{slugify(doc.id)}}}\n")
         facts = [x for x in (doc.issuer, doc.date) if x]
@@ -166,7 +165,7 @@ def _duties_md(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus,
         out.append('<div class="duty-list" data-search-exclude markdown>\n')
         entries = sorted(
             by_doc[doc.id],
-            key=lambda e: (order.get(e.duty.block, 0), e.duty.line, ("own", "partner", "shared").index(e.relation)),
+            key=lambda e: (index.block_order.get(e.duty.block, 0), e.duty.line, ("own", "partner", "shared").index(e.relation)),
         )
         out.extend(_entry_md(e, views, index, v.agency.id) for e in entries)
         out.append("\n</div>\n")

@@ -196,12 +196,8 @@ def _date_cell(doc: Document) -> str:
     return shown
 
 
-def _related(doc: Document, corpus: Corpus) -> list[Document]:
-    ids = {v for k, v in doc.meta if k == "related"}
-    for other in corpus.documents:
-        if other.id != doc.id and any(k == "related" and v == doc.id for k, v in other.meta):
-            ids.add(other.id)
-    return sorted((d for d in corpus.documents if d.id in ids), key=lambda d: d.date, reverse=True)
+def _related(doc: Document, corpus: Corpus, index: CorpusIndex) -> list[Document]:
+    return [d for i in index.related.get(doc.id, ()) if (d := corpus.document(i)) is not None]
 
 
 def render_document_page(doc: Document, corpus: Corpus, index: CorpusIndex) -> str:
@@ -247,7 +243,7 @@ def render_document_page(doc: Document, corpus: Corpus, index: CorpusIndex) -> s
     section = cited_by_section(inst_id, index) if inst_id else ""
     if section:
         out.append(section)
-    related = _related(doc, corpus)
+    related = _related(doc, corpus, index)
     if related:
         out.append("## Văn bản liên quan {#lien-quan}\n")
         for r in related:

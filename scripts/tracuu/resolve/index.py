@@ -29,7 +29,7 @@ from tracuu.resolve.guidance import REPORTING_ID, audience_guidance, reporting_g
 from tracuu.resolve.hotlines import hotlines
 from tracuu.resolve.instrument_index import document_instruments, instrument_facts
 from tracuu.resolve.search_vocab import vocabulary
-from tracuu.resolve.topics import paragraph_topics, tag_names
+from tracuu.resolve.topics import all_topic_hits, paragraph_topics, tag_names
 
 
 def _agency_sector(corpus: Corpus, reg: AgencyRegistry) -> dict[str, str]:
@@ -58,6 +58,25 @@ def _guidance(corpus: Corpus, topics: TopicRegistry, sectors: dict[str, str]) ->
     return out
 
 
+def _related(corpus: Corpus) -> dict[str, tuple[str, ...]]:
+    """{doc id: related doc ids}: those its sidecar names and those whose sidecar names it, newest first."""
+    linked: dict[str, set[str]] = {}
+    for doc in corpus.documents:
+        for k, v in doc.meta:
+            if k == "related":
+                linked.setdefault(doc.id, set()).add(v)
+                if v != doc.id:
+                    linked.setdefault(v, set()).add(doc.id)
+    pos = {d.id: n for n, d in reversed(list(enumerate(corpus.documents)))}
+    out: dict[str, tuple[str, ...]] = {}
+    for doc_id, ids in linked.items():
+        in_order = sorted((corpus.documents[pos[i]] for i in ids if i in pos), key=lambda d: pos[d.id])
+        docs = sorted(in_order, key=lambda d: d.date, reverse=True)
+        if docs:
+            out[doc_id] = tuple(d.id for d in docs)
+    return out
+
+
 def _project_root(corpus: Corpus) -> Path:
     """Where sources/ lies (the corpus root when it has data/, else the project's)."""
     return Path(corpus.root) if (Path(corpus.root) / "data").is_dir() else paths.data_dir().parent
@@ -77,12 +96,15 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         if found is not None:
             issuers[doc.id] = found
     sectors = _agency_sector(corpus, agencies)
+    ptopics = {d.id: paragraph_topics(d, topics) for d in corpus.documents}
     terms = tuple(glossary.load())
     return CorpusIndex(
         issuers=issuers,
         issuing_level=_issuing_level(corpus, agencies),
         tags={d.id: tuple(tag_names(d, topics)) for d in corpus.documents},
-        paragraph_topics={d.id: paragraph_topics(d, topics) for d in corpus.documents},
+        paragraph_topics=ptopics,
+        related=_related(corpus),
+        block_order={b.anchor: n for doc in corpus.documents for n, b in enumerate(doc.body)},
         instruments=instrument_facts(corpus, instruments),
         document_instrument=own,
         instrument_document=first,
@@ -91,6 +113,7 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         agency_sector=sectors,
         agency_links={d.id: agency_links(d) for d in corpus.documents},
         topics=topics,
+        topic_hits=all_topic_hits(corpus, topics, ptopics),
         guidance=_guidance(corpus, topics, sectors),
         hotlines=hotlines(corpus),
         figures=tuple(all_figures(corpus)),

@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tracuu.model.corpus import Corpus
+from tracuu.model.index import TopicHits
 from tracuu.model.problems import Problem
-from tracuu.model.records import Block, Document, Duty
+from tracuu.model.records import Block, Citation, Document, Duty
 from tracuu.model.topics import Audience, Matcher, Topic, TopicRegistry
 from tracuu.parse.bounds import MAX_BLOCK
 from tracuu.paths import data_dir
@@ -105,6 +106,39 @@ def audience_for_duty(duty: Duty, audience: Audience, sector_of: dict[str, str])
     return sector_of.get(duty.agency_id, "") in audience.sectors or audience.matcher(duty.text)
 
 
+# --- what carries each topic (the topic pages) --------------------------------------
+def topic_hits(
+    topic: Topic, docs_newest_first: list[Document], ptopics: dict[str, dict[str, tuple[str, ...]]]
+) -> TopicHits:
+    """The duties and other paragraphs (not headings) carrying ``topic``, and the instruments they cite."""
+    duties: list[tuple[Document, Duty]] = []
+    paras: list[tuple[Document, Block]] = []
+    cites: list[tuple[Document, Citation]] = []
+    for doc in docs_newest_first:
+        duty_blocks = {d.block for d in doc.duties}
+        topic_duties = [d for d in doc.duties if topic.id in d.topics]
+        duties += [(doc, d) for d in topic_duties]
+        para_anchors = [a for a, ids in ptopics.get(doc.id, {}).items() if topic.id in ids]
+        for a in para_anchors:
+            b = doc.block(a)
+            if b is not None and a not in duty_blocks and b.kind != "heading":
+                paras.append((doc, b))
+        where = {d.block for d in topic_duties} | set(para_anchors)
+        seen: set[str] = set()
+        for c in doc.citations:
+            if c.span and c.span.block in where and c.instrument and c.instrument not in seen:
+                seen.add(c.instrument)
+                cites.append((doc, c))
+    return TopicHits(tuple(duties), tuple(paras), tuple(cites))
+
+
+def all_topic_hits(
+    corpus: Corpus, registry: TopicRegistry, ptopics: dict[str, dict[str, tuple[str, ...]]]
+) -> dict[str, TopicHits]:
+    docs = sorted(corpus.documents, key=lambda d: (d.date, d.id), reverse=True)
+    return {t.id: topic_hits(t, docs, ptopics) for t in registry.topics}
+
+
 # --- checking -----------------------------------------------------------------
 def check(corpus: Corpus) -> list[Problem]:
     """Registry problems, plus topics that no duty or paragraph of the corpus carries (warnings)."""
@@ -127,6 +161,7 @@ __all__ = [
     "Matcher",
     "Topic",
     "TopicRegistry",
+    "all_topic_hits",
     "assign_topics",
     "check",
     "load_registry",

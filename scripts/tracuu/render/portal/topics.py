@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from tracuu.model.corpus import Corpus
-from tracuu.model.index import CorpusIndex
+from tracuu.model.index import CorpusIndex, TopicHits
 from tracuu.model.records import Block, Citation, Document, Duty
 from tracuu.model.textutil import collation_key, plain
 from tracuu.model.topics import Topic
@@ -18,7 +17,6 @@ from tracuu.render.portal.common import (
     EXCLUDED_OPEN,
     agency_href,
     doc_href,
-    docs_by_date,
     front_matter,
     short_title,
     source_link,
@@ -31,34 +29,9 @@ def _instrument_link(c: Citation, index: CorpusIndex, from_dir: str) -> str:
     return link(escape_inline(label), href) if href else escape_inline(label)
 
 
-@dataclass(frozen=True)
-class TopicHits:
-    duties: tuple[tuple[Document, Duty], ...]
-    paragraphs: tuple[tuple[Document, Block], ...]
-    citations: tuple[tuple[Document, Citation], ...]
-
-
 def topic_hits(topic: Topic, corpus: Corpus, index: CorpusIndex) -> TopicHits:
-    duties: list[tuple[Document, Duty]] = []
-    paras: list[tuple[Document, Block]] = []
-    cites: list[tuple[Document, Citation]] = []
-    for doc in docs_by_date(corpus):
-        duty_blocks = {d.block for d in doc.duties}
-        ptopics = index.paragraph_topics.get(doc.id, {})
-        topic_duties = [d for d in doc.duties if topic.id in d.topics]
-        duties += [(doc, d) for d in topic_duties]
-        para_anchors = [a for a, ids in ptopics.items() if topic.id in ids]
-        for a in para_anchors:
-            b = doc.block(a)
-            if b is not None and a not in duty_blocks and b.kind != "heading":
-                paras.append((doc, b))
-        where = {d.block for d in topic_duties} | set(para_anchors)
-        seen: set[str] = set()
-        for c in doc.citations:
-            if c.span and c.span.block in where and c.instrument and c.instrument not in seen:
-                seen.add(c.instrument)
-                cites.append((doc, c))
-    return TopicHits(tuple(duties), tuple(paras), tuple(cites))
+    """Computed once per build (``CorpusIndex.topic_hits``); nothing carries a topic the index does not know."""
+    return index.topic_hits.get(topic.id, TopicHits())
 
 
 def topic_page(topic: Topic, corpus: Corpus, index: CorpusIndex) -> str:
@@ -126,13 +99,15 @@ def topic_page(topic: Topic, corpus: Corpus, index: CorpusIndex) -> str:
     out.append("## Văn bản pháp lý được dẫn chiếu {#phap-ly}\n")
     if not hits.citations:
         out.append("Các nhiệm vụ và đoạn văn của chủ đề không dẫn chiếu văn bản nào.\n")
+    users_of: dict[str, set[str]] = defaultdict(set)
+    for user, c2 in hits.citations:
+        users_of[c2.instrument].add(user.id)
     seen: set[str] = set()
     for _doc, c in sorted(hits.citations, key=lambda t: collation_key(t[1].number or t[1].title or t[1].text)):
         if c.instrument in seen:
             continue
         seen.add(c.instrument)
-        users = sorted({d.id for d, c2 in hits.citations if c2.instrument == c.instrument})
-        out.append(f"- {_instrument_link(c, index, d_dir)} — dẫn trong {len(users)} văn bản")
+        out.append(f"- {_instrument_link(c, index, d_dir)} — dẫn trong {len(users_of[c.instrument])} văn bản")
     return "\n".join(out).rstrip() + "\n"
 
 

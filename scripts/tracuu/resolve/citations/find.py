@@ -8,6 +8,7 @@ the sentence gives next to it. Who the instrument is, is decided in
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -258,18 +259,26 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@functools.cache
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A registry name as a pattern (any spacing, any dash); compiled once.
+
+    A name written in lower case may open a sentence in capitals; a capitalised name
+    ("Luật trẻ em") is not the same as the common noun ("phổ biến luật trẻ em").
+    """
+    pattern = r"\s*[-–]\s*".join(
+        r"\s+".join(re.escape(w) for w in part.split()) for part in re.split(r"\s*[-–]\s*", name)
+    )
+    head = f"(?i:{pattern[:1]})" if pattern[:1].islower() else pattern[:1]
+    return re.compile(rf"(?<!\w){head}{pattern[1:]}(?!\w)")
+
+
 def _registry_names(plain: str, reg: Registry) -> list[CitationMatch]:
     """Names the instrument registry lists: exact names beat the generic shapes below."""
     found: list[CitationMatch] = []
     for inst in reg.instruments:
         for name in inst.names:
-            pattern = r"\s*[-–]\s*".join(
-                r"\s+".join(re.escape(w) for w in part.split()) for part in re.split(r"\s*[-–]\s*", name)
-            )
-            # a name written in lower case may open a sentence in capitals; a capitalised name
-            # ("Luật trẻ em") is not the same as the common noun ("phổ biến luật trẻ em")
-            head = f"(?i:{pattern[:1]})" if pattern[:1].islower() else pattern[:1]
-            for m in re.finditer(rf"(?<!\w){head}{pattern[1:]}(?!\w)", plain):
+            for m in _name_pattern(name).finditer(plain):
                 found.append(
                     CitationMatch(m.start(), m.end(), m.group(0), inst.type, title=_clean_name(m.group(0)),
                                   by_name=True)
