@@ -82,6 +82,14 @@ class AgencyEntry:
     doc: Document
     duty: Duty
     relation: str  # "own" | "partner" | "shared"
+    # This agency's part in the duty: the duty's role when it is the addressee, "phối hợp" when it
+    # is a named partner; for "shared", the part of the group it reaches this agency through.
+    role: str = ""
+    via: str = ""  # "shared": id of that group
+
+    @property
+    def part(self) -> str:
+        return self.role or ("phối hợp" if self.relation == "partner" else self.duty.role)
 
 
 @dataclass(frozen=True)
