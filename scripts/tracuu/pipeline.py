@@ -188,6 +188,7 @@ def parse_text(
         date_text=lay.date_text,
         number_text=lay.number_text,
         subject_prefix=lay.subject_prefix,
+        type_text=lay.type_text,
     )
     return enrich(doc)
 

@@ -105,6 +105,30 @@ class AgencyFacts:
 
 
 @dataclass(frozen=True)
+class PrintedHeader:
+    """A document's header laid out as printed (Nghị định 30/2020/NĐ-CP, Phụ lục I): the issuer's
+    lines over the Số on the left, the Quốc hiệu and the place-and-date line on the right."""
+
+    issuer_lines: tuple[str, ...] = ()
+    number_text: str = ""
+    motto_lines: tuple[str, ...] = ()
+    date_text: str = ""
+    type_text: str = ""
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another document of the corpus and why it is related to one document."""
+
+    doc_id: str
+    sidecar: bool = False  # a sidecar's ``related:`` names one of the two
+    cites: bool = False  # this document cites it (it is an instrument this one names)
+    cited_by: bool = False  # it cites this document
+    same_issuer: bool = False
+    shared: tuple[str, ...] = ()  # ids of instruments both cite
+
+
+@dataclass(frozen=True)
 class Quote:
     """A verbatim passage a guidance page quotes: a duty's or a paragraph's text (or the matching part)."""
 
@@ -138,6 +162,8 @@ class CorpusIndex:
     issuers: Mapping[str, ResolvedAgency] = field(default_factory=dict)  # doc id → the agency that issued it
     issuing_level: Mapping[str, str] = field(default_factory=dict)  # doc id → level of its issuer ("" unknown)
     tags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # doc id → topic names
+    headers: Mapping[str, PrintedHeader] = field(default_factory=dict)  # doc id → its header as printed
+    related: Mapping[str, tuple[Related, ...]] = field(default_factory=dict)  # doc id → related documents, closest first
     paragraph_topics: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     # instruments
     instruments: Mapping[str, InstrumentFacts] = field(default_factory=dict)  # every cited instrument

@@ -168,7 +168,7 @@ def _summary_md(v: AgencyFacts) -> str:
 
 def _filter_md(own: Mapping[str, list[AgencyEntry]], shared: int) -> str:
     """Links to the role sections; the CSS shows only the section a link targets (no script needed)."""
-    links = [f'<a href="#nhiem-vu">Tất cả</a>']
+    links = ['<a href="#nhiem-vu">Tất cả</a>']
     links += [f'<a href="#{ROLE_ANCHOR[r]}">{r.capitalize()} ({len(own[r])})</a>' for r in ROLES if own[r]]
     if shared:
         links.append(f'<a href="#{SHARED_ANCHOR}">Giao chung qua nhóm ({shared})</a>')
@@ -220,7 +220,7 @@ def _duties_md(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus,
             g = views.get(gid)
             name = link(escape_inline(g.agency.name), urls.agency(gid, DIR)) if g else escape_inline(gid)
             entries = sorted(_in_order(via[gid], order), key=lambda e: ROLES.index(e.part) if e.part in ROLES else 9)
-            out.append(f'<p class="duty-group">Qua nhóm {name}: {len(entries)} nhiệm vụ ({_counts(entries)})</p>\n')
+            out.append(f"Qua nhóm {name}: {len(entries)} nhiệm vụ ({_counts(entries)})\n{{: .duty-group }}\n")
             out += _list_md(entries, views, index, v.agency.id)
         out.append("</section>\n")
     out.append("</div>\n")

@@ -24,6 +24,7 @@ from tracuu.registries.instruments import registry as instrument_registry
 from tracuu.registries.topics import load_registry as topic_registry
 from tracuu.resolve.agencies import issuer_agency
 from tracuu.resolve.agency_index import agency_facts, agency_links
+from tracuu.resolve.document_index import headers, related_documents
 from tracuu.resolve.figures import all_figures
 from tracuu.resolve.guidance import REPORTING_ID, audience_guidance, reporting_guidance
 from tracuu.resolve.hotlines import hotlines
@@ -82,6 +83,8 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         issuers=issuers,
         issuing_level=_issuing_level(corpus, agencies),
         tags={d.id: tuple(tag_names(d, topics)) for d in corpus.documents},
+        headers=headers(corpus),
+        related=related_documents(corpus, own, issuers),
         paragraph_topics={d.id: paragraph_topics(d, topics) for d in corpus.documents},
         instruments=instrument_facts(corpus, instruments),
         document_instrument=own,
