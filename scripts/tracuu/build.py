@@ -22,9 +22,8 @@ from tracuu.pipeline import load_sidecar, parse_file, source_files
 from tracuu.render import agencies as render_agencies
 from tracuu.render import calendar as render_calendar
 from tracuu.render import deadlines as render_deadlines
-from tracuu.render import document_parts
+from tracuu.render import document_parts, export, feed, search_assets, urls
 from tracuu.render import documents as render_documents
-from tracuu.render import export, feed, search_assets, urls
 from tracuu.render import instruments as render_instruments
 from tracuu.render import portal as render_portal
 from tracuu.resolve.index import build_index

@@ -89,7 +89,8 @@ def related_section(doc: Document, corpus: Corpus, index: CorpusIndex) -> str:
         if other is None:
             continue
         why = _why(r, index)
-        lines.append(f"- {link(escape_inline(title_of(other)), urls.document(other.id, DIR))}" + (f" — {escape_inline(why)}" if why else ""))
+        tail = f" — {escape_inline(why)}" if why else ""
+        lines.append(f"- {link(escape_inline(title_of(other)), urls.document(other.id, DIR))}{tail}")
     if not lines:
         return ""
     return "## Văn bản liên quan {#lien-quan}\n\n" + "\n".join(lines) + "\n"
