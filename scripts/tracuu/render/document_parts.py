@@ -7,10 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from tracuu.model.corpus import Corpus
-from tracuu.model.index import CorpusIndex, PrintedHeader, Related
+from tracuu.model.index import CorpusIndex, InstrumentFacts, PrintedHeader, Related
 from tracuu.model.records import Document
 from tracuu.render import urls
-from tracuu.render.instruments import heading as instrument_heading
 from tracuu.render.mdsafe import escape_block, escape_inline, link
 from tracuu.render.titles import title_of
 
@@ -64,10 +63,15 @@ def actions(doc: Document, has_source: bool) -> str:
     return '<div class="doc-actions" data-search-exclude markdown>\n\n' + " ".join(buttons) + "\n\n</div>\n"
 
 
+def _short_name(facts: InstrumentFacts) -> str:
+    """"Chỉ thị 28-CT/TW"; an instrument known by name by its title ("Luật Trẻ em")."""
+    return f"{facts.type} {facts.number}".strip() if facts.number else facts.title or facts.id
+
+
 def _why(r: Related, index: CorpusIndex) -> str:
     why: list[str] = []
     if r.sidecar:
-        why.append("cùng sự việc (ghi trong hồ sơ văn bản)")
+        why.append("cùng sự việc")
     if r.cites:
         why.append("được văn bản này dẫn chiếu")
     if r.cited_by:
@@ -75,7 +79,7 @@ def _why(r: Related, index: CorpusIndex) -> str:
     if r.same_issuer:
         why.append("cùng cơ quan ban hành")
     if r.shared:
-        names = [instrument_heading(index.instruments[i]) if i in index.instruments else i for i in r.shared]
+        names = [_short_name(index.instruments[i]) if i in index.instruments else i for i in r.shared]
         why.append("cùng dẫn chiếu " + ", ".join(names))
     return "; ".join(why)
 
