@@ -1,9 +1,11 @@
 """Agency pages (``co-quan/<id>.md``) and their indexes. Pure functions of records.
 
-An agency page lists, grouped by document (newest first), every duty the
-corpus gives the agency, the duties it supports as a named partner, and the
-duties of groups the corpus says it belongs to (marked "chung"). Each line
-links to the exact clause. Source text reaches Markdown only through mdsafe.
+An agency page leads with the duties the corpus gives the agency itself, one
+section per role (chủ trì, phối hợp — also where it is a named partner —,
+thực hiện), then the duties it shares through the groups it belongs to
+("Giao chung qua nhóm"), counted per group. A row of links to those sections
+filters by role without script (CSS ``:target``); print lists everything. Each
+line links to the exact clause. Source text reaches Markdown only through mdsafe.
 """
 
 from __future__ import annotations

@@ -38,7 +38,9 @@ def header_block(doc: Document, h: PrintedHeader) -> str:
     if doc.subject and doc.subject_prefix:
         # a Công văn prints its trích yếu ("V/v …") under the Số
         vv = f"{escape_inline(doc.subject_prefix)} {escape_inline(doc.subject, keep_emphasis=False)}"
-    out = ['<div class="doc-header" markdown>\n', '<div class="doc-header__issuer" markdown>\n']
+    # It repeats the title and the attribute table: out of the search index (data-search-exclude).
+    out = ['<div class="doc-printed" data-search-exclude markdown>\n', '<div class="doc-header" markdown>\n']
+    out.append('<div class="doc-header__issuer" markdown>\n')
     out.append(_para(left, "doc-header__org"))
     out.append(_para(escape_inline(h.number_text, keep_emphasis=False), "doc-header__number"))
     out.append(_para(vv, "doc-header__vv"))
@@ -49,6 +51,7 @@ def header_block(doc: Document, h: PrintedHeader) -> str:
     out.append(_para(escape_block(h.type_text, keep_emphasis=False), "doc-type"))
     if doc.subject and not doc.subject_prefix:
         out.append(_para(escape_block(doc.subject, keep_emphasis=False), "doc-subject"))
+    out.append("</div>\n")
     return "\n".join(x for x in out if x)
 
 
