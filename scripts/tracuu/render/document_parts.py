@@ -25,6 +25,10 @@ def _para(text_md: str, cls: str) -> str:
     return f"{text_md}\n{{: .{cls} }}\n" if text_md else ""
 
 
+def _unindexed(md: str) -> str:
+    return f'<div data-search-exclude markdown>\n\n{md}\n</div>\n' if md else ""
+
+
 def header_block(doc: Document, h: PrintedHeader) -> str:
     """The header as the document prints it: issuer and Số on the left, Quốc hiệu and date on
     the right (stacked on a phone), then the type line and the trích yếu. Only printed lines."""
@@ -38,20 +42,20 @@ def header_block(doc: Document, h: PrintedHeader) -> str:
     if doc.subject and doc.subject_prefix:
         # a Công văn prints its trích yếu ("V/v …") under the Số
         vv = f"{escape_inline(doc.subject_prefix)} {escape_inline(doc.subject, keep_emphasis=False)}"
-    # It repeats the title and the attribute table: out of the search index (data-search-exclude).
-    out = ['<div class="doc-printed" data-search-exclude markdown>\n', '<div class="doc-header" markdown>\n']
-    out.append('<div class="doc-header__issuer" markdown>\n')
+    # The search index keeps what it kept before this block existed (the issuer's and the Quốc
+    # hiệu's lines, the trích yếu); the Số, the date and the type line repeat the attribute table
+    # and stay out (Material's search ends an excluded block at the first </div>: innermost divs).
+    out = ['<div class="doc-header" markdown>\n', '<div class="doc-header__issuer" markdown>\n']
     out.append(_para(left, "doc-header__org"))
-    out.append(_para(escape_inline(h.number_text, keep_emphasis=False), "doc-header__number"))
+    out.append(_unindexed(_para(escape_inline(h.number_text, keep_emphasis=False), "doc-header__number")))
     out.append(_para(vv, "doc-header__vv"))
     out += ["</div>\n", '<div class="doc-header__motto" markdown>\n']
     out.append(_para(right, "doc-header__quochieu"))
-    out.append(_para(escape_inline(h.date_text, keep_emphasis=False), "doc-header__date"))
+    out.append(_unindexed(_para(escape_inline(h.date_text, keep_emphasis=False), "doc-header__date")))
     out += ["</div>\n", "</div>\n"]
-    out.append(_para(escape_block(h.type_text, keep_emphasis=False), "doc-type"))
+    out.append(_unindexed(_para(escape_block(h.type_text, keep_emphasis=False), "doc-type")))
     if doc.subject and not doc.subject_prefix:
         out.append(_para(escape_block(doc.subject, keep_emphasis=False), "doc-subject"))
-    out.append("</div>\n")
     return "\n".join(x for x in out if x)
 
 
