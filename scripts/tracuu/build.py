@@ -22,8 +22,8 @@ from tracuu.pipeline import parse_text
 from tracuu.render import agencies as render_agencies
 from tracuu.render import calendar as render_calendar
 from tracuu.render import deadlines as render_deadlines
+from tracuu.render import document_parts, export, feed, search_assets, urls
 from tracuu.render import documents as render_documents
-from tracuu.render import export, feed, search_assets, urls
 from tracuu.render import instruments as render_instruments
 from tracuu.render import portal as render_portal
 from tracuu.resolve.index import build_index
@@ -44,6 +44,7 @@ FILE_RENDERERS: tuple[Callable[[Corpus, CorpusIndex], Mapping[str, bytes]], ...]
     search_assets.files,
     feed.files,
     render_calendar.files,
+    document_parts.files,
 )
 
 

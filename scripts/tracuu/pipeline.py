@@ -170,6 +170,7 @@ def parse_text(
         date_text=lay.date_text,
         number_text=lay.number_text,
         subject_prefix=lay.subject_prefix,
+        type_text=lay.type_text,
     )
     doc, oversized = hide_oversized_blocks(bound_fields(doc, lay.subject_line or 1))
     return restore_blocks(enrich(doc), oversized)

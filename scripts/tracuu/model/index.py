@@ -82,6 +82,14 @@ class AgencyEntry:
     doc: Document
     duty: Duty
     relation: str  # "own" | "partner" | "shared"
+    # This agency's part in the duty: the duty's role when it is the addressee, "phối hợp" when it
+    # is a named partner; for "shared", the part of the group it reaches this agency through.
+    role: str = ""
+    via: str = ""  # "shared": id of that group
+
+    @property
+    def part(self) -> str:
+        return self.role or ("phối hợp" if self.relation == "partner" else self.duty.role)
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,30 @@ class AgencyFacts:
     members: tuple[ResolvedAgency, ...] = ()  # for groups
     member_of: tuple[ResolvedAgency, ...] = ()
     issued: tuple[Document, ...] = ()  # documents in the corpus it issued
+
+
+@dataclass(frozen=True)
+class PrintedHeader:
+    """A document's header laid out as printed (Nghị định 30/2020/NĐ-CP, Phụ lục I): the issuer's
+    lines over the Số on the left, the Quốc hiệu and the place-and-date line on the right."""
+
+    issuer_lines: tuple[str, ...] = ()
+    number_text: str = ""
+    motto_lines: tuple[str, ...] = ()
+    date_text: str = ""
+    type_text: str = ""
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another document of the corpus and why it is related to one document."""
+
+    doc_id: str
+    sidecar: bool = False  # a sidecar's ``related:`` names one of the two
+    cites: bool = False  # this document cites it (it is an instrument this one names)
+    cited_by: bool = False  # it cites this document
+    same_issuer: bool = False
+    shared: tuple[str, ...] = ()  # ids of instruments both cite
 
 
 @dataclass(frozen=True)
@@ -139,12 +171,11 @@ class CorpusIndex:
     issuers: Mapping[str, ResolvedAgency] = field(default_factory=dict)  # doc id → the agency that issued it
     issuing_level: Mapping[str, str] = field(default_factory=dict)  # doc id → level of its issuer ("" unknown)
     tags: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # doc id → topic names
+    headers: Mapping[str, PrintedHeader] = field(default_factory=dict)  # doc id → its header as printed
+    related: Mapping[str, tuple[Related, ...]] = field(default_factory=dict)  # doc id → related documents, closest first
     paragraph_topics: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
-    # block anchor → its position in its document's body; an anchor several documents use takes the
-    # position in the last of them (the order agency pages have always used; per document would be truer)
-    block_order: Mapping[str, int] = field(default_factory=dict)
-    # doc id → ids of the documents it names as related or that name it (sidecar "related"), newest first
-    related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # (doc id, block anchor) → the block's position in its document's body (agency pages list clauses in text order)
+    block_order: Mapping[tuple[str, str], int] = field(default_factory=dict)
     # instruments
     instruments: Mapping[str, InstrumentFacts] = field(default_factory=dict)  # every cited instrument
     document_instrument: Mapping[str, str] = field(default_factory=dict)  # doc id → the instrument it is

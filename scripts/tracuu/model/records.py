@@ -261,6 +261,7 @@ class Document:
     number_text: str = ""  # the "Số: …" line as printed ("Số: *5310*/UBND-KGVX" shows as "Số: 5310/UBND-KGVX")
     date_text: str = ""  # the date line as printed ("Bắc Kạn, ngày tháng 01 năm 2024")
     subject_prefix: str = ""  # "V/v" when a Công văn prints its trích yếu that way
+    type_text: str = ""  # the type line as printed ("THÔNG BÁO"); "" when the text prints none (a Công văn)
     memberships: tuple[Membership, ...] = ()  # groups whose members the text names (a footnote listing BCĐ members)
     # --- codified texts (Bộ Pháp điển): facts from the source notes only ---
     effective: str = ""  # ISO date in force, as the notes state it

@@ -68,6 +68,7 @@ class Layout:
 
     doc_type: str = ""
     type_line: int = 0
+    type_text: str = ""  # the type line as printed ("THÔNG BÁO"); "" when none is printed
     number: str = ""
     symbol: str = ""
     number_line: int = 0

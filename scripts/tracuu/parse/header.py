@@ -255,11 +255,13 @@ def _type_line(lines: list[Line], i: int, p: str, lay: Layout) -> int | None:
     if p.upper() == p and p in types:
         lay.doc_type = types[p]
         lay.type_line = lines[i].no
+        lay.type_text = p
         return _subject(lines, i + 1, lay)
     if not lay.subject and (ts := _type_and_subject(p)):
         # "THÔNG BÁO Kết luận của …": type line and trích yếu flattened onto one line
         lay.doc_type = types[ts[0]]
         lay.type_line = lines[i].no
+        lay.type_text = ts[0]
         return _subject(lines, i + 1, lay, first=ts[1])
     return None
 

@@ -1,9 +1,11 @@
 """Agency pages (``co-quan/<id>.md``) and their indexes. Pure functions of records.
 
-An agency page lists, grouped by document (newest first), every duty the
-corpus gives the agency, the duties it supports as a named partner, and the
-duties of groups the corpus says it belongs to (marked "chung"). Each line
-links to the exact clause. Source text reaches Markdown only through mdsafe.
+An agency page leads with the duties the corpus gives the agency itself, one
+section per role (chủ trì, phối hợp — also where it is a named partner —,
+thực hiện), then the duties it shares through the groups it belongs to
+("Giao chung qua nhóm"), counted per group. A row of links to those sections
+filters by role without script (CSS ``:target``); print lists everything. Each
+line links to the exact clause. Source text reaches Markdown only through mdsafe.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from tracuu.model.index import AgencyEntry, AgencyFacts, CorpusIndex
 from tracuu.model.records import Citation, Document, Duty, ResolvedAgency
 from tracuu.model.textutil import collation_key, slugify
 from tracuu.render import calendar, deadlines, urls
-from tracuu.render.instruments import href_for
+from tracuu.render.instruments import citation_label, href_for
 from tracuu.render.mdsafe import escape_inline, link
 from tracuu.render.titles import human_date
 
@@ -53,27 +55,34 @@ def _instrument_links(doc: Document, duty: Duty, index: CorpusIndex) -> list[str
         c: Citation | None = next((c for c in doc.citations if c.instrument == inst), None)
         if c is None:
             continue
-        label = escape_inline(" ".join(x for x in (c.type, c.number) if x) or c.title or c.text)
+        label = escape_inline(citation_label(c))
         href = href_for(c, index, from_dir=DIR)
         out.append(link(label, href) if href else label)
     return out
 
 
+def _short_date(iso: str) -> str:
+    """10/10/2023; tháng 01/2024; 2024 (as precise as the document)."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{parts[2]}/{parts[1]}/{parts[0]}"
+    if len(parts) == 2:
+        return f"tháng {parts[1]}/{parts[0]}"
+    return iso
+
+
 def _entry_md(e: AgencyEntry, views: Mapping[str, AgencyFacts], index: CorpusIndex, self_id: str) -> str:
     d = e.duty
-    if e.relation == "partner":
-        badges = badge("phối hợp")
-    elif e.relation == "shared":
-        badges = f"{badge(d.role)} {SHARED_BADGE}"
-    else:
-        badges = badge(d.role)
-    parts = [f"{badges} {escape_inline(d.text, keep_emphasis=False)}"]
+    badges = badge(e.part) + (f" {SHARED_BADGE}" if e.relation == "shared" else "")
+    text = f"{badges} {escape_inline(d.text, keep_emphasis=False)}"
     clause = urls.document(e.doc.id, DIR, d.block)
     meta = [link("Xem điều khoản", clause)]
+    when = f", {_short_date(e.doc.date)}" if e.doc.date else ""
+    meta.append(f"{link(escape_inline(_doc_title(e.doc)), urls.document(e.doc.id, DIR))}{escape_inline(when)}")
     if e.relation in ("partner", "shared"):
         owner = views.get(d.agency_id)
         name = escape_inline(owner.agency.name if owner else d.agency)
-        lead = "Cơ quan được giao" if e.relation == "partner" else "Giao cho"
+        lead = "Cơ quan chủ trì" if e.relation == "partner" and d.role == "chủ trì" else "Giao cho"
         meta.append(f"{lead}: {link(name, urls.agency(d.agency_id, DIR)) if owner else name}")
     partners = [p for p in d.partners if p != self_id]
     if partners:
@@ -88,7 +97,7 @@ def _entry_md(e: AgencyEntry, views: Mapping[str, AgencyFacts], index: CorpusInd
     inst = _instrument_links(e.doc, d, index)
     if inst:
         meta.append("Văn bản dẫn chiếu: " + ", ".join(inst))
-    return f'- {parts[0]}  \n  <span class="duty-meta">{" · ".join(meta)}</span>'
+    return f'- {text}  \n  <span class="duty-meta">{" · ".join(meta)}</span>'
 
 
 def _place(a: ResolvedAgency) -> str:
@@ -135,40 +144,89 @@ def _relations_md(v: AgencyFacts) -> list[str]:
     return out
 
 
+ROLES = tuple(ROLE_CLASS)
+ROLE_ANCHOR = {"chủ trì": "chu-tri", "phối hợp": "phoi-hop", "thực hiện": "thuc-hien"}
+SHARED_ANCHOR = "giao-chung"
+
+
+def _counts(entries: Iterable[AgencyEntry]) -> str:
+    """"6 thực hiện, 4 phối hợp" in role order."""
+    n: dict[str, int] = defaultdict(int)
+    for e in entries:
+        n[e.part] += 1
+    return ", ".join(f"{n[r]} {r}" for r in ROLES if n[r])
+
+
 def _summary_md(v: AgencyFacts) -> str:
-    counts: dict[str, int] = defaultdict(int)
-    for e in v.entries:
-        counts["phối hợp" if e.relation == "partner" else e.duty.role] += 1
-    shared = sum(1 for e in v.entries if e.relation == "shared")
+    own = [e for e in v.entries if e.relation != "shared"]
+    shared = [e for e in v.entries if e.relation == "shared"]
     docs = {e.doc.id for e in v.entries}
-    summary = ", ".join(f"{counts[r]} {r}" for r in ROLE_CLASS if counts[r])
-    extra = f"; trong đó {shared} nhiệm vụ giao chung cho nhóm" if shared else ""
-    return f"{len(v.entries)} nhiệm vụ trong {len(docs)} văn bản ({summary}{extra}).\n"
+    parts = []
+    if own:
+        parts.append(f"{len(own)} nhiệm vụ của riêng cơ quan ({_counts(own)})")
+    if shared:
+        parts.append(f"{len(shared)} nhiệm vụ giao chung qua nhóm ({_counts(shared)})")
+    return f"{len(v.entries)} nhiệm vụ trong {len(docs)} văn bản: {'; '.join(parts)}.\n"
+
+
+def _filter_md(own: Mapping[str, list[AgencyEntry]], shared: int) -> str:
+    """Links to the role sections; the CSS shows only the section a link targets (no script needed)."""
+    links = ['<a href="#nhiem-vu">Tất cả</a>']
+    links += [f'<a href="#{ROLE_ANCHOR[r]}">{r.capitalize()} ({len(own[r])})</a>' for r in ROLES if own[r]]
+    if shared:
+        links.append(f'<a href="#{SHARED_ANCHOR}">Giao chung qua nhóm ({shared})</a>')
+    return f'<nav class="duty-filter" aria-label="Lọc theo vai trò" data-search-exclude>Xem: {" · ".join(links)}</nav>\n'
+
+
+def _in_order(entries: Iterable[AgencyEntry], order: Mapping[tuple[str, str], int]) -> list[AgencyEntry]:
+    """Newest document first; within one, in the order of its text."""
+    by_doc = {d.id: n for n, d in enumerate(newest_first({e.doc.id: e.doc for e in entries}.values()))}
+    return sorted(entries, key=lambda e: (by_doc[e.doc.id], order.get((e.doc.id, e.duty.block), 0), e.duty.line))
+
+
+def _list_md(entries: list[AgencyEntry], views: Mapping[str, AgencyFacts], index: CorpusIndex, self_id: str) -> list[str]:
+    # The duty texts are indexed on their document pages; here they would only repeat (and outrank) them.
+    out = ['<div class="duty-list" data-search-exclude markdown>\n']
+    out.extend(_entry_md(e, views, index, self_id) for e in entries)
+    out.append("\n</div>\n")
+    return out
 
 
 def _duties_md(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus, index: CorpusIndex) -> list[str]:
-    out = [_summary_md(v)]
+    """The agency's own duties by role, then those its groups share with it, group by group."""
+    order = index.block_order
+    own: dict[str, list[AgencyEntry]] = {r: [] for r in ROLES}
+    via: dict[str, list[AgencyEntry]] = defaultdict(list)
+    for e in v.entries:
+        if e.relation == "shared":
+            via[e.via].append(e)
+        else:
+            own[e.part if e.part in own else "thực hiện"].append(e)
+    shared = sum(len(x) for x in via.values())
+    out = [_summary_md(v), _filter_md(own, shared)]
     # The print button is no content: out of the search index (data-search-exclude).
     out.append(
         '<p class="agency-print" data-search-exclude><button type="button" class="md-button" onclick="window.print()">'
         "In danh sách</button> Bản in là danh sách kiểm tra: mỗi nhiệm vụ có một ô để đánh dấu.</p>\n"
     )
-    by_doc: dict[str, list[AgencyEntry]] = defaultdict(list)
-    for e in v.entries:
-        by_doc[e.doc.id].append(e)
-    for doc in newest_first({e.doc.id: e.doc for e in v.entries}.values()):
-        out.append(f"### {link(escape_inline(_doc_title(doc)), urls.document(doc.id, DIR))} {{#vb-{slugify(doc.id)}}}\n")
-        facts = [x for x in (doc.issuer, doc.date) if x]
-        if facts:
-            out.append(f'<p class="duty-doc">{escape_inline(" · ".join(facts))}</p>\n')
-        # The duty texts are indexed on their document pages; here they would only repeat (and outrank) them.
-        out.append('<div class="duty-list" data-search-exclude markdown>\n')
-        entries = sorted(
-            by_doc[doc.id],
-            key=lambda e: (index.block_order.get(e.duty.block, 0), e.duty.line, ("own", "partner", "shared").index(e.relation)),
-        )
-        out.extend(_entry_md(e, views, index, v.agency.id) for e in entries)
-        out.append("\n</div>\n")
+    out.append('<div class="duty-sections" markdown>\n')
+    for r in ROLES:
+        if own[r]:
+            out.append(f'<section class="duty-role" markdown>\n\n### {r.capitalize()} ({len(own[r])}) {{#{ROLE_ANCHOR[r]}}}\n')
+            out += _list_md(_in_order(own[r], order), views, index, v.agency.id)
+            out.append("</section>\n")
+    if shared:
+        out.append(f'<section class="duty-role" markdown>\n\n### Giao chung qua nhóm ({shared}) {{#{SHARED_ANCHOR}}}\n')
+        out.append("Nhiệm vụ văn bản giao cho cả một nhóm cơ quan mà cơ quan này thuộc về.\n")
+        groups = sorted(via, key=lambda g: collation_key(views[g].agency.name if g in views else g))
+        for gid in groups:
+            g = views.get(gid)
+            name = link(escape_inline(g.agency.name), urls.agency(gid, DIR)) if g else escape_inline(gid)
+            entries = sorted(_in_order(via[gid], order), key=lambda e: ROLES.index(e.part) if e.part in ROLES else 9)
+            out.append(f"Qua nhóm {name}: {len(entries)} nhiệm vụ ({_counts(entries)})\n{{: .duty-group }}\n")
+            out += _list_md(entries, views, index, v.agency.id)
+        out.append("</section>\n")
+    out.append("</div>\n")
     return out
 
 

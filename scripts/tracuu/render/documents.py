@@ -13,11 +13,11 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from tracuu.model.corpus import Corpus
-from tracuu.model.index import CorpusIndex
+from tracuu.model.index import CorpusIndex, PrintedHeader
 from tracuu.model.records import Amendment, Block, Document, unit_anchor
 from tracuu.model.textutil import SUPERSCRIPT_DIGITS, collation_key
-from tracuu.render import urls
-from tracuu.render.instruments import cited_by_section, href_for
+from tracuu.render import document_parts, urls
+from tracuu.render.instruments import citation_label, cited_by_section, href_for
 from tracuu.render.mdsafe import INERT_OVER, escape_block, escape_inline, inert_block, link, source_code_span, table_rows
 from tracuu.render.titles import human_date, title_of
 
@@ -196,10 +196,6 @@ def _date_cell(doc: Document) -> str:
     return shown
 
 
-def _related(doc: Document, corpus: Corpus, index: CorpusIndex) -> list[Document]:
-    return [d for i in index.related.get(doc.id, ()) if (d := corpus.document(i)) is not None]
-
-
 def render_document_page(doc: Document, corpus: Corpus, index: CorpusIndex) -> str:
     out: list[str] = []
     boost = 3
@@ -211,18 +207,15 @@ def render_document_page(doc: Document, corpus: Corpus, index: CorpusIndex) -> s
         front.append("tags:\n" + "\n".join(f"  - {json.dumps(t, ensure_ascii=False)}" for t in tags))
     out.append("---\n" + "\n".join(front) + "\n---\n")
     out.append(f"# {escape_inline(title_of(doc))}\n")
+    header = document_parts.header_block(doc, index.headers.get(doc.id, PrintedHeader()))
+    if header:
+        out.append(header)
+    out.append(document_parts.actions(doc, document_parts.source_path(doc, corpus) is not None))
     out.append('<div class="doc-attrs" markdown>\n')
     out.append("| Thuộc tính | Nội dung |\n|---|---|")
     for k, v in _attr_rows(doc, index):
         out.append(f"| {k} | {v} |")
     out.append("\n</div>\n")
-    if doc.header:
-        out.append('<div class="doc-quochieu" markdown>\n')
-        out.append("  \n".join(escape_inline(h) for h in doc.header))
-        out.append("\n</div>\n")
-    if doc.subject and doc.doc_type != "Tin bài":
-        prefix = f"{escape_inline(doc.subject_prefix)} " if doc.subject_prefix else ""
-        out.append(f'<p class="doc-subject">{prefix}{escape_inline(doc.subject)}</p>\n')
     out.append("## Nội dung văn bản {#noi-dung}\n")
     closing_done = False
     for b in doc.body:
@@ -243,12 +236,9 @@ def render_document_page(doc: Document, corpus: Corpus, index: CorpusIndex) -> s
     section = cited_by_section(inst_id, index) if inst_id else ""
     if section:
         out.append(section)
-    related = _related(doc, corpus, index)
+    related = document_parts.related_section(doc, corpus, index)
     if related:
-        out.append("## Văn bản liên quan {#lien-quan}\n")
-        for r in related:
-            out.append(f"- {link(escape_inline(title_of(r)), urls.document(r.id, DIR))}")
-        out.append("")
+        out.append(related)
     if doc.footnotes:
         out.append("")
         for f in doc.footnotes:
@@ -290,7 +280,7 @@ def _citation_summary(doc: Document, index: CorpusIndex) -> str:
         return ""
     seen: dict[str, tuple[str, str, int]] = {}
     for c in doc.citations:
-        label = f"{c.type} {c.number}".strip() if c.number else (c.title or c.text)
+        label = citation_label(c)
         href = href_for(c, index, from_dir=DIR)
         if c.instrument in seen:
             lab, h, n = seen[c.instrument]

@@ -69,6 +69,15 @@ def href_for(citation: Citation, index: CorpusIndex | None = None, from_dir: str
     return urls.instrument(citation.instrument, from_dir or DIR)
 
 
+def citation_label(citation: Citation) -> str:
+    """How a link to a cited instrument reads (unescaped): "Nghị định 56/2017/NĐ-CP"; by its title
+    when it has no number ("Luật Trẻ em", "Chương trình hành động quốc gia vì trẻ em …")."""
+    c = citation
+    if c.number:
+        return f"{c.type} {c.number}".strip()
+    return " ".join((c.title or c.text).replace("*", "").split())
+
+
 # --------------------------------------------------------------------------- facts
 
 

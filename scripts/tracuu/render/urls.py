@@ -54,6 +54,18 @@ def document(doc_id: str, from_dir: str = "", anchor: str = "") -> str:
     return href(DOCUMENTS, doc_id, from_dir, page_anchor(anchor))
 
 
+def document_source(doc_id: str) -> str:
+    """Where a document's source text is copied under docs/ (``van-ban/<id>.txt``), a safe file name."""
+    safe = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in doc_id).strip(".-") or "van-ban"
+    return f"{DOCUMENTS}/{safe}.txt"
+
+
+def document_source_href(doc_id: str, from_dir: str = "") -> str:
+    """Link to that copy from a page in ``from_dir``."""
+    name = document_source(doc_id).split("/", 1)[1]
+    return name if from_dir == DOCUMENTS else (f"../{DOCUMENTS}/{name}" if from_dir else f"{DOCUMENTS}/{name}")
+
+
 def agency(agency_id: str, from_dir: str = "", anchor: str = "") -> str:
     return href(AGENCIES, agency_id, from_dir, anchor)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from tracuu.model.corpus import Corpus
 from tracuu.model.index import AgencyEntry, AgencyFacts, AgencyLink
 from tracuu.model.records import Document, Duty, ResolvedAgency
-from tracuu.registries.agencies import AgencyRegistry
+from tracuu.registries.agencies import AgencyRegistry, clean_name
 from tracuu.resolve.agencies import issuer_agency
 from tracuu.resolve.jurisdiction import jurisdiction
 
@@ -73,11 +73,11 @@ class _Collector:
                 a = ResolvedAgency(d.agency_id, d.agency, "", "", "", is_group=d.is_group, known=False)
             v = self.view(a)
             v.written_as.add(d.agency_text)
-            v.entries.append(AgencyEntry(doc, d, "own"))
+            v.entries.append(AgencyEntry(doc, d, "own", d.role))
             for pid in d.partners:
                 p = self.known.get(pid) or instances.get(pid)
                 if p is not None and (pid, d.block) not in own:
-                    self.view(p).entries.append(AgencyEntry(doc, d, "partner"))
+                    self.view(p).entries.append(AgencyEntry(doc, d, "partner", "phối hợp"))
         issuer = issuer_agency(doc, reg)
         if issuer is not None:
             self.view(issuer).issued.append(doc)
@@ -113,17 +113,83 @@ def _add_implied_members(views: dict[str, _View], reg: AgencyRegistry) -> None:
                 v.member_of.setdefault(g.agency.id, g.agency)
 
 
+def _duty_key(e: AgencyEntry) -> tuple[str, str, int, str, str]:
+    """One duty, whichever way it reaches an agency."""
+    return (e.doc.id, e.duty.block, e.duty.line, e.duty.agency_id, e.duty.text)
+
+
+def _recipient_groups(doc: Document, reg: AgencyRegistry) -> set[str]:
+    """Ids of the groups the document is addressed to (Kính gửi, Nơi nhận)."""
+    province, district = jurisdiction(doc)
+    out: set[str] = set()
+    for text in (*doc.kinh_gui, *doc.noi_nhan, *doc.recipients):
+        a = reg.match(clean_name(text).lstrip("- "), province, district, allow_unknown=False)
+        if a is not None and a.is_group:
+            out.add(a.id)
+    return out
+
+
+def _addressed_members(c: _Collector, corpus: Corpus) -> list[tuple[str, AgencyEntry]]:
+    """Duties a document gives "các ngành" that reach the members of a group it is addressed to.
+
+    A guidance sent to "Các Sở, ngành, đoàn thể thành viên BCĐ²" (a footnote lists
+    them) that tells "các ngành, địa phương" what to do addresses those members:
+    each member whose kind the collective group is made of (its ``member_kinds``),
+    in the group's jurisdiction, gets the collective's duties of that document,
+    shared through the group of members it was addressed as. Only that document's.
+    """
+    out: list[tuple[str, AgencyEntry]] = []
+    for doc in corpus.documents:
+        if not doc.memberships:
+            continue
+        addressed = _recipient_groups(doc, c.reg)
+        collective = [d for d in doc.duties if d.is_group]
+        for m in doc.memberships:
+            if m.group.id not in addressed:
+                continue
+            for d in collective:
+                g = c.views.get(d.agency_id)
+                spec = c.reg.group(g.agency.template) if g is not None else None
+                if g is None or spec is None or g.agency.id == m.group.id:
+                    continue
+                entries = [e for e in g.entries if e.doc.id == doc.id and e.duty is d]
+                for e in entries:
+                    out.append((m.group.id, AgencyEntry(doc, d, "shared", e.part, g.agency.id)))
+                    for member in m.members:
+                        if member.kind in spec.member_kinds and _within(member, g.agency):
+                            out.append((member.id, AgencyEntry(doc, d, "shared", e.part, m.group.id)))
+    return out
+
+
+def _share(c: _Collector, corpus: Corpus) -> None:
+    """Every member gets its groups' duties, addressed (thực hiện, chủ trì) and supported (phối hợp)."""
+    extra: list[tuple[str, AgencyEntry]] = []
+    for v in c.views.values():
+        for gid in sorted(v.member_of):
+            for e in c.views[gid].entries:
+                if e.relation in ("own", "partner"):
+                    extra.append((v.agency.id, AgencyEntry(e.doc, e.duty, "shared", e.part, gid)))
+    extra += _addressed_members(c, corpus)
+    for aid, e in extra:
+        c.views[aid].entries.append(e)
+    for v in c.views.values():
+        # a duty reaches an agency once: as its own, else as a named partner, else through its first group
+        rank = {"own": 0, "partner": 1, "shared": 2}
+        best: dict[tuple[str, str, int, str, str], AgencyEntry] = {}
+        for e in v.entries:
+            k = _duty_key(e)
+            if k not in best or rank[e.relation] < rank[best[k].relation]:
+                best[k] = e
+        v.entries = [e for e in v.entries if best[_duty_key(e)] is e]
+
+
 def agency_facts(corpus: Corpus, reg: AgencyRegistry) -> dict[str, AgencyFacts]:
     """Agency id → everything its page shows."""
     c = _Collector(reg)
     for doc in corpus.documents:
         c.add_document(doc)
     _add_implied_members(c.views, reg)
-    for v in list(c.views.values()):
-        for gid in v.member_of:
-            for e in c.views[gid].entries:
-                if e.relation == "own":
-                    v.entries.append(AgencyEntry(e.doc, e.duty, "shared"))
+    _share(c, corpus)
     return {aid: v.frozen() for aid, v in c.views.items()}
 
 

@@ -24,6 +24,7 @@ from tracuu.registries.instruments import registry as instrument_registry
 from tracuu.registries.topics import load_registry as topic_registry
 from tracuu.resolve.agencies import issuer_agency
 from tracuu.resolve.agency_index import agency_facts, agency_links
+from tracuu.resolve.document_index import headers, related_documents
 from tracuu.resolve.figures import all_figures
 from tracuu.resolve.guidance import REPORTING_ID, audience_guidance, reporting_guidance
 from tracuu.resolve.hotlines import hotlines
@@ -58,25 +59,6 @@ def _guidance(corpus: Corpus, topics: TopicRegistry, sectors: dict[str, str]) ->
     return out
 
 
-def _related(corpus: Corpus) -> dict[str, tuple[str, ...]]:
-    """{doc id: related doc ids}: those its sidecar names and those whose sidecar names it, newest first."""
-    linked: dict[str, set[str]] = {}
-    for doc in corpus.documents:
-        for k, v in doc.meta:
-            if k == "related":
-                linked.setdefault(doc.id, set()).add(v)
-                if v != doc.id:
-                    linked.setdefault(v, set()).add(doc.id)
-    pos = {d.id: n for n, d in reversed(list(enumerate(corpus.documents)))}
-    out: dict[str, tuple[str, ...]] = {}
-    for doc_id, ids in linked.items():
-        in_order = sorted((corpus.documents[pos[i]] for i in ids if i in pos), key=lambda d: pos[d.id])
-        docs = sorted(in_order, key=lambda d: d.date, reverse=True)
-        if docs:
-            out[doc_id] = tuple(d.id for d in docs)
-    return out
-
-
 def _project_root(corpus: Corpus) -> Path:
     """Where sources/ lies (the corpus root when it has data/, else the project's)."""
     return Path(corpus.root) if (Path(corpus.root) / "data").is_dir() else paths.data_dir().parent
@@ -102,9 +84,10 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         issuers=issuers,
         issuing_level=_issuing_level(corpus, agencies),
         tags={d.id: tuple(tag_names(d, topics)) for d in corpus.documents},
+        headers=headers(corpus),
+        related=related_documents(corpus, own, issuers),
         paragraph_topics=ptopics,
-        related=_related(corpus),
-        block_order={b.anchor: n for doc in corpus.documents for n, b in enumerate(doc.body)},
+        block_order={(doc.id, b.anchor): n for doc in corpus.documents for n, b in enumerate(doc.body)},
         instruments=instrument_facts(corpus, instruments),
         document_instrument=own,
         instrument_document=first,
