@@ -30,8 +30,9 @@ def main() -> int:
     ap.add_argument("--site", action="store_true", help="also run mkdocs build and measure site/")
     args = ap.parse_args()
     from tracuu.build import build, load_corpus
-    from tracuu.pipeline import parse_file, source_files
+    from tracuu.pipeline import parse_file
     from tracuu.render import urls
+    from tracuu.sources import source_files
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

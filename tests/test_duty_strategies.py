@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from tracuu.model.records import Block, Document, Duty
-from tracuu.pipeline import parse_file, source_files
+from tracuu.pipeline import parse_file
 from tracuu.registries.agencies import load_registry
 from tracuu.resolve.duties import STRATEGIES, Strategy, extract_duties, merge
 from tracuu.resolve.duties.names import Claim, Context
+from tracuu.sources import source_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = source_files(ROOT / "sources")

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from tracuu.build import load_corpus, render_all
-from tracuu.pipeline import parse_file, source_files
+from tracuu.pipeline import parse_file
+from tracuu.sources import source_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAP = Path(__file__).resolve().parent / "snapshots"

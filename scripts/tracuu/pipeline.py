@@ -41,7 +41,6 @@ __all__ = [
     "parse_text",
     "province_of",
     "resolve_issuer",
-    "source_files",
 ]
 
 SOURCE_SUFFIXES = (".txt", ".md")
@@ -220,10 +219,3 @@ def enrich(doc: Document, stages: Iterable[tuple[str, Callable[[Document], Docum
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus; reported, not swallowed
             errors.append(stage_error(doc.source, what, exc))
     return replace(doc, problems=doc.problems + tuple(errors)) if errors else doc
-
-
-def source_files(folder: Path) -> list[Path]:
-    """The documents of ``folder`` (regular *.txt/*.md files); ``tracuu.sources.list_sources`` reports the rest."""
-    from tracuu.sources import list_sources  # sources.py sits above the parser and imports this module's callers
-
-    return [f.path for f in list_sources(folder).files]

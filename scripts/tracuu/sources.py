@@ -229,3 +229,8 @@ def duplicate_numbers(docs: list[Document]) -> list[Problem]:
                     out.append(Problem(d.source, 1, f"trùng số, ký hiệu '{number}' với {first.source}; "
                                                     "bỏ bản trùng hoặc sửa số", "warning"))
     return out
+
+
+def source_files(folder: Path) -> list[Path]:
+    """The documents of ``folder`` (regular *.txt/*.md files); ``list_sources`` reports the rest."""
+    return [f.path for f in list_sources(folder).files]

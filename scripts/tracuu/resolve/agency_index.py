@@ -180,7 +180,12 @@ def _share(c: _Collector, corpus: Corpus) -> None:
             k = _duty_key(e)
             if k not in best or rank[e.relation] < rank[best[k].relation]:
                 best[k] = e
-        v.entries = [e for e in v.entries if best[_duty_key(e)] is e]
+        # a clause that gives the agency a duty of its own (C2 partners) is not listed again through a group
+        direct = {(e.doc.id, e.duty.block) for e in v.entries if e.relation != "shared"}
+        v.entries = [
+            e for e in v.entries
+            if best[_duty_key(e)] is e and not (e.relation == "shared" and (e.doc.id, e.duty.block) in direct)
+        ]
 
 
 def agency_facts(corpus: Corpus, reg: AgencyRegistry) -> dict[str, AgencyFacts]:
