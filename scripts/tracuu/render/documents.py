@@ -111,6 +111,8 @@ def render_block(doc: Document, b: Block, index: CorpusIndex) -> str:
         return _labelled_item(b, label.end(), inserts)
     body = render_text(b.text, inserts, block=True)
     cls = f".blk .blk-{b.kind} .lv-{min(b.level, 6)}"
+    if b.kind == "note":  # the Pháp điển's own notes repeat the instrument's name: kept out of the search index
+        cls += " data-search-exclude"
     return f"{body}\n{{: #{b.anchor} {cls} }}"
 
 
