@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from tracuu.model.figures import Figure
 from tracuu.model.glossary import Term
 from tracuu.model.instruments import Instrument
-from tracuu.model.records import Block, Citation, Document, Duty, ResolvedAgency
+from tracuu.model.records import Amendment, Block, Citation, Document, Duty, Pinpoint, ResolvedAgency
 from tracuu.model.topics import TopicRegistry
 
 # The key of the reporting paragraphs ("Khi trẻ em gặp nguy hiểm") in ``CorpusIndex.guidance``.
@@ -58,6 +58,15 @@ class InstrumentFacts:
     level: str  # one of render.instruments.LEVELS
     entry: Instrument | None
     mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class AmendmentLink:
+    """An amendment a Pháp điển note records: ``amender`` (instrument id) changed ``doc``'s articles."""
+
+    amender: str
+    doc: Document
+    amendment: Amendment
 
 
 @dataclass(frozen=True)
@@ -180,6 +189,9 @@ class CorpusIndex:
     instruments: Mapping[str, InstrumentFacts] = field(default_factory=dict)  # every cited instrument
     document_instrument: Mapping[str, str] = field(default_factory=dict)  # doc id → the instrument it is
     instrument_document: Mapping[str, str] = field(default_factory=dict)  # instrument id → that document's id
+    # (instrument id, pinpoint) → the anchor of the cited article/khoản/điểm on that instrument's document page
+    pinpoint_anchors: Mapping[tuple[str, Pinpoint], str] = field(default_factory=dict)
+    amendments: tuple[AmendmentLink, ...] = ()  # every amendment the corpus's notes record
     # agencies
     agencies: Mapping[str, AgencyFacts] = field(default_factory=dict)
     sectors: tuple[Sector, ...] = ()

@@ -20,7 +20,7 @@ from tracuu.model.textutil import collation_key, slugify
 from tracuu.render import calendar, deadlines, urls
 from tracuu.render.instruments import citation_label, href_for
 from tracuu.render.mdsafe import escape_inline, link
-from tracuu.render.titles import human_date
+from tracuu.render.titles import human_date, title_of
 
 DIR = urls.AGENCIES
 ROLE_CLASS = {"chủ trì": "role-chu-tri", "phối hợp": "role-phoi-hop", "thực hiện": "role-thuc-hien"}
@@ -40,8 +40,7 @@ SHARED_BADGE = f'<span class="role {SHARED_CLASS}" title="Nhiệm vụ giao chun
 
 
 def _doc_title(doc: Document) -> str:
-    head = f"{doc.doc_type} {doc.number}".strip() if doc.number else doc.doc_type or "Văn bản"
-    return f"{head}: {doc.subject}" if doc.subject else head
+    return title_of(doc)
 
 
 def newest_first(docs: Iterable[Document]) -> list[Document]:

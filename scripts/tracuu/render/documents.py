@@ -17,7 +17,7 @@ from tracuu.model.index import CorpusIndex, PrintedHeader
 from tracuu.model.records import Amendment, Block, Document, unit_anchor
 from tracuu.model.textutil import SUPERSCRIPT_DIGITS, collation_key
 from tracuu.render import document_parts, urls
-from tracuu.render.instruments import citation_label, cited_by_section, href_for
+from tracuu.render.instruments import amender_href, citation_label, cited_by_section, href_for
 from tracuu.render.mdsafe import INERT_OVER, escape_block, escape_inline, inert_block, link, source_code_span, table_rows
 from tracuu.render.titles import human_date, title_of
 
@@ -111,6 +111,8 @@ def render_block(doc: Document, b: Block, index: CorpusIndex) -> str:
         return _labelled_item(b, label.end(), inserts)
     body = render_text(b.text, inserts, block=True)
     cls = f".blk .blk-{b.kind} .lv-{min(b.level, 6)}"
+    if b.kind == "note":  # the Pháp điển's own notes repeat the instrument's name: kept out of the search index
+        cls += " data-search-exclude"
     return f"{body}\n{{: #{b.anchor} {cls} }}"
 
 
@@ -144,7 +146,7 @@ def _attr_rows(doc: Document, index: CorpusIndex) -> list[tuple[str, str]]:
     ]
     if doc.effective:  # a codified text's notes state it (parse/phapdien.py)
         rows.append(("Ngày có hiệu lực", f"{escape_inline(human_date(doc.effective))} <small>(theo ghi chú Pháp điển)</small>"))
-    rows += [("Văn bản sửa đổi, bổ sung", _amendment_cell(a)) for a in doc.amendments]
+    rows += [("Văn bản sửa đổi, bổ sung", _amendment_cell(a, doc, index)) for a in doc.amendments]
     if doc.doc_type == "Tin bài":
         rows[1] = ("Số, ký hiệu", "không có (tin bài)")
         rows.append(("Tác giả", escape_inline(doc.signer.name) or "—"))
@@ -170,13 +172,21 @@ def _attr_rows(doc: Document, index: CorpusIndex) -> list[tuple[str, str]]:
     return rows
 
 
-def _amendment_cell(a: Amendment) -> str:
+def _amendment_cell(a: Amendment, doc: Document, index: CorpusIndex) -> str:
     """"Điều 11 Luật số 28/2018/QH14 (sửa đổi, bổ sung; hiệu lực ngày …) tại Điều 5, Điều 7 …", each linked."""
     by = f"{'Điều ' + ', Điều '.join(a.articles) + ' ' if a.articles else ''}{a.type} số {a.number}"
+    found = next((x for x in index.amendments if x.doc.id == doc.id and x.amendment == a), None)
+    if found is not None:
+        return _amendment_text(a, link(escape_inline(by), amender_href(found, index, DIR)))
+    return _amendment_text(a, escape_inline(by))
+
+
+def _amendment_text(a: Amendment, by: str) -> str:
     when = f"; có hiệu lực {human_date(a.effective)}" if a.effective else ""
     where = ", ".join(link(f"Điều {t}", f"#{unit_anchor(t)}") for t in a.targets)
     what = escape_inline(", ".join(a.actions) + when)
-    return f"{escape_inline(by)} ({what}) — tại {where} <small>(theo ghi chú Pháp điển)</small>"
+    notes = f"Điều {a.targets[0]}" if len(a.targets) == 1 else "các điều này"
+    return f"{by} ({what}) — tại {where} <small>(theo ghi chú Pháp điển tại {escape_inline(notes)})</small>"
 
 
 def _issuer_cell(doc: Document, index: CorpusIndex) -> str:

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from tracuu.model.corpus import Corpus
-from tracuu.model.index import CorpusIndex, InstrumentFacts, Mention
+from tracuu.model.index import AmendmentLink, CorpusIndex, InstrumentFacts, Mention
 from tracuu.model.instruments import FACTS, Instrument
-from tracuu.model.records import Citation, Document
+from tracuu.model.records import Citation, Document, unit_anchor
 from tracuu.model.textutil import collation_key
 from tracuu.render import urls
 from tracuu.render.mdsafe import escape_inline, link
-from tracuu.render.titles import title_of
+from tracuu.render.titles import human_date, title_of
 
 DIR = urls.INSTRUMENTS
 FACT_LABELS = {
@@ -33,7 +33,7 @@ FACT_LABELS = {
 }
 # A fact neither the corpus nor the registry states is shown as unknown, never guessed.
 UNKNOWN = "*chưa rõ*"
-UNKNOWN_SOURCE = "văn bản trong kho và `data/instruments.yml` không nêu"
+UNKNOWN_SOURCE = "các văn bản trong kho không nêu"
 LEVELS = (
     "Điều ước quốc tế",
     "Đảng",
@@ -65,7 +65,8 @@ def href_for(citation: Citation, index: CorpusIndex | None = None, from_dir: str
     if index is not None:
         doc_id = index.instrument_document.get(citation.instrument)
         if doc_id is not None:
-            return urls.document(doc_id, from_dir or DIR)
+            anchor = index.pinpoint_anchors.get((citation.instrument, citation.pinpoint), "")
+            return urls.document(doc_id, from_dir or DIR, anchor)
     return urls.instrument(citation.instrument, from_dir or DIR)
 
 
@@ -81,21 +82,60 @@ def citation_label(citation: Citation) -> str:
 # --------------------------------------------------------------------------- facts
 
 
-def _mention_line(m: Mention, from_dir: str) -> str:
+def pinpoint_label(c: Citation) -> str:
+    """The unit a citation names, in reader words ("khoản 3 Điều 82"); "" for the whole text."""
+    p = c.pinpoint
+    if not p.article:
+        return ""
+    parts = [f"điểm {p.point}" if p.point else "", f"khoản {p.clause}" if p.clause else "", f"Điều {p.article}"]
+    return " ".join(x for x in parts if x)
+
+
+def _cited_unit(c: Citation, index: CorpusIndex | None, from_dir: str) -> str:
+    """'dẫn chiếu khoản 3 Điều 82' linked to that unit on the cited text's page, when the corpus holds it."""
+    label = pinpoint_label(c)
+    if not label:
+        return ""
+    doc_id = index.instrument_document.get(c.instrument) if index is not None else None
+    anchor = index.pinpoint_anchors.get((c.instrument, c.pinpoint), "") if index is not None else ""
+    if doc_id is not None and anchor:
+        return f" (dẫn chiếu {link(escape_inline(label), urls.document(doc_id, from_dir, anchor))})"
+    return f" (dẫn chiếu {escape_inline(label)})"
+
+
+def _mention_line(m: Mention, from_dir: str, index: CorpusIndex | None = None) -> str:
     c = m.citation
     before, mention, after = m.context
     quote = f"{escape_inline(before, False)}**{escape_inline(mention, False)}**{escape_inline(after, False)}"
     where = link(escape_inline(_title_of(m.doc)), _doc_href(m.doc, from_dir, m.anchor))
-    return f"- {where}, dòng {c.line}: {quote}"
+    return f"- {where}{_cited_unit(c, index, from_dir)}: {quote}"
+
+
+def _block_at(doc: Document, line: int) -> str:
+    """The anchor of the block that holds source line ``line`` ("" when none does)."""
+    held = [b for b in doc.body if b.line <= line]
+    return held[-1].anchor if held else ""
 
 
 def _source_cell(where: str, corpus: Corpus, from_dir: str) -> str:
-    """'sources/x.txt:12' → a link to that document's page when it is in the corpus."""
+    """'sources/x.txt:12' → 'theo <the document, at that passage>' in reader words (no path, no line)."""
     path, _, line = where.rpartition(":")
     doc = next((d for d in corpus.documents if d.source == path or d.source.endswith("/" + path)), None)
     if doc is None:
-        return escape_inline(f"{path}, dòng {line}")
-    return f"data/instruments.yml, theo {link(escape_inline(_title_of(doc)), _doc_href(doc, from_dir))}, dòng {line}"
+        return "theo danh mục văn bản của trang"
+    anchor = _block_at(doc, int(line)) if line.isdigit() else ""
+    return f"theo {link(escape_inline(_title_of(doc)), _doc_href(doc, from_dir, anchor))}"
+
+
+def _editor_block(entry: Instrument | None, mentions: tuple[Mention, ...]) -> list[str]:
+    """Registry paths and source lines, for editors only: a collapsed block."""
+    rows: list[str] = []
+    if entry is not None:
+        rows += [f"    - `{f}`: `data/instruments.yml` (`{entry.id}`) ← `{escape_inline(w, False)}`" for f, w in entry.source]
+    else:
+        rows.append("    - Văn bản này chưa có trong `data/instruments.yml`; thông tin lấy từ chính các câu dẫn chiếu.")
+    rows += [f"    - `{m.doc.source}:{m.citation.line}`" for m in mentions[:20]]
+    return ['??? note "Dành cho người biên tập"', *rows, ""]
 
 
 def _facts(
@@ -127,7 +167,7 @@ def _facts(
         for v, ms in sorted(values.items(), key=lambda kv: (-len(kv[1]), collation_key(kv[0]))):
             first = ms[0]
             where = link(escape_inline(_title_of(first.doc)), _doc_href(first.doc, from_dir, first.anchor))
-            src = f"{where}, dòng {first.citation.line}"
+            src = f"theo {where}"
             rows.append((labels[fact], escape_inline(v), src))
     return rows
 
@@ -139,7 +179,11 @@ def heading(facts: InstrumentFacts) -> str:
 
 
 def _mention_sections(
-    mentions: tuple[Mention, ...], from_dir: str, exclude_doc: str = "", heading_level: str = "##"
+    mentions: tuple[Mention, ...],
+    from_dir: str,
+    exclude_doc: str = "",
+    heading_level: str = "##",
+    index: CorpusIndex | None = None,
 ) -> list[str]:
     ms = [m for m in mentions if m.doc.id != exclude_doc]
     ms.sort(key=lambda m: (collation_key(_title_of(m.doc)), m.citation.line))
@@ -154,27 +198,62 @@ def _mention_sections(
         out.append("")
     if ms:
         out += [f"{heading_level} Được dẫn chiếu trong {{#duoc-dan-chieu}}", ""]
-        out += [_mention_line(m, from_dir) for m in ms]
+        out += [_mention_line(m, from_dir, index) for m in ms]
         out.append("")
     return out
 
 
-def instrument_page(facts: InstrumentFacts, corpus: Corpus) -> str:
+def instrument_page(facts: InstrumentFacts, corpus: Corpus, index: CorpusIndex | None = None) -> str:
     h1 = heading(facts)
     lines = ["---", "search:", "  boost: 3", "---", "", f"# {escape_inline(h1)}", ""]
     rows = _facts(facts.mentions, facts.entry, corpus, DIR)
+    noted = [a for a in index.amendments if a.amender == facts.id] if index is not None else []
+    if noted and not facts.mentions and facts.entry is None:  # known from a Pháp điển note only
+        a = noted[0]
+        at = a.amendment.targets[0] if a.amendment.targets else ""
+        src = f"theo ghi chú Pháp điển tại Điều {escape_inline(at)} của "
+        src += link(escape_inline(_title_of(a.doc)), _doc_href(a.doc, DIR, unit_anchor(at) if at else ""))
+        known = {FACT_LABELS["type"]: facts.type, FACT_LABELS["number"]: facts.number}
+        rows = [(k, escape_inline(v), src) for k, v in known.items() if v] + [
+            r for r in rows if r[0] not in known and r[0] != "Tên gọi"
+        ]
     if rows:
         lines += ["| Thuộc tính | Nội dung | Nguồn |", "|---|---|---|"]
         lines += [f"| {a} | {v} | {s} |" for a, v, s in rows]
         lines.append("")
-    if facts.entry is None:
-        lines += [
-            '!!! note "Chưa có trong danh mục"',
-            "    Văn bản này chưa có trong `data/instruments.yml`; thông tin trên lấy từ chính các câu dẫn chiếu.",
-            "",
-        ]
-    lines += _mention_sections(facts.mentions, DIR)
+    lines += amended_section(facts.id, index, DIR) if index is not None else []
+    lines += _mention_sections(facts.mentions, DIR, index=index)
+    lines += _editor_block(facts.entry, facts.mentions)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _articles(doc: Document, articles: tuple[str, ...], from_dir: str) -> str:
+    return ", ".join(link(f"Điều {escape_inline(t)}", _doc_href(doc, from_dir, unit_anchor(t))) for t in articles)
+
+
+def amended_section(instrument_id: str, index: CorpusIndex, from_dir: str) -> list[str]:
+    """What this instrument amended, as the Pháp điển notes of the amended texts record it."""
+    links = [a for a in index.amendments if a.amender == instrument_id]
+    if not links:
+        return []
+    out = ["## Đã sửa đổi, bổ sung {#da-sua-doi}", ""]
+    for a in links:
+        am = a.amendment
+        by = f"Điều {', '.join(am.articles)} " if am.articles else ""
+        when = f", có hiệu lực {human_date(am.effective)}" if am.effective else ""
+        notes = ", ".join(f"Điều {t}" for t in am.targets)
+        out.append(
+            f"- {link(escape_inline(_title_of(a.doc)), _doc_href(a.doc, from_dir))}: {escape_inline(by)}"
+            f"{escape_inline(', '.join(am.actions))} {_articles(a.doc, am.targets, from_dir)}{escape_inline(when)}"
+            f" — theo ghi chú Pháp điển tại {escape_inline(notes)}"
+        )
+    return [*out, ""]
+
+
+def amender_href(a: AmendmentLink, index: CorpusIndex, from_dir: str) -> str:
+    """Link to the amending instrument's page (its document page when the corpus holds its text)."""
+    doc_id = index.instrument_document.get(a.amender)
+    return urls.document(doc_id, from_dir) if doc_id else urls.instrument(a.amender, from_dir)
 
 
 def cited_by_section(instrument_id: str, index: CorpusIndex) -> str:
@@ -182,7 +261,8 @@ def cited_by_section(instrument_id: str, index: CorpusIndex) -> str:
     facts = index.instruments.get(instrument_id)
     mentions = facts.mentions if facts else ()
     own = index.instrument_document.get(instrument_id, "")
-    lines = _mention_sections(mentions, urls.DOCUMENTS, exclude_doc=own)
+    lines = amended_section(instrument_id, index, urls.DOCUMENTS)
+    lines += _mention_sections(mentions, urls.DOCUMENTS, exclude_doc=own, index=index)
     return "\n".join(lines).rstrip() + "\n" if lines else ""
 
 
@@ -213,7 +293,7 @@ def pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
     for inst_id, facts in sorted(index.instruments.items()):
         if inst_id in index.instrument_document:
             continue
-        out[urls.page(DIR, inst_id)] = instrument_page(facts, corpus)
+        out[urls.page(DIR, inst_id)] = instrument_page(facts, corpus, index)
     if out or index.instrument_document:
         out[urls.page(DIR, "index")] = index_page(index)
     return out

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from tracuu.model.records import Document
 
+# Types whose texts are named by type + subject ("Luật Trẻ em", "Bộ luật Hình sự").
+NAMED_TYPES = frozenset({"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"})
+
 
 def title_of(doc: Document) -> str:
     """The page's H1: type + (number) + trích yếu."""
     kind = doc.doc_type or "Văn bản"
+    if kind in NAMED_TYPES and doc.number and doc.subject and len(doc.subject) <= 80:
+        # A law is known by its name ("Luật Trẻ em"); its number follows.
+        return f"{kind} {doc.subject} số {doc.number}"
     head = f"{kind} {doc.number}" if doc.number else kind
     if doc.subject:
         return f"{head}: {doc.subject}"

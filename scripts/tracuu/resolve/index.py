@@ -28,7 +28,7 @@ from tracuu.resolve.document_index import headers, related_documents
 from tracuu.resolve.figures import all_figures
 from tracuu.resolve.guidance import REPORTING_ID, audience_guidance, reporting_guidance
 from tracuu.resolve.hotlines import hotlines
-from tracuu.resolve.instrument_index import document_instruments, instrument_facts
+from tracuu.resolve.instrument_index import amendment_links, document_instruments, instrument_facts, pinpoint_anchors
 from tracuu.resolve.search_vocab import vocabulary
 from tracuu.resolve.topics import all_topic_hits, paragraph_topics, tag_names
 
@@ -91,6 +91,8 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         instruments=instrument_facts(corpus, instruments),
         document_instrument=own,
         instrument_document=first,
+        pinpoint_anchors=pinpoint_anchors(corpus, first),
+        amendments=amendment_links(corpus, instruments),
         agencies=agency_facts(corpus, agencies),
         sectors=tuple(Sector(s.id, s.name) for s in agencies.sectors),
         agency_sector=sectors,

@@ -9,13 +9,14 @@ import re
 from collections import defaultdict
 
 from tracuu.model.corpus import Corpus
-from tracuu.model.index import InstrumentFacts, Mention
+from tracuu.model.index import AmendmentLink, InstrumentFacts, Mention
 from tracuu.model.instruments import Instrument
-from tracuu.model.records import Citation, Document
+from tracuu.model.records import Citation, Document, Pinpoint, unit_anchor
 from tracuu.model.sokyhieu import SoKyHieu
 from tracuu.model.textutil import collation_key
 from tracuu.registries.instruments import Registry
 from tracuu.resolve.citations import _jurisdiction, canonical_type, context_for, instrument_id_for_document
+from tracuu.resolve.citations.identity import instrument_id
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[str, str, str]:
@@ -130,11 +131,79 @@ def level(type_: str, number: str, mentions: list[Mention], entry: Instrument | 
     return "Chưa rõ cấp ban hành"
 
 
+def amender_id(type_: str, number: str, reg: Registry) -> str:
+    """The instrument id of an amending text named in a note ("Luật", "28/2018/QH14")."""
+    skh = _parsed(number)
+    if skh is None:
+        return ""
+    entry = reg.by_number(str(skh), "", skh.year)
+    return entry.id if entry else instrument_id(canonical_type(type_, skh), skh, "", "", skh.year)
+
+
+def amendment_links(corpus: Corpus, reg: Registry) -> tuple[AmendmentLink, ...]:
+    """Every amendment the Pháp điển notes record, with the amending instrument's id."""
+    out: list[AmendmentLink] = []
+    for doc in corpus.documents:
+        for a in doc.amendments:
+            amender = amender_id(a.type, a.number, reg)
+            if amender:
+                out.append(AmendmentLink(amender, doc, a))
+    return tuple(out)
+
+
 def instrument_facts(corpus: Corpus, reg: Registry) -> dict[str, InstrumentFacts]:
-    """Every cited instrument id → how the site names and files it."""
+    """Every cited or amending instrument id → how the site names and files it."""
     out: dict[str, InstrumentFacts] = {}
     for inst_id, ms in mentions_by_instrument(corpus).items():
         entry = reg.get(inst_id)
         type_, number, title = label(ms, entry)
         out[inst_id] = InstrumentFacts(inst_id, type_, number, title, level(type_, number, ms, entry), entry, tuple(ms))
+    for a in amendment_links(corpus, reg):
+        if a.amender not in out:  # known only from a note: its type and number, nothing more
+            entry = reg.get(a.amender)
+            skh = _parsed(a.amendment.number)
+            type_ = canonical_type(a.amendment.type, skh) if skh else a.amendment.type
+            number = str(skh) if skh else a.amendment.number
+            out[a.amender] = InstrumentFacts(a.amender, type_, number, "", level(type_, number, [], entry), entry, ())
+    return out
+
+
+def _first(items: str) -> str:
+    return items.split(",")[0].strip()
+
+
+def pinpoint_anchor(pin: Pinpoint, anchors: set[str]) -> str:
+    """The deepest unit of ``pin`` that has an anchor on the cited text's page; "" for none.
+
+    A list ("Điều 48, 49, 50", "các khoản 1, 2") points at its first item; a khoản or
+    điểm the page has no anchor for falls back to its article.
+    """
+    if not pin.article:
+        return ""
+    article, clause, point = _first(pin.article), _first(pin.clause), _first(pin.point)
+    for candidate in (
+        unit_anchor(article, clause, point) if clause and point else "",
+        unit_anchor(article, clause) if clause else "",
+        unit_anchor(article),
+    ):
+        if candidate and candidate in anchors:
+            return candidate
+    return ""
+
+
+def pinpoint_anchors(corpus: Corpus, instrument_document: dict[str, str]) -> dict[tuple[str, Pinpoint], str]:
+    """(instrument id, pinpoint) → the anchor on that instrument's document page, for every pinpoint citation."""
+    docs = {d.id: d for d in corpus.documents}
+    anchors: dict[str, set[str]] = {}
+    out: dict[tuple[str, Pinpoint], str] = {}
+    for doc in corpus.documents:
+        for c in doc.citations:
+            target = instrument_document.get(c.instrument)
+            if not c.pinpoint or target is None or (c.instrument, c.pinpoint) in out:
+                continue
+            if target not in anchors:
+                anchors[target] = {b.anchor for b in docs[target].body}
+            found = pinpoint_anchor(c.pinpoint, anchors[target])
+            if found:
+                out[(c.instrument, c.pinpoint)] = found
     return out

@@ -181,6 +181,12 @@ def instrument_id_for_document(doc: Document, reg: Registry | None = None) -> st
     jur = "" if skh.is_central else _jurisdiction(skh, nfc(doc.issuer), ctx)
     year = skh.year or doc.date[:4]
     entry = reg.by_number(str(skh), jur, year)
+    if entry is None and ctype and doc.subject:
+        # An instrument the corpus cites by name ("Luật Trẻ em"), whose text is in the corpus:
+        # the same type and name, and the same date when the registry states one.
+        named = reg.by_name(f"{ctype} {doc.subject}")
+        if named is not None and not named.number and (not named.date or named.date == doc.date):
+            entry = named
     return entry.id if entry else instrument_id(ctype, skh, "", jur, year)
 
 

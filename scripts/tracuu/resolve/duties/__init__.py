@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from tracuu.model.records import Document, Duty
 from tracuu.registries.agencies import AgencyRegistry, load_registry
+from tracuu.resolve.duties.articles import articles
 from tracuu.resolve.duties.headers import headers
 from tracuu.resolve.duties.indicators import indicators
 from tracuu.resolve.duties.memberships import extract_memberships
@@ -56,6 +57,7 @@ class Strategy:
 
 
 STRATEGIES: tuple[Strategy, ...] = (
+    Strategy("articles", 0, articles),  # "Điều 84. Bộ Y tế": an article headed by a body (articles.py)
     Strategy("indicators", 1, indicators),
     Strategy("tables", 2, tables),
     Strategy("headers", 3, headers),
