@@ -23,7 +23,8 @@ from tracuu.registries.topics import load_registry as topic_registry
 from tracuu.resolve.agencies import issuer_agency
 from tracuu.resolve.agency_index import agency_facts, agency_links
 from tracuu.resolve.figures import all_figures
-from tracuu.resolve.guidance import REPORTING_ID, audience_guidance, reporting_guidance
+from tracuu.registries import guidance as guidance_registry
+from tracuu.resolve.guidance import REPORTING_ID, audience_guidance, basis_links, reporting_guidance
 from tracuu.resolve.hotlines import hotlines
 from tracuu.resolve.instrument_index import document_instruments, instrument_facts
 from tracuu.resolve.search_vocab import vocabulary
@@ -76,12 +77,14 @@ def build_index(corpus: Corpus) -> CorpusIndex:
             issuers[doc.id] = found
     sectors = _agency_sector(corpus, agencies)
     terms = tuple(glossary.load())
+    facts = instrument_facts(corpus, instruments)
+    guide_pages = guidance_registry.load()
     return CorpusIndex(
         issuers=issuers,
         issuing_level=_issuing_level(corpus, agencies),
         tags={d.id: tuple(tag_names(d, topics)) for d in corpus.documents},
         paragraph_topics={d.id: paragraph_topics(d, topics) for d in corpus.documents},
-        instruments=instrument_facts(corpus, instruments),
+        instruments=facts,
         document_instrument=own,
         instrument_document=first,
         agencies=agency_facts(corpus, agencies),
@@ -91,6 +94,8 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         topics=topics,
         guidance=_guidance(corpus, topics, sectors),
         hotlines=hotlines(corpus),
+        guidance_pages=tuple(guide_pages),
+        basis_links=basis_links(guide_pages, corpus, facts, own),
         figures=tuple(all_figures(corpus)),
         glossary=terms,
         search=vocabulary(terms, agencies, topics, search_words.load(), _project_root(corpus)),
