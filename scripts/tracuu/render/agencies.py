@@ -18,7 +18,7 @@ from tracuu.model.textutil import collation_key, slugify
 from tracuu.render import urls
 from tracuu.render.instruments import href_for
 from tracuu.render.mdsafe import escape_inline, link
-from tracuu.render.titles import human_date
+from tracuu.render.titles import human_date, vn_date
 
 DIR = urls.AGENCIES
 ROLE_CLASS = {"chủ trì": "role-chu-tri", "phối hợp": "role-phoi-hop", "thực hiện": "role-thuc-hien"}
@@ -112,7 +112,7 @@ def _attrs_md(v: AgencyFacts, index: CorpusIndex) -> list[str]:
     if written:
         rows.append(("Tên gọi trong văn bản", "; ".join(escape_inline(w) for w in written)))
     if not a.known:
-        rows.append(("Ghi chú", "Chưa có trong danh mục cơ quan (data/agencies.yml)"))
+        rows.append(("Ghi chú", "Chưa có trong danh mục cơ quan"))
     out = ['<div class="agency-attrs" markdown>\n', "| Thuộc tính | Nội dung |\n|---|---|"]
     out.extend(f"| {k} | {val} |" for k, val in rows)
     out.append("\n</div>\n")
@@ -158,7 +158,7 @@ def _duties_md(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus,
     order = {b.anchor: n for doc in corpus.documents for n, b in enumerate(doc.body)}
     for doc in newest_first({e.doc.id: e.doc for e in v.entries}.values()):
         out.append(f"### {link(escape_inline(_doc_title(doc)), urls.document(doc.id, DIR))} {{#vb-{slugify(doc.id)}}}\n")
-        facts = [x for x in (doc.issuer, doc.date) if x]
+        facts = [x for x in (doc.issuer, vn_date(doc.date)) if x]
         if facts:
             out.append(f'<p class="duty-doc">{escape_inline(" · ".join(facts))}</p>\n')
         # The duty texts are indexed on their document pages; here they would only repeat (and outrank) them.

@@ -18,7 +18,7 @@ from tracuu.model.records import Citation, Document
 from tracuu.model.textutil import collation_key
 from tracuu.render import urls
 from tracuu.render.mdsafe import escape_inline, link
-from tracuu.render.titles import title_of
+from tracuu.render.titles import title_of, vn_date
 
 DIR = urls.INSTRUMENTS
 FACT_LABELS = {
@@ -33,7 +33,7 @@ FACT_LABELS = {
 }
 # A fact neither the corpus nor the registry states is shown as unknown, never guessed.
 UNKNOWN = "*chưa rõ*"
-UNKNOWN_SOURCE = "văn bản trong kho và `data/instruments.yml` không nêu"
+UNKNOWN_SOURCE = "văn bản trong kho không nêu"
 LEVELS = (
     "Điều ước quốc tế",
     "Đảng",
@@ -77,16 +77,16 @@ def _mention_line(m: Mention, from_dir: str) -> str:
     before, mention, after = m.context
     quote = f"{escape_inline(before, False)}**{escape_inline(mention, False)}**{escape_inline(after, False)}"
     where = link(escape_inline(_title_of(m.doc)), _doc_href(m.doc, from_dir, m.anchor))
-    return f"- {where}, dòng {c.line}: {quote}"
+    return f"- {where}: {quote}"
 
 
 def _source_cell(where: str, corpus: Corpus, from_dir: str) -> str:
     """'sources/x.txt:12' → a link to that document's page when it is in the corpus."""
-    path, _, line = where.rpartition(":")
+    path, _, _line = where.rpartition(":")
     doc = next((d for d in corpus.documents if d.source == path or d.source.endswith("/" + path)), None)
     if doc is None:
-        return escape_inline(f"{path}, dòng {line}")
-    return f"data/instruments.yml, theo {link(escape_inline(_title_of(doc)), _doc_href(doc, from_dir))}, dòng {line}"
+        return "văn bản không có trong kho"
+    return f"theo {link(escape_inline(_title_of(doc)), _doc_href(doc, from_dir))}"
 
 
 def _facts(
@@ -99,7 +99,7 @@ def _facts(
     for fact in FACTS:
         if entry is not None and getattr(entry, fact):
             value = getattr(entry, fact)
-            shown = escape_inline(value)
+            shown = escape_inline(vn_date(value) if fact == "date" else value)
             if fact == "replaced_by":
                 shown = link(escape_inline(value), urls.instrument(value, from_dir or DIR))
             rows.append((labels[fact], shown, _source_cell(entry.source_of(fact), corpus, from_dir)))
@@ -118,8 +118,8 @@ def _facts(
         for v, ms in sorted(values.items(), key=lambda kv: (-len(kv[1]), collation_key(kv[0]))):
             first = ms[0]
             where = link(escape_inline(_title_of(first.doc)), _doc_href(first.doc, from_dir, first.anchor))
-            src = f"{where}, dòng {first.citation.line}"
-            rows.append((labels[fact], escape_inline(v), src))
+            src = f"theo {where}"
+            rows.append((labels[fact], escape_inline(vn_date(v) if fact == "date" else v), src))
     return rows
 
 
@@ -161,7 +161,7 @@ def instrument_page(facts: InstrumentFacts, corpus: Corpus) -> str:
     if facts.entry is None:
         lines += [
             '!!! note "Chưa có trong danh mục"',
-            "    Văn bản này chưa có trong `data/instruments.yml`; thông tin trên lấy từ chính các câu dẫn chiếu.",
+            "    Thông tin trên lấy từ chính các câu dẫn chiếu trong kho văn bản.",
             "",
         ]
     lines += _mention_sections(facts.mentions, DIR)
