@@ -25,7 +25,7 @@ from tracuu.render.portal.common import doc_href, docs_by_date
 from tracuu.render.portal.guidance import danger_page, file_name, guidance_page
 from tracuu.render.portal.hotlines import hotline_page, hotline_snippet
 from tracuu.render.portal.indexes import index_pages
-from tracuu.render.portal.topics import topic_page, topics_index
+from tracuu.render.portal.topics import topic_pages, topics_index
 from tracuu.render.titles import human_date, title_of
 
 
@@ -44,7 +44,7 @@ def newest_snippet(corpus: Corpus, n: int = 5) -> str:
 def pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
     out: dict[str, str] = {urls.page(urls.TOPICS, "index"): topics_index(corpus, index)}
     for t in index.topics.topics:
-        out[urls.page(urls.TOPICS, t.id)] = topic_page(t, corpus, index)
+        out.update(topic_pages(t, corpus, index))
     out[urls.page(urls.GUIDANCE, "index")] = danger_page(corpus, index)
     for guide in index.guidance_pages:
         out[urls.page(urls.GUIDANCE, file_name(guide.id))] = guidance_page(guide, corpus, index)
