@@ -15,7 +15,7 @@ ENTRY_TEXTS = ("Phụ huynh", "Dành cho cha mẹ, gia đình", "Khi trẻ em g�
 
 
 def _has_hotline(page: Any) -> bool:
-    return page.locator("article a[href='tel:111']").first.is_visible()
+    return bool(page.locator("article a[href='tel:111']").first.is_visible())
 
 
 def test_parent_reaches_hotline_in_two_clicks(page: Any, site_url: str) -> None:

@@ -73,7 +73,6 @@ def href_for(citation: Citation, index: CorpusIndex | None = None, from_dir: str
 
 
 def _mention_line(m: Mention, from_dir: str) -> str:
-    c = m.citation
     before, mention, after = m.context
     quote = f"{escape_inline(before, False)}**{escape_inline(mention, False)}**{escape_inline(after, False)}"
     where = link(escape_inline(_title_of(m.doc)), _doc_href(m.doc, from_dir, m.anchor))
@@ -152,7 +151,9 @@ def _mention_sections(
 
 def instrument_page(facts: InstrumentFacts, corpus: Corpus) -> str:
     h1 = heading(facts)
-    lines = ["---", "search:", "  boost: 3", "---", "", f"# {escape_inline(h1)}", ""]
+    # Below topic and guidance pages (boost 3): a plain-word query ("xam hai tre em") is
+    # answered by them, not by the page of an instrument that merely mentions the words.
+    lines = ["---", "search:", "  boost: 2", "---", "", f"# {escape_inline(h1)}", ""]
     rows = _facts(facts.mentions, facts.entry, corpus, DIR)
     if rows:
         lines += ["| Thuộc tính | Nội dung | Nguồn |", "|---|---|---|"]

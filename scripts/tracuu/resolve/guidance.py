@@ -11,8 +11,8 @@ import re
 from collections.abc import Mapping
 
 from tracuu.model.corpus import Corpus
-from tracuu.model.index import REPORTING_ID as REPORTING_ID
 from tracuu.model.guidance import Basis, BasisLink, GuidancePage
+from tracuu.model.index import REPORTING_ID as REPORTING_ID
 from tracuu.model.index import Guidance, InstrumentFacts, Quote
 from tracuu.model.records import Block, Document
 from tracuu.model.textutil import fold, plain

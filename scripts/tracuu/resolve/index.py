@@ -15,6 +15,7 @@ from tracuu.model.index import CorpusIndex, Guidance, Sector
 from tracuu.model.records import ResolvedAgency
 from tracuu.model.topics import TopicRegistry
 from tracuu.registries import glossary
+from tracuu.registries import guidance as guidance_registry
 from tracuu.registries import search as search_words
 from tracuu.registries.agencies import AgencyRegistry
 from tracuu.registries.agencies import load_registry as agency_registry
@@ -23,7 +24,6 @@ from tracuu.registries.topics import load_registry as topic_registry
 from tracuu.resolve.agencies import issuer_agency
 from tracuu.resolve.agency_index import agency_facts, agency_links
 from tracuu.resolve.figures import all_figures
-from tracuu.registries import guidance as guidance_registry
 from tracuu.resolve.guidance import REPORTING_ID, audience_guidance, basis_links, reporting_guidance
 from tracuu.resolve.hotlines import hotlines
 from tracuu.resolve.instrument_index import document_instruments, instrument_facts

@@ -29,7 +29,6 @@ from tracuu.render.portal.topics import topic_pages, topics_index
 from tracuu.render.titles import human_date, title_of
 
 
-
 def newest_snippet(corpus: Corpus, n: int = 5) -> str:
     lines = ["<!-- Sinh tự động (tracuu.render_portal); chèn vào docs/index.md. -->", ""]
     for d in docs_by_date(corpus)[:n]:
