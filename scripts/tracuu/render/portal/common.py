@@ -69,6 +69,12 @@ def source_link(doc: Document, anchor: str, from_dir: str = urls.GUIDANCE) -> st
 # Quotations repeated from document pages stay out of the search index: the
 # document page already indexes that text, and repeating it made topic pages a
 # third of the index (slower first results on phones, worse ranking).
+# Search boost of the pages that answer plain-word questions (topics, guidance,
+# hotlines): above document, agency (3) and instrument (2) pages, so "xam hai tre
+# em" or "tre bi bao luc phai lam gi" lands on them rather than on a near-empty
+# instrument page whose title holds the same words.
+READER_BOOST = "search:\n  boost: 8"
+
 EXCLUDED_OPEN = '<div class="quotes" data-search-exclude markdown>\n'
 EXCLUDED_CLOSE = "\n</div>\n"
 

@@ -21,6 +21,7 @@ from tracuu.render.mdsafe import escape_inline, link
 from tracuu.render.portal.common import (
     EXCLUDED_CLOSE,
     EXCLUDED_OPEN,
+    READER_BOOST,
     agency_href,
     front_matter,
     locator,
@@ -132,8 +133,8 @@ def _see_also(page: GuidancePage, pages: tuple[GuidancePage, ...], index: Corpus
 
 
 def guidance_page(page: GuidancePage, corpus: Corpus, index: CorpusIndex) -> str:
-    # Search boost like a topic page: "trẻ bị xâm hại phải làm gì" is this page.
-    out = [front_matter("data/guidance.yml", extra="search:\n  boost: 3"), f"# {escape_inline(page.title)}\n"]
+    # READER_BOOST: "trẻ bị xâm hại phải làm gì" is this page.
+    out = [front_matter("data/guidance.yml", extra=READER_BOOST), f"# {escape_inline(page.title)}\n"]
     out.append(_call_button(page, index))
     out.append(escape_inline(page.lead) + "\n")
     for i, sec in enumerate(page.sections):

@@ -22,6 +22,7 @@ from tracuu.render.mdsafe import escape_block, escape_inline, link
 from tracuu.render.portal.common import (
     EXCLUDED_CLOSE,
     EXCLUDED_OPEN,
+    READER_BOOST,
     agency_href,
     doc_href,
     docs_by_date,
@@ -172,7 +173,7 @@ def topic_pages(topic: Topic, corpus: Corpus, index: CorpusIndex) -> dict[str, s
     d_dir = urls.TOPICS
     items = _items(hits)
     n_docs = len({it.doc.id for it in items})
-    head = [front_matter("data/topics.yml", [topic.name], extra="search:\n  boost: 3"), f"# {escape_inline(topic.name)}\n"]
+    head = [front_matter("data/topics.yml", [topic.name], extra=READER_BOOST), f"# {escape_inline(topic.name)}\n"]
     head.append(
         f"**{len(hits.duties)}** nhiệm vụ và **{len(hits.paragraphs)}** đoạn văn khác trong **{n_docs}** văn bản "
         f"nói về {escape_inline(topic.name.lower())}.\n"
