@@ -150,3 +150,18 @@ def test_topic_items_keep_their_codes(browser: Any, site_url: str, site_dir: Pat
         coded += sum(1 for t in items if re.search(r"(?:^|: )\d{3,4}\. \S", t))
     page.close()
     assert coded >= 100  # Thông tư 13's indicators, each with its code
+
+
+def test_accented_highlight_marks_no_folded_collision(page: Any, site_url: str) -> None:
+    doc = site_url + "van-ban/2024-06-bao-cao-dien-dan-tre-em-tp-bac-kan/"
+
+    def marks(h: str) -> list[str]:
+        page.goto(f"{doc}?h={h}")
+        page.wait_for_load_state("networkidle")
+        found: list[str] = page.eval_on_selector_all("mark[data-md-highlight]", "els => els.map(e => e.textContent)")
+        return [m.lower() for m in found]
+
+    accented = marks("bảo")
+    assert accented and set(accented) == {"bảo"}, sorted(set(accented))  # not "báo" (Báo cáo), "bão"
+    plain_marks = marks("bao")
+    assert {"bảo", "báo"} <= set(plain_marks), sorted(set(plain_marks))  # typed without marks: every form
