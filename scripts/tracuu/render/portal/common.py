@@ -73,7 +73,7 @@ def source_link(doc: Document, anchor: str, from_dir: str = urls.GUIDANCE) -> st
 # hotlines): above document, agency (3) and instrument (2) pages, so "xam hai tre
 # em" or "tre bi bao luc phai lam gi" lands on them rather than on a near-empty
 # instrument page whose title holds the same words.
-READER_BOOST = "search:\n  boost: 8"
+READER_BOOST = "search:\n  boost: 5"
 
 EXCLUDED_OPEN = '<div class="quotes" data-search-exclude markdown>\n'
 EXCLUDED_CLOSE = "\n</div>\n"
