@@ -71,7 +71,7 @@ def test_every_page_has_one_h1_and_a_mention() -> None:
         assert sum(1 for line in text.splitlines() if line.startswith("# ")) == 1, path
         if path != "phap-ly/index.md":
             assert "## Được dẫn chiếu trong" in text, path
-            assert text.startswith("---\nsearch:\n  boost: 3\n---\n"), path
+            assert text.startswith("---\nsearch:\n  boost: 2\n---\n"), path
 
 
 def test_pages_are_deterministic() -> None:

@@ -92,3 +92,21 @@ class GuidancePage:
             parts.append(sec.title)
             parts.extend(s.text for s in sec.statements)
         return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class BasisLink:
+    """Where a basis leads on the site (resolved once per build in ``resolve.guidance``).
+
+    ``kind``: "document" (a document page, ``page`` its id, ``anchor`` the
+    article/clause anchor when that page has it), "instrument" (the page of a
+    cited instrument whose text the corpus does not hold; no anchor) or ""
+    (nothing on the site to link to). ``name`` names the instrument as a
+    reader knows it ("Luật Trẻ em", "Nghị định 56/2017/NĐ-CP"); "" for a
+    corpus document basis (the renderer names it from the document).
+    """
+
+    kind: str
+    page: str = ""
+    anchor: str = ""
+    name: str = ""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from tracuu.model.figures import Figure
 from tracuu.model.glossary import Term
+from tracuu.model.guidance import Basis, BasisLink, GuidancePage
 from tracuu.model.instruments import Instrument
 from tracuu.model.records import Amendment, Block, Citation, Document, Duty, Pinpoint, ResolvedAgency
 from tracuu.model.topics import TopicRegistry
@@ -203,6 +204,8 @@ class CorpusIndex:
     topic_hits: Mapping[str, TopicHits] = field(default_factory=dict)  # topic id → what carries it
     guidance: Mapping[str, Guidance] = field(default_factory=dict)  # audience id (or "bao-tin") → quotes
     hotlines: tuple[Hotline, ...] = ()
+    guidance_pages: tuple[GuidancePage, ...] = ()  # data/guidance.yml
+    basis_links: Mapping[Basis, BasisLink] = field(default_factory=dict)  # every basis of guidance_pages
     figures: tuple[tuple[Document, Figure], ...] = ()
     glossary: tuple[Term, ...] = ()
     search: SearchVocabulary = field(default_factory=SearchVocabulary)

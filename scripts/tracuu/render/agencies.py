@@ -121,7 +121,7 @@ def _attrs_md(v: AgencyFacts, index: CorpusIndex) -> list[str]:
     if written:
         rows.append(("Tên gọi trong văn bản", "; ".join(escape_inline(w) for w in written)))
     if not a.known:
-        rows.append(("Ghi chú", "Chưa có trong danh mục cơ quan (data/agencies.yml)"))
+        rows.append(("Ghi chú", "Chưa có trong danh mục cơ quan"))
     out = ['<div class="agency-attrs" markdown>\n', "| Thuộc tính | Nội dung |\n|---|---|"]
     out.extend(f"| {k} | {val} |" for k, val in rows)
     out.append("\n</div>\n")

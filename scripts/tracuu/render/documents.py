@@ -18,8 +18,8 @@ from tracuu.model.records import Amendment, Block, Document, unit_anchor
 from tracuu.model.textutil import SUPERSCRIPT_DIGITS, collation_key
 from tracuu.render import document_parts, urls
 from tracuu.render.instruments import amender_href, citation_label, cited_by_section, href_for
-from tracuu.render.mdsafe import INERT_OVER, escape_block, escape_inline, inert_block, link, source_code_span, table_rows
-from tracuu.render.titles import human_date, title_of
+from tracuu.render.mdsafe import INERT_OVER, escape_block, escape_inline, inert_block, link, table_rows
+from tracuu.render.titles import human_date, title_of, vn_date
 
 DIR = urls.DOCUMENTS
 _SUP = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
@@ -168,7 +168,6 @@ def _attr_rows(doc: Document, index: CorpusIndex) -> list[tuple[str, str]]:
     for key, value in doc.meta:
         if key in labels:
             rows.append((labels[key], "<br>".join(escape_inline(x) for x in value.splitlines())))
-    rows.append(("Tệp nguồn", source_code_span(doc.source)))
     return rows
 
 
@@ -193,6 +192,7 @@ def _issuer_cell(doc: Document, index: CorpusIndex) -> str:
     if not doc.issuer:
         return "chưa xác định (văn bản không ghi)"
     how = doc.issuer_source
+    how = re.sub(r",? dòng \d+", "", how)  # line numbers are editor matter (tracuu check)
     note = f" <small>(xác định từ: {escape_inline(how)})</small>" if how and not how.startswith("khối") else ""
     agency = index.issuers.get(doc.id)  # its page lists what it issued and what it must do
     name = link(escape_inline(doc.issuer), urls.agency(agency.id, DIR)) if agency else escape_inline(doc.issuer)
@@ -211,7 +211,7 @@ def render_document_page(doc: Document, corpus: Corpus, index: CorpusIndex) -> s
     boost = 3
     front = [f"search:\n  boost: {boost}", f"source: {json.dumps(doc.source, ensure_ascii=False)}"]
     if doc.date:
-        front.append(f"doc_date: {json.dumps(doc.date)}")
+        front.append(f"doc_date: {json.dumps(vn_date(doc.date))}")
     tags = index.tags.get(doc.id, ())
     if tags:
         front.append("tags:\n" + "\n".join(f"  - {json.dumps(t, ensure_ascii=False)}" for t in tags))

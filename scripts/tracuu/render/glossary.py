@@ -16,6 +16,7 @@ from tracuu.model.index import CorpusIndex
 from tracuu.model.textutil import collation_key
 from tracuu.render import urls
 from tracuu.render.mdsafe import escape_inline, link
+from tracuu.render.titles import title_of
 
 ABBR_FILE = urls.ABBREVIATIONS
 PAGE = urls.GLOSSARY_PAGE
@@ -33,8 +34,9 @@ def abbreviations_md(terms: list[Term]) -> str:
 def _source_cell(source: str, corpus: Corpus) -> str:
     doc = corpus.document(source) if source else None
     if doc is not None:
-        return link(escape_inline(source), urls.document(doc.id, urls.GLOSSARY))
-    return escape_inline(source) if source else "—"
+        return link(escape_inline(title_of(doc)), urls.document(doc.id, urls.GLOSSARY))
+    # A registry file is editor matter: readers see what it is, not its path.
+    return "danh mục cơ quan" if source.endswith("agencies.yml") else "—"
 
 
 def glossary_page(terms: list[Term], corpus: Corpus) -> str:

@@ -18,7 +18,7 @@ from tracuu.model.records import Citation, Document, unit_anchor
 from tracuu.model.textutil import collation_key
 from tracuu.render import urls
 from tracuu.render.mdsafe import escape_inline, link
-from tracuu.render.titles import human_date, title_of
+from tracuu.render.titles import human_date, title_of, vn_date
 
 DIR = urls.INSTRUMENTS
 FACT_LABELS = {
@@ -148,7 +148,7 @@ def _facts(
     for fact in FACTS:
         if entry is not None and getattr(entry, fact):
             value = getattr(entry, fact)
-            shown = escape_inline(value)
+            shown = escape_inline(vn_date(value) if fact == "date" else value)
             if fact == "replaced_by":
                 shown = link(escape_inline(value), urls.instrument(value, from_dir or DIR))
             rows.append((labels[fact], shown, _source_cell(entry.source_of(fact), corpus, from_dir)))
@@ -168,7 +168,7 @@ def _facts(
             first = ms[0]
             where = link(escape_inline(_title_of(first.doc)), _doc_href(first.doc, from_dir, first.anchor))
             src = f"theo {where}"
-            rows.append((labels[fact], escape_inline(v), src))
+            rows.append((labels[fact], escape_inline(vn_date(v) if fact == "date" else v), src))
     return rows
 
 
@@ -205,7 +205,9 @@ def _mention_sections(
 
 def instrument_page(facts: InstrumentFacts, corpus: Corpus, index: CorpusIndex | None = None) -> str:
     h1 = heading(facts)
-    lines = ["---", "search:", "  boost: 3", "---", "", f"# {escape_inline(h1)}", ""]
+    # Below topic and guidance pages (boost 3): a plain-word query ("xam hai tre em") is
+    # answered by them, not by the page of an instrument that merely mentions the words.
+    lines = ["---", "search:", "  boost: 2", "---", "", f"# {escape_inline(h1)}", ""]
     rows = _facts(facts.mentions, facts.entry, corpus, DIR)
     noted = [a for a in index.amendments if a.amender == facts.id] if index is not None else []
     if noted and not facts.mentions and facts.entry is None:  # known from a Pháp điển note only

@@ -20,6 +20,11 @@ def title_of(doc: Document) -> str:
     return head
 
 
+def vn_date(iso: str) -> str:
+    """A date as Vietnamese readers write it: "2023-10-10" → "10/10/2023", "2024-06" → "06/2024"."""
+    return "/".join(reversed(iso.split("-"))) if iso else ""
+
+
 def human_date(iso: str) -> str:
     parts = iso.split("-")
     if len(parts) == 3:

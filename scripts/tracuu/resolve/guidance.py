@@ -8,10 +8,12 @@ verbatim piece of the source text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from tracuu.model.corpus import Corpus
+from tracuu.model.guidance import Basis, BasisLink, GuidancePage
 from tracuu.model.index import REPORTING_ID as REPORTING_ID
-from tracuu.model.index import Guidance, Quote
+from tracuu.model.index import Guidance, InstrumentFacts, Quote
 from tracuu.model.records import Block, Document
 from tracuu.model.textutil import fold, plain
 from tracuu.model.topics import Audience, Matcher
@@ -96,3 +98,64 @@ def reporting_guidance(corpus: Corpus) -> Guidance:
             if REPORTING(plain(b.text)):
                 items.append(Quote(doc, b.anchor, excerpt(b.text, REPORTING)))
     return Guidance((), tuple(items))
+
+
+def _instrument_name(number: str, facts: InstrumentFacts | None, doc: Document | None) -> str:
+    """How a reader knows the instrument: "Luật Trẻ em", "Nghị định 56/2017/NĐ-CP", else by its number."""
+    if facts is not None and facts.type == "Luật" and facts.title.startswith("Luật"):
+        return facts.title
+    kind = (facts.type if facts is not None else "") or (doc.doc_type if doc is not None else "")
+    return f"{kind} {number}" if kind else f"văn bản số {number}"
+
+
+def _deepest_anchor(doc: Document, basis: Basis) -> str:
+    """The basis's own anchor on the document page, else its article or clause, else ""."""
+    full = basis.target_anchor()
+    candidates = [full]
+    if basis.point:
+        candidates.append(Basis(instrument=basis.instrument, article=basis.article, clause=basis.clause).target_anchor())
+    if basis.clause:
+        candidates.append(Basis(instrument=basis.instrument, article=basis.article).target_anchor())
+    return next((a for a in candidates if doc.block(a) is not None), "")
+
+
+def basis_links(
+    pages: list[GuidancePage],
+    corpus: Corpus,
+    instruments: Mapping[str, InstrumentFacts],
+    document_instrument: Mapping[str, str],
+) -> dict[Basis, BasisLink]:
+    """Every basis of the guidance pages → the page (and anchor) it links to.
+
+    A national instrument whose text the corpus holds (a document with that
+    số/ký hiệu) links to its document page at the article anchor
+    (``dieu-54-khoan-2``); one the corpus only cites links to its instrument
+    page; otherwise nothing is linked and the pinpoint is printed.
+    """
+    docs_by_number: dict[str, Document] = {}
+    for d in sorted(corpus.documents, key=lambda d: d.id):
+        if d.number:
+            docs_by_number.setdefault(d.number, d)
+    facts_by_number = {f.number: f for f in sorted(instruments.values(), key=lambda f: f.id) if f.number}
+    out: dict[Basis, BasisLink] = {}
+    for page in pages:
+        for st in page.statements():
+            for b in st.basis:
+                if not b.is_instrument:
+                    doc = corpus.document(b.document)
+                    ok = doc is not None and doc.block(b.anchor) is not None
+                    out[b] = BasisLink("document", b.document, b.anchor) if ok else BasisLink("")
+                    continue
+                doc = docs_by_number.get(b.instrument)
+                facts = facts_by_number.get(b.instrument)
+                if doc is not None and facts is None:
+                    facts = instruments.get(document_instrument.get(doc.id, ""))
+                name = _instrument_name(b.instrument, facts, doc)
+                if doc is not None:
+                    out[b] = BasisLink("document", doc.id, _deepest_anchor(doc, b), name)
+                elif facts is not None:
+                    out[b] = BasisLink("instrument", facts.id, "", name)
+                else:
+                    out[b] = BasisLink("", "", "", name)
+    return out
+

@@ -17,6 +17,7 @@ from tracuu.model.index import CorpusIndex, Guidance, Sector
 from tracuu.model.records import ResolvedAgency
 from tracuu.model.topics import TopicRegistry
 from tracuu.registries import glossary
+from tracuu.registries import guidance as guidance_registry
 from tracuu.registries import search as search_words
 from tracuu.registries.agencies import AgencyRegistry
 from tracuu.registries.agencies import load_registry as agency_registry
@@ -26,7 +27,7 @@ from tracuu.resolve.agencies import issuer_agency
 from tracuu.resolve.agency_index import agency_facts, agency_links
 from tracuu.resolve.document_index import headers, related_documents
 from tracuu.resolve.figures import all_figures
-from tracuu.resolve.guidance import REPORTING_ID, audience_guidance, reporting_guidance
+from tracuu.resolve.guidance import REPORTING_ID, audience_guidance, basis_links, reporting_guidance
 from tracuu.resolve.hotlines import hotlines
 from tracuu.resolve.instrument_index import amendment_links, document_instruments, instrument_facts, pinpoint_anchors
 from tracuu.resolve.search_vocab import vocabulary
@@ -80,6 +81,8 @@ def build_index(corpus: Corpus) -> CorpusIndex:
     sectors = _agency_sector(corpus, agencies)
     ptopics = {d.id: paragraph_topics(d, topics) for d in corpus.documents}
     terms = tuple(glossary.load())
+    facts = instrument_facts(corpus, instruments)
+    guide_pages = guidance_registry.load()
     return CorpusIndex(
         issuers=issuers,
         issuing_level=_issuing_level(corpus, agencies),
@@ -88,7 +91,7 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         related=related_documents(corpus, own, issuers),
         paragraph_topics=ptopics,
         block_order={(doc.id, b.anchor): n for doc in corpus.documents for n, b in enumerate(doc.body)},
-        instruments=instrument_facts(corpus, instruments),
+        instruments=facts,
         document_instrument=own,
         instrument_document=first,
         pinpoint_anchors=pinpoint_anchors(corpus, first),
@@ -101,6 +104,8 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         topic_hits=all_topic_hits(corpus, topics, ptopics),
         guidance=_guidance(corpus, topics, sectors),
         hotlines=hotlines(corpus),
+        guidance_pages=tuple(guide_pages),
+        basis_links=basis_links(guide_pages, corpus, facts, own),
         figures=tuple(all_figures(corpus)),
         glossary=terms,
         search=vocabulary(terms, agencies, topics, search_words.load(), _project_root(corpus)),

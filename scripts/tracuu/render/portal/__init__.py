@@ -22,26 +22,11 @@ from tracuu.render import glossary, urls
 from tracuu.render.mdsafe import escape_inline, link
 from tracuu.render.portal.charts import figures_page
 from tracuu.render.portal.common import doc_href, docs_by_date
-from tracuu.render.portal.guidance import danger_page, guidance_page
+from tracuu.render.portal.guidance import danger_page, file_name, guidance_page
 from tracuu.render.portal.hotlines import hotline_page, hotline_snippet
 from tracuu.render.portal.indexes import index_pages
-from tracuu.render.portal.topics import topic_page, topics_index
+from tracuu.render.portal.topics import topic_pages, topics_index
 from tracuu.render.titles import human_date, title_of
-
-GUIDES = (
-    (
-        "giao-vien",
-        "Dành cho giáo viên, nhà trường",
-        "Những gì các văn bản trong kho giao cho ngành giáo dục, nhà trường và giáo viên, trích nguyên văn. "
-        "Mỗi đoạn có đường dẫn tới đúng khoản trong văn bản gốc.",
-    ),
-    (
-        "phu-huynh",
-        "Dành cho cha mẹ, gia đình",
-        "Những gì các văn bản trong kho nói về cha mẹ, gia đình và người chăm sóc trẻ em, trích nguyên văn. "
-        "Mỗi đoạn có đường dẫn tới đúng khoản trong văn bản gốc.",
-    ),
-)
 
 
 def newest_snippet(corpus: Corpus, n: int = 5) -> str:
@@ -58,12 +43,10 @@ def newest_snippet(corpus: Corpus, n: int = 5) -> str:
 def pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
     out: dict[str, str] = {urls.page(urls.TOPICS, "index"): topics_index(corpus, index)}
     for t in index.topics.topics:
-        out[urls.page(urls.TOPICS, t.id)] = topic_page(t, corpus, index)
-    for audience_id, title, intro in GUIDES:
-        audience = index.topics.audience(audience_id)
-        if audience:
-            out[urls.page(urls.GUIDANCE, audience_id)] = guidance_page(audience, corpus, index, title, intro)
+        out.update(topic_pages(t, corpus, index))
     out[urls.page(urls.GUIDANCE, "index")] = danger_page(corpus, index)
+    for guide in index.guidance_pages:
+        out[urls.page(urls.GUIDANCE, file_name(guide.id))] = guidance_page(guide, corpus, index)
     hotline = hotline_page(corpus, index)
     if hotline:
         out[urls.page(urls.GUIDANCE, "tong-dai")] = hotline

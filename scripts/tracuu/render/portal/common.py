@@ -32,7 +32,10 @@ def short_title(doc: Document) -> str:
 
 
 def locator(doc: Document, anchor: str) -> str:
-    """ "mục 2, dòng 41": the nearest numbered label above the block and its source line."""
+    """ "điểm a mục 2": the nearest numbered label above the block ("" when none).
+
+    No source line: line numbers are editor matter (``tracuu check``), not for readers.
+    """
     b = doc.block(anchor)
     if b is None:
         return ""
@@ -54,7 +57,7 @@ def locator(doc: Document, anchor: str) -> str:
             where = f"mục {lab}"
     if b.annex and not where.startswith("Phụ lục"):
         where = f"{b.annex}, {where}" if where else b.annex
-    return f"{where}, dòng {b.line}" if where else f"dòng {b.line}"
+    return where
 
 
 def source_link(doc: Document, anchor: str, from_dir: str = urls.GUIDANCE) -> str:
@@ -66,6 +69,12 @@ def source_link(doc: Document, anchor: str, from_dir: str = urls.GUIDANCE) -> st
 # Quotations repeated from document pages stay out of the search index: the
 # document page already indexes that text, and repeating it made topic pages a
 # third of the index (slower first results on phones, worse ranking).
+# Search boost of the pages that answer plain-word questions (topics, guidance,
+# hotlines): above document, agency (3) and instrument (2) pages, so "xam hai tre
+# em" or "tre bi bao luc phai lam gi" lands on them rather than on a near-empty
+# instrument page whose title holds the same words.
+READER_BOOST = "search:\n  boost: 5"
+
 EXCLUDED_OPEN = '<div class="quotes" data-search-exclude markdown>\n'
 EXCLUDED_CLOSE = "\n</div>\n"
 

@@ -1,21 +1,85 @@
-"""Guidance pages: "Khi trẻ em gặp nguy hiểm", for teachers, for parents.
+"""Guidance pages (``data/guidance.yml``): "Khi trẻ em gặp nguy hiểm", parents, teachers.
 
-Every statement is a verbatim quotation (chosen in ``resolve.guidance``) with a
-link to the clause it comes from; the pages add no advice of their own.
+Plain-language steps, each statement followed by links to the articles and
+clauses it rests on (resolved once per build into ``CorpusIndex.basis_links``).
+The number to dial comes first, as a ``tel:`` button. Verbatim quotations from
+the corpus (chosen in ``resolve.guidance``) are folded below under "Trích văn
+bản" and kept out of the search index; the parents' page quotes no duty list.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from tracuu.model.corpus import Corpus
+from tracuu.model.guidance import Basis, GuidancePage, Statement
 from tracuu.model.index import REPORTING_ID, CorpusIndex, Guidance, Quote
 from tracuu.model.textutil import collation_key
-from tracuu.model.topics import Audience
 from tracuu.render import urls
 from tracuu.render.mdsafe import escape_inline, link
-from tracuu.render.portal.common import agency_href, front_matter, quote, source_link
+from tracuu.render.portal.common import (
+    EXCLUDED_CLOSE,
+    EXCLUDED_OPEN,
+    READER_BOOST,
+    agency_href,
+    front_matter,
+    locator,
+    quote,
+    short_title,
+    source_link,
+)
 from tracuu.render.portal.hotlines import hotline_box, national_line
+
+# Page id in data/guidance.yml → file name under huong-dan/ (the danger page is the folder's index).
+FILE_NAMES = {"khi-tre-em-gap-nguy-hiem": "index"}
+# Page id → the quotes (``CorpusIndex.guidance`` key) folded under "Trích văn bản", and whether duties are quoted.
+QUOTES = {"khi-tre-em-gap-nguy-hiem": (REPORTING_ID, False), "giao-vien": ("giao-vien", True), "phu-huynh": ("phu-huynh", False)}
+
+
+def file_name(page_id: str) -> str:
+    return FILE_NAMES.get(page_id, page_id)
+
+
+def basis_md(b: Basis, corpus: Corpus, index: CorpusIndex) -> str:
+    """ "[khoản 1 Điều 25 Nghị định 56/2017/NĐ-CP](…#dieu-25-khoan-1)" or the corpus document and clause."""
+    target = index.basis_links.get(b)
+    if not b.is_instrument:
+        doc = corpus.document(b.document)
+        if doc is None or target is None or not target.kind:
+            return escape_inline(b.document)
+        where = locator(doc, b.anchor)
+        label = f"{short_title(doc)}, {where}" if where else short_title(doc)
+        return link(escape_inline(label), urls.document(doc.id, urls.GUIDANCE, b.anchor))
+    name = target.name if target else f"văn bản số {b.instrument}"
+    label = escape_inline(f"{b.label()} {name}")
+    if target is None or not target.kind:
+        return label
+    if target.kind == "document":
+        return link(label, urls.document(target.page, urls.GUIDANCE, target.anchor))
+    return link(label, urls.instrument(target.page, urls.GUIDANCE))
+
+
+def _statement_text(st: Statement) -> str:
+    text = escape_inline(st.text)
+    if st.tel:
+        text = re.sub(rf"(?<![0-9]){re.escape(st.tel)}(?![0-9])", f"[{st.tel}](tel:{st.tel})", text, count=1)
+    return text
+
+
+def _statement_md(st: Statement, marker: str, corpus: Corpus, index: CorpusIndex) -> str:
+    bases = "; ".join(basis_md(b, corpus, index) for b in st.basis)
+    return f"{marker} {_statement_text(st)}  \n   <small class=\"tracuu-basis\">Theo {bases}.</small>"
+
+
+def _call_button(page: GuidancePage, index: CorpusIndex) -> str:
+    """The first number the page tells readers to dial, as a big tel: button."""
+    tel = next((st.tel for st in page.statements() if st.tel), "")
+    if not tel:
+        return ""
+    line = national_line(index)
+    name = f" – {line[0]}" if line and line[1] == tel else ""
+    return f"[Gọi {tel}{escape_inline(name)}](tel:{tel}){{ .md-button .md-button--primary .tracuu-call }}\n"
 
 
 def _duties_md(duties: tuple[Quote, ...]) -> list[str]:
@@ -27,69 +91,64 @@ def _duties_md(duties: tuple[Quote, ...]) -> list[str]:
             by_agency[q.duty.agency_id].append(q)
             names[q.duty.agency_id] = q.duty.agency
     for aid in sorted(by_agency, key=lambda a: (not by_agency[a][0].whole, collation_key(names[a]))):
-        head = link(escape_inline(names[aid]), agency_href(aid, urls.GUIDANCE))
-        out.append(f"### {head} {{#{aid}}}\n")
+        out.append(f"**{link(escape_inline(names[aid]), agency_href(aid, urls.GUIDANCE))}**\n")
         for q in by_agency[aid]:
             role = q.duty.role if q.duty else ""
             out.append(quote(q.text))
             out.append("")
-            out.append(f"Nguồn: {source_link(q.doc, q.anchor)}" + (f" · vai trò: {escape_inline(role)}" if role else "") + "\n")
+            out.append(f"Theo {source_link(q.doc, q.anchor)}" + (f" · vai trò: {escape_inline(role)}" if role else "") + "\n")
     return out
 
 
-def guidance_page(audience: Audience, corpus: Corpus, index: CorpusIndex, title: str, intro: str) -> str:
-    found = index.guidance.get(audience.id, Guidance())
-    duties, paras = found.duties, found.paragraphs
-    sources = sorted({q.doc.source for q in duties} | {q.doc.source for q in paras})
-    tag_ids = {t for q in duties if q.duty for t in q.duty.topics}
-    tags = [t.name for t in index.topics.topics if t.id in tag_ids]
-    # Search boost like a topic page: "giáo viên cần làm gì" is this page.
-    out = [front_matter(["data/topics.yml", *sources], tags, extra="search:\n  boost: 3"), f"# {title}\n", intro + "\n"]
-    out.append(hotline_box(corpus, index))
-    out.append(f"Xem thêm: [Khi trẻ em gặp nguy hiểm]({urls.href(urls.GUIDANCE, 'index', urls.GUIDANCE)}).\n")
-    out.append("## Văn bản giao nhiệm vụ {#nhiem-vu}\n")
-    if not duties:
-        out.append("Chưa có văn bản nào trong kho giao nhiệm vụ cho đối tượng này.\n")
-    out += _duties_md(duties)
-    if paras:
-        out.append("## Các đoạn văn khác nhắc tới {#doan-van}\n")
-        for q in paras:
-            out.append(quote(q.text))
-            out.append("")
-            out.append(f"Nguồn: {source_link(q.doc, q.anchor)}\n")
-    out.append(
-        "<small>Các đoạn trên được chọn tự động: nhiệm vụ của cơ quan thuộc ngành "
-        f"({escape_inline(', '.join(audience.sectors) or 'không ngành nào')}) hoặc có từ: "
-        f"{escape_inline(', '.join(audience.keywords))} (danh sách trong `data/topics.yml`). "
-        "Phần trích giữ nguyên lời văn; “…” đánh dấu chỗ lược bớt.</small>\n"
-    )
+def _quotes_md(page: GuidancePage, index: CorpusIndex) -> list[str]:
+    """The folded "Trích văn bản" section: what the corpus documents say, verbatim."""
+    key, with_duties = QUOTES.get(page.id, ("", False))
+    found = index.guidance.get(key, Guidance())
+    body: list[str] = []
+    if with_duties:
+        body += _duties_md(found.duties)
+    for q in found.paragraphs:
+        body.append(quote(q.text))
+        body.append("")
+        body.append(f"Theo {source_link(q.doc, q.anchor)}\n")
+    if not body:
+        return []
+    out = ["## Trích văn bản {#trich-van-ban}\n", EXCLUDED_OPEN]
+    n = sum(1 for ln in body if ln.startswith("> "))
+    out.append(f'??? quote "Các văn bản trong kho nói gì ({n} đoạn trích nguyên văn) — bấm để mở"\n')
+    out.append("    Các đoạn được chọn tự động theo từ khóa; giữ nguyên lời văn, “…” đánh dấu chỗ lược bớt.\n")
+    out += ["    " + ln if ln else "" for ln in "\n".join(body).split("\n")]
+    out.append(EXCLUDED_CLOSE)
+    return out
+
+
+def _see_also(page: GuidancePage, pages: tuple[GuidancePage, ...], index: CorpusIndex) -> list[str]:
+    others = [p for p in pages if p.id != page.id]
+    out = ["## Xem thêm {#xem-them}\n"]
+    out += [f"- [{escape_inline(p.title)}]({urls.href(urls.GUIDANCE, file_name(p.id), urls.GUIDANCE)})" for p in others]
+    if national_line(index):
+        out.append(f"- [Tổng đài, đường dây hỗ trợ]({urls.href(urls.GUIDANCE, 'tong-dai', urls.GUIDANCE)})")
+    out.append(f"- [Nhiệm vụ của từng cơ quan]({urls.agency('index', urls.GUIDANCE)})\n")
+    return out
+
+
+def guidance_page(page: GuidancePage, corpus: Corpus, index: CorpusIndex) -> str:
+    # READER_BOOST: "trẻ bị xâm hại phải làm gì" is this page.
+    out = [front_matter("data/guidance.yml", extra=READER_BOOST), f"# {escape_inline(page.title)}\n"]
+    out.append(_call_button(page, index))
+    out.append(escape_inline(page.lead) + "\n")
+    for i, sec in enumerate(page.sections):
+        out.append(f"## {escape_inline(sec.title)} {{#{sec.id}}}\n")
+        for n, st in enumerate(sec.statements, 1):
+            out.append(_statement_md(st, f"{n}." if i == 0 else "-", corpus, index))
+        out.append("")
+    out += _see_also(page, index.guidance_pages, index)
+    out += _quotes_md(page, index)
     return "\n".join(out).rstrip() + "\n"
 
 
 def danger_page(corpus: Corpus, index: CorpusIndex) -> str:
-    items = index.guidance.get(REPORTING_ID, Guidance()).paragraphs
-    sources = sorted({q.doc.source for q in items})
-    # Search boost like a topic page: "trẻ bị xâm hại phải làm gì" is this page.
-    out = [front_matter(sources or "sources/", extra="search:\n  boost: 3"), "# Khi trẻ em gặp nguy hiểm\n"]
-    out.append(
-        "Trang này gom những gì các văn bản trong kho nói về việc phát hiện, thông báo, tố giác và hỗ trợ "
-        "khi trẻ em bị xâm hại, bạo lực hoặc có nguy cơ. Mỗi đoạn trích giữ nguyên lời văn và dẫn về đúng "
-        "khoản trong văn bản.\n"
-    )
+    """The folder's index when data/guidance.yml has no "khi-tre-em-gap-nguy-hiem" page: the hotlines only."""
+    out = [front_matter("sources/"), "# Khi trẻ em gặp nguy hiểm\n"]
     out.append(hotline_box(corpus, index))
-    if national_line(index):
-        out.append(
-            "Tất cả số điện thoại và đường dây mà văn bản nêu: "
-            f"[Tổng đài, đường dây hỗ trợ]({urls.href(urls.GUIDANCE, 'tong-dai', urls.GUIDANCE)}).\n"
-        )
-    out.append("## Dành cho ai {#danh-cho-ai}\n")
-    teachers, parents = (urls.href(urls.GUIDANCE, name, urls.GUIDANCE) for name in ("giao-vien", "phu-huynh"))
-    out.append(f"- [Giáo viên, nhà trường]({teachers}): văn bản giao gì cho ngành giáo dục, nhà trường, giáo viên.")
-    out.append(f"- [Cha mẹ, gia đình]({parents}): văn bản nói gì về trách nhiệm và hỗ trợ cho gia đình.")
-    out.append(f"- [Cán bộ]({urls.agency('index', urls.GUIDANCE)}): nhiệm vụ của từng cơ quan.\n")
-    out.append("## Văn bản nói gì về phát hiện, thông báo, hỗ trợ {#thong-bao}\n")
-    for q in items:
-        out.append(quote(q.text))
-        out.append("")
-        out.append(f"Nguồn: {source_link(q.doc, q.anchor)}\n")
     return "\n".join(out).rstrip() + "\n"

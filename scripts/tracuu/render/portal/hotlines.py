@@ -7,7 +7,7 @@ from tracuu.model.index import CorpusIndex
 from tracuu.model.textutil import collation_key
 from tracuu.render import urls
 from tracuu.render.mdsafe import escape_inline
-from tracuu.render.portal.common import front_matter, source_link
+from tracuu.render.portal.common import READER_BOOST, front_matter, source_link
 
 
 def national_line(index: CorpusIndex) -> tuple[str, str] | None:
@@ -27,7 +27,7 @@ def hotline_page(corpus: Corpus, index: CorpusIndex) -> str | None:
         return None
     name, number = line
     sources = sorted({d.source for h in index.hotlines if (d := corpus.document(h.doc_id))})
-    out = [front_matter(sources, extra="search:\n  boost: 3"), f"# {escape_inline(name)} {number}\n"]
+    out = [front_matter(sources, extra=READER_BOOST), f"# {escape_inline(name)} {number}\n"]
     out.append(
         "Số điện thoại và đường dây mà các văn bản trong kho nêu để thông báo, tố giác hành vi xâm hại trẻ em "
         "và xin tư vấn, hỗ trợ. Mỗi dòng trích nguyên văn và dẫn về đúng khoản trong văn bản.\n"

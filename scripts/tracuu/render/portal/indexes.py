@@ -76,7 +76,7 @@ def index_pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
     rank = {"Cấp trung ương": 0, "Cấp tỉnh": 1, "Cấp huyện": 2, "Cấp xã": 3}
     pages[urls.page(urls.INDEXES, "theo-cap")] = _grouped_page(
         "Theo cấp ban hành",
-        "Cấp của cơ quan ban hành, theo danh mục cơ quan (`data/agencies.yml`). Nhiệm vụ của từng cơ quan xem ở trang "
+        "Cấp của cơ quan ban hành, theo danh mục cơ quan. Nhiệm vụ của từng cơ quan xem ở trang "
         + f"[Cơ quan]({urls.agency('index', urls.INDEXES)}).",
         by_level,
         sorted(by_level, key=lambda k: (rank.get(k, 9), collation_key(k))),

@@ -1,25 +1,32 @@
-"""Topic pages (``chu-de/<topic>.md``) and their index: duties and paragraphs carrying each topic."""
+"""Topic pages (``chu-de/<topic>.md``) and their index: duties and paragraphs carrying each topic.
+
+A topic page opens with the provinces' and districts' instructions (grouped
+by document, newest first) and links to the guidance; central documents (the
+ministries' statistics indicators) follow, folded. A long topic keeps its
+newest years and moves earlier years to pages of their own (``PAGE_LIMIT``).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from tracuu.model.corpus import Corpus
 from tracuu.model.index import CorpusIndex, TopicHits
-from tracuu.model.records import Block, Citation, Document, Duty
-from tracuu.model.textutil import collation_key, plain
+from tracuu.model.records import Citation, Document
+from tracuu.model.textutil import collation_key, fold, plain
 from tracuu.model.topics import Topic
 from tracuu.render import urls
 from tracuu.render.instruments import href_for
-from tracuu.render.mdsafe import escape_inline, link
+from tracuu.render.mdsafe import escape_block, escape_inline, link
 from tracuu.render.portal.common import (
     EXCLUDED_CLOSE,
     EXCLUDED_OPEN,
+    READER_BOOST,
     agency_href,
     doc_href,
     front_matter,
     short_title,
-    source_link,
 )
 
 
@@ -34,69 +41,147 @@ def topic_hits(topic: Topic, corpus: Corpus, index: CorpusIndex) -> TopicHits:
     return index.topic_hits.get(topic.id, TopicHits())
 
 
-def topic_page(topic: Topic, corpus: Corpus, index: CorpusIndex) -> str:
-    hits = topic_hits(topic, corpus, index)
-    d_dir = urls.TOPICS
-    out = [
-        front_matter(
-            [
-                "data/topics.yml",
-                *sorted({doc.source for doc, _ in hits.duties} | {doc.source for doc, _ in hits.paragraphs}),
-            ],
-            [topic.name],
-            extra="search:\n  boost: 3",
-        )
-    ]
-    out.append(f"# {escape_inline(topic.name)}\n")
-    n_docs = len({doc.id for doc, _ in hits.duties} | {doc.id for doc, _ in hits.paragraphs})
-    out.append(
-        f"Chủ đề được gán cho từng nhiệm vụ và từng đoạn văn (không gán cho cả văn bản) khi lời văn có một trong các "
-        f"từ khóa: {escape_inline(', '.join(topic.keywords))}. Có **{len(hits.duties)}** nhiệm vụ và "
-        f"**{len(hits.paragraphs)}** đoạn văn khác trong **{n_docs}** văn bản.\n"
-    )
-    out.append("## Nhiệm vụ theo cơ quan {#nhiem-vu}\n")
-    if not hits.duties:
-        out.append("Chưa có nhiệm vụ nào thuộc chủ đề này.\n")
-    by_agency: dict[str, list[tuple[Document, Duty]]] = defaultdict(list)
-    names: dict[str, str] = {}
-    for doc, d in hits.duties:
-        by_agency[d.agency_id].append((doc, d))
-        names[d.agency_id] = d.agency
-    for aid in sorted(by_agency, key=lambda a: collation_key(names[a])):
-        items = by_agency[aid]
-        head = link(escape_inline(names[aid]), agency_href(aid, d_dir))
-        out.append(f"### {head} {{#{aid}}}\n")
-        out.append(f"{len(items)} nhiệm vụ.\n")
+# Items (duties and paragraphs) one topic page holds at most; beyond, the page
+# keeps the newest years and links to one page per earlier year (and per province
+# when a year alone is too long), so no page grows past about half a megabyte.
+PAGE_LIMIT = 300
+# Levels whose documents are the provinces' and districts' own instructions (shown first).
+LOCAL_LEVELS = ("tỉnh", "huyện", "xã")
+
+
+@dataclass(frozen=True)
+class _Item:
+    doc: Document
+    anchor: str
+    text: str
+    agency: str = ""
+    agency_id: str = ""
+    role: str = ""
+
+
+def _items(hits: TopicHits) -> list[_Item]:
+    out = [_Item(doc, d.block, d.text, d.agency, d.agency_id, d.role) for doc, d in hits.duties]
+    out += [_Item(doc, b.anchor, b.text) for doc, b in hits.paragraphs]
+    return out
+
+
+def _is_local(doc: Document, index: CorpusIndex) -> bool:
+    level = index.issuing_level.get(doc.id, "")
+    return level in LOCAL_LEVELS or (not level and bool(doc.province))
+
+
+def _item_md(it: _Item, d_dir: str) -> str:
+    # escape_block: an indicator printed "0311. Số lượng …" keeps its code instead of starting a list.
+    text = escape_block(" ".join(plain(it.text).split()))
+    who = f"**{link(escape_inline(it.agency), agency_href(it.agency_id, d_dir))}**" if it.agency_id else ""
+    role = f" ({escape_inline(it.role)})" if it.role else ""
+    lead = f"{who}{role}: " if who else ""
+    return f"- {lead}{text}  \n  [Xem trong văn bản]({doc_href(it.doc, d_dir, it.anchor)})"
+
+
+def _doc_groups(items: list[_Item], d_dir: str, fold_over: int) -> list[str]:
+    """One heading per document (newest first), its items; folded when more than ``fold_over``."""
+    out: list[str] = []
+    by_doc: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        by_doc[it.doc.id].append(it)
+    for group in by_doc.values():
+        doc = group[0].doc
+        out.append(f"### {link(escape_inline(short_title(doc)), doc_href(doc, d_dir))} {{#vb-{doc.id}}}\n")
+        lines = [_item_md(it, d_dir) for it in group]
         out.append(EXCLUDED_OPEN)
-        for doc, d in items:
-            role = f" ({escape_inline(d.role)})" if d.role else ""
-            out.append(
-                f"- {escape_inline(' '.join(plain(d.text).split()))}{role}  \n  — {source_link(doc, d.block, d_dir)}"
-            )
-        out.append(EXCLUDED_CLOSE)
-    out.append("## Đoạn văn liên quan {#doan-van}\n")
-    if not hits.paragraphs:
-        out.append("Không có đoạn văn nào khác ngoài các nhiệm vụ ở trên.\n")
-    by_doc: dict[str, list[Block]] = defaultdict(list)
-    docs: dict[str, Document] = {}
-    for doc, b in hits.paragraphs:
-        by_doc[doc.id].append(b)
-        docs[doc.id] = doc
-    for doc_id, blocks in by_doc.items():
-        doc = docs[doc_id]
-        out.append(f"### {link(escape_inline(short_title(doc)), doc_href(doc, d_dir))} {{#doan-{doc.id}}}\n")
-        lines = [
-            f"- {escape_inline(' '.join(plain(b.text).split()))}  \n  — {source_link(doc, b.anchor, d_dir)}"
-            for b in blocks
-        ]
-        out.append(EXCLUDED_OPEN)
-        if len(lines) > 12:
-            out.append(f'??? note "{len(lines)} đoạn văn — bấm để mở"\n')
+        if len(lines) > fold_over:
+            out.append(f'??? note "{len(lines)} mục — bấm để mở"\n')
             out += ["    " + ln.replace("\n", "\n    ") for ln in lines]
         else:
             out += lines
         out.append(EXCLUDED_CLOSE)
-    out.append("## Văn bản pháp lý được dẫn chiếu {#phap-ly}\n")
+    return out
+
+
+def _body(items: list[_Item], index: CorpusIndex, d_dir: str) -> list[str]:
+    """Local instructions first, open; central documents (ministries' indicators) folded below."""
+    local = [it for it in items if _is_local(it.doc, index)]
+    central = [it for it in items if not _is_local(it.doc, index)]
+    out = ["## Tỉnh, huyện giao việc {#dia-phuong}\n"]
+    out += _doc_groups(local, d_dir, 5) if local else ["Chưa có văn bản của tỉnh, huyện nào thuộc chủ đề này.\n"]
+    if central:
+        out.append("## Văn bản trung ương, chỉ tiêu thống kê {#trung-uong}\n")
+        out.append(f"{len(central)} mục trong {len({it.doc.id for it in central})} văn bản, thu gọn bên dưới.\n")
+        out += _doc_groups(central, d_dir, 0)
+    return out
+
+
+def _guidance_links(d_dir: str) -> str:
+    pages = (("index", "Khi trẻ em gặp nguy hiểm"), ("phu-huynh", "Cha mẹ, gia đình"), ("giao-vien", "Giáo viên, nhà trường"))
+    links = " · ".join(f"[{title}]({urls.href(urls.GUIDANCE, name, d_dir)})" for name, title in pages)
+    return f"!!! tip \"Cần làm gì ngay?\"\n\n    Gọi [111](tel:111). Hướng dẫn từng bước: {links}\n"
+
+
+def _year(it: _Item) -> str:
+    return it.doc.date[:4] or "khong-ro-nam"
+
+
+def _split(items: list[_Item]) -> list[tuple[str, str, list[_Item]]]:
+    """(page suffix, label, items) for the pages beyond the topic's own: per year, then per province."""
+    by_year: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        by_year[_year(it)].append(it)
+    out: list[tuple[str, str, list[_Item]]] = []
+    for year, group in sorted(by_year.items(), reverse=True):
+        label = f"Năm {year}" if year.isdigit() else "Không rõ năm"
+        if len(group) <= PAGE_LIMIT:
+            out.append((year, label, group))
+            continue
+        by_place: dict[str, list[_Item]] = defaultdict(list)
+        for it in group:
+            by_place[it.doc.province or "trung ương"].append(it)
+        for place, sub in sorted(by_place.items(), key=lambda kv: collation_key(kv[0])):
+            out.append((f"{year}-{fold(place).lower().replace(' ', '-')}", f"{label}, {place}", sub))
+    return out
+
+
+def topic_pages(topic: Topic, corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
+    """The topic's page (``chu-de/<id>.md``) and, for a long topic, one page per earlier year."""
+    hits = topic_hits(topic, corpus, index)
+    d_dir = urls.TOPICS
+    items = _items(hits)
+    n_docs = len({it.doc.id for it in items})
+    head = [front_matter("data/topics.yml", [topic.name], extra=READER_BOOST), f"# {escape_inline(topic.name)}\n"]
+    head.append(
+        f"**{len(hits.duties)}** nhiệm vụ và **{len(hits.paragraphs)}** đoạn văn khác trong **{n_docs}** văn bản "
+        f"nói về {escape_inline(topic.name.lower())}.\n"
+    )
+    head.append(_guidance_links(d_dir))
+    extra: dict[str, str] = {}
+    shown = items
+    if len(items) > PAGE_LIMIT:
+        years = sorted({_year(it) for it in items}, reverse=True)
+        keep: set[str] = set()
+        for y in years:
+            n = sum(1 for it in items if _year(it) in keep | {y})
+            if keep and n > PAGE_LIMIT:
+                break
+            keep.add(y)
+        shown = [it for it in items if _year(it) in keep]
+        rest = _split([it for it in items if _year(it) not in keep])
+        more = ["## Các năm trước {#cac-nam-truoc}\n"]
+        for suffix, label, group in rest:
+            name = f"{topic.id}-{suffix}"
+            more.append(f"- [{escape_inline(label)}]({urls.href(urls.TOPICS, name, d_dir)}): {len(group)} mục")
+            page = [front_matter("data/topics.yml", [topic.name]), f"# {escape_inline(topic.name)}: {escape_inline(label)}\n"]
+            page.append(f"[← {escape_inline(topic.name)}]({urls.href(urls.TOPICS, topic.id, d_dir)})\n")
+            page += _body(group, index, d_dir)
+            extra[urls.page(urls.TOPICS, name)] = "\n".join(page).rstrip() + "\n"
+        body = _body(shown, index, d_dir) + more + [""]
+    else:
+        body = _body(shown, index, d_dir)
+    out = head + body + _citations_md(hits, index, d_dir)
+    return {urls.page(urls.TOPICS, topic.id): "\n".join(out).rstrip() + "\n", **extra}
+
+
+def _citations_md(hits: TopicHits, index: CorpusIndex, d_dir: str) -> list[str]:
+    out = ["## Văn bản pháp lý được dẫn chiếu {#phap-ly}\n"]
     if not hits.citations:
         out.append("Các nhiệm vụ và đoạn văn của chủ đề không dẫn chiếu văn bản nào.\n")
     users_of: dict[str, set[str]] = defaultdict(set)
@@ -108,14 +193,14 @@ def topic_page(topic: Topic, corpus: Corpus, index: CorpusIndex) -> str:
             continue
         seen.add(c.instrument)
         out.append(f"- {_instrument_link(c, index, d_dir)} — dẫn trong {len(users_of[c.instrument])} văn bản")
-    return "\n".join(out).rstrip() + "\n"
+    return out
 
 
 def topics_index(corpus: Corpus, index: CorpusIndex) -> str:
     out = [front_matter("data/topics.yml"), "# Chủ đề\n"]
     out.append(
-        "Mười chủ đề của công tác trẻ em. Mỗi nhiệm vụ, mỗi đoạn văn được gán chủ đề theo từ khóa "
-        "(danh sách từ khóa ở đầu mỗi trang); một văn bản có thể thuộc nhiều chủ đề.\n"
+        "Mười chủ đề của công tác trẻ em. Mỗi nhiệm vụ, mỗi đoạn văn được gán chủ đề theo từ khóa; "
+        "một văn bản có thể thuộc nhiều chủ đề.\n"
     )
     out.append("| Chủ đề | Nhiệm vụ | Đoạn văn khác | Văn bản |\n|---|---:|---:|---:|")
     for t in index.topics.topics:
