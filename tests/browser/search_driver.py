@@ -30,11 +30,13 @@ _RESULTS_FOR = """([query, input, links, answered]) => {
 def open_search(page: Any, url: str) -> None:
     page.goto(url)
     page.wait_for_load_state("networkidle")
+    # the first page of a session on a busy machine can take long to lay out: wait for the box itself
+    page.wait_for_selector(INPUT, state="attached", timeout=120_000)
     if page.is_visible(INPUT):
         page.click(INPUT)
     else:
         page.keyboard.press("/")
-    page.focus(INPUT)
+    page.focus(INPUT, timeout=120_000)
 
 
 def search(page: Any, query: str, timeout_s: float = 30, delay_ms: int | None = 15) -> tuple[list[str], float]:
