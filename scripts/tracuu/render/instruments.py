@@ -135,7 +135,7 @@ def _editor_block(entry: Instrument | None, mentions: tuple[Mention, ...]) -> li
     else:
         rows.append("    - Văn bản này chưa có trong `data/instruments.yml`; thông tin lấy từ chính các câu dẫn chiếu.")
     rows += [f"    - `{m.doc.source}:{m.citation.line}`" for m in mentions[:20]]
-    return ['??? note "Dành cho người biên tập"', *rows, ""]
+    return ['??? note tracuu-editor "Dành cho người biên tập"', *rows, ""]
 
 
 def _facts(
