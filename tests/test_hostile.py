@@ -174,3 +174,14 @@ def test_no_other_page_grows_past_1_mb(built: Path) -> None:
     big = {p.relative_to(built).as_posix(): p.stat().st_size for p in built.rglob("*") if p.is_file() and p.stat().st_size > 1_000_000}
     # the hostile document's own page and its own source copy (the .txt download) may be big; nothing else
     assert set(big) <= {"van-ban/trich-yeu-5mb.md", "van-ban/trich-yeu-5mb.txt"}, big
+
+
+def test_every_template_output_of_page_or_source_text_is_escaped() -> None:
+    """The theme override prints page titles, meta fields and source names: each through `| e`
+    (or `| urlencode` inside a URL). A merge once lost the escaping of the source names."""
+    template = (Path(__file__).resolve().parents[1] / "overrides" / "main.html").read_text(encoding="utf-8")
+    outputs = re.findall(r"\{\{\s*(.*?)\s*\}\}", template)
+    # values that never carry source text: URLs of our own pages, Material's strings, dates we format
+    ours = re.compile(r"^(?:super\(\)|mkdocs_version|lang\.t\(.*\)|.*\|\s*url|alt\.lang.*|build_date_utc\.strftime\(.*\))$")
+    unsafe = [o for o in outputs if not ours.match(o) and not re.search(r"\|\s*(?:e|urlencode)\s*$", o)]
+    assert unsafe == []

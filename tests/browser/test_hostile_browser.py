@@ -142,6 +142,9 @@ def test_hostile_titles_show_as_text(page: Any, hostile_url: str) -> None:
     h1 = page.locator("article h1").inner_text()
     assert "</title><script>window.__pwned=1</script>" in h1
     attrs = page.locator(".doc-attrs").inner_text()
-    assert "xss-ke-hoach.txt" in attrs and "</title><script>" in attrs  # sidecar publisher shown as text
+    assert "</title><script>" in attrs  # sidecar publisher shown as text
+    # the source file's name is editor matter: in the folded editors' block, as text
+    editor = page.evaluate("() => document.querySelector('details.tracuu-editor').textContent")
+    assert "xss-ke-hoach.txt" in editor
     assert page.evaluate("() => document.querySelectorAll('article script, article iframe, article svg[onload]').length") == 0
     assert page.evaluate("() => window.__pwned") is None
