@@ -8,19 +8,27 @@ from pathlib import Path
 import pytest
 
 from tracuu.model.problems import Problem
-from tracuu.registries import agencies, glossary, instruments, vocabulary
+from tracuu.registries import agencies, deadlines, glossary, guidance, instruments, search, topics, vocabulary
 
 ALIAS = {
     "agencies.yml": "sectors:\n  - &s {id: yte, name: Y tế}\ntemplates:\n  - *s\n",
     "instruments.yml": "- &a {id: luat-tre-em, title: Luật Trẻ em, source: {title: 'sources/a.txt:1'}}\n- *a\n",
     "glossary.yml": "- &t {term: UBND, expansion: Ủy ban nhân dân}\n- *t\n",
     "vocabulary.yml": "mottos: &m [A]\nissuer_block_starts: *m\n",
+    "topics.yml": "topics:\n  - &t {id: a, name: A, keywords: [x], examples: [x]}\n  - *t\n",
+    "guidance.yml": "pages:\n  - &p {id: a, title: A}\n  - *p\n",
+    "search.yml": "stopwords: &w [ve]\nsynonyms:\n  - {words: *w, means: [x]}\n",
+    "deadlines.yml": "recurrence: &r []\nquarters: *r\n",
 }
 PROBLEMS: dict[str, Callable[[Path], list[Problem]]] = {
     "agencies.yml": lambda p: agencies.problems(p),
     "instruments.yml": lambda p: instruments.registry_problems(p),
     "glossary.yml": lambda p: glossary._load(p)[1],
     "vocabulary.yml": lambda p: vocabulary.problems(p),
+    "topics.yml": lambda p: topics._parse(p)[1],
+    "guidance.yml": lambda p: guidance.parse(p)[1],
+    "search.yml": lambda p: search.problems(p),
+    "deadlines.yml": lambda p: deadlines.load(p)[1],
 }
 
 
@@ -31,7 +39,7 @@ def test_every_registry_refuses_aliases_naming_the_line(tmp_path: Path, name: st
     found = PROBLEMS[name](path)
     expected_line = ALIAS[name].count("\n", 0, ALIAS[name].index("*")) + 1
     assert [(p.path, p.line) for p in found] == [(str(path), expected_line)]
-    assert "alias" in found[0].message and found[0].hint
+    assert "bí danh" in found[0].message and found[0].hint
 
 
 @pytest.mark.parametrize("name", sorted(ALIAS))

@@ -94,7 +94,7 @@ def write(tmp_path: Path, text: str) -> Path:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ("document_types:\n  - &kh {type: Kế hoạch, example: KẾ HOẠCH}\n  - *kh\n", 3, "alias *kh"),
+        ("document_types:\n  - &kh {type: Kế hoạch, example: KẾ HOẠCH}\n  - *kh\n", 3, "bí danh YAML (*kh)"),
         ("document_types: [\n", 2, "YAML không hợp lệ"),
         ("document_types:\n  - type: Kế hoạch\n    exmple: KẾ HOẠCH\n", 3, "khóa không hỗ trợ 'exmple'"),
         ("document_types:\n  - type: Kế hoạch\n    type_lines: [KẾ HOẠCH]\n", 2, "thiếu 'type' hoặc 'example'"),

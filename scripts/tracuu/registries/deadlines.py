@@ -7,11 +7,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from tracuu.model.problems import Problem
+from tracuu.model.problems import Problem, SourceError
 from tracuu.model.textutil import nfc
 from tracuu.paths import data_dir
+from tracuu.registries.loader import compose, value
 
 FREQS = ("YEARLY", "MONTHLY", "WEEKLY")
 
@@ -101,9 +100,12 @@ def parse_vocabulary(raw: Any) -> DeadlineVocabulary:
 def load(path: Path | None = None) -> tuple[DeadlineVocabulary | None, list[Problem]]:
     path = path or data_dir() / "deadlines.yml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return parse_vocabulary(raw), []
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
+        root = compose(path)
+    except SourceError as err:
+        return None, [err.problem]
+    try:
+        return parse_vocabulary(value(root) if root is not None else None), []
+    except ValueError as exc:
         line = 1
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:

@@ -13,16 +13,19 @@ is checked against the instrument's text when the corpus holds it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
 from tracuu.model.corpus import Corpus
 from tracuu.model.guidance import Basis, GuidancePage, GuidanceSection, Statement
-from tracuu.model.problems import Problem
+from tracuu.model.problems import Problem, SourceError
 from tracuu.model.sokyhieu import SoKyHieu
 from tracuu.model.textutil import nfc
 from tracuu.paths import data_dir
+from tracuu.registries.loader import compose
 
 FILE = "guidance.yml"
 PAGE_KEYS = ("id", "title", "lead", "sections")
@@ -35,6 +38,7 @@ _NUMBER = re.compile(r"[0-9]+[a-z]?")
 # Điểm letters of Vietnamese legal drafting (Nghị định 34/2016/NĐ-CP lists a, b, c, d, đ, e, ...).
 _POINT = re.compile(r"[a-zđ]")
 _TEL = re.compile(r"[0-9]{3,11}")
+_Item = TypeVar("_Item", GuidancePage, GuidanceSection)
 
 
 class _Loader:
@@ -47,6 +51,20 @@ class _Loader:
     def problem(self, node: yaml.Node | None, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else 1
         self.problems.append(Problem(self.path, line, message))
+
+    def unique(self, items: Iterable[tuple[yaml.Node, _Item | None]], what: str) -> list[_Item]:
+        """The items that loaded, in order; a repeated id is a problem naming the first one's line."""
+        out: list[_Item] = []
+        seen: dict[str, int] = {}
+        for node, item in items:
+            if item is None:
+                continue
+            if item.id in seen:
+                self.problem(node, f"{what} '{item.id}' trùng với {what} ở dòng {seen[item.id]}")
+                continue
+            seen[item.id] = item.line
+            out.append(item)
+        return out
 
     def mapping(self, node: yaml.Node, keys: tuple[str, ...], what: str) -> dict[str, yaml.Node] | None:
         if not isinstance(node, yaml.MappingNode):
@@ -171,29 +189,12 @@ class _Loader:
             self.problem(d["id"], f"trang: id '{pid}' chỉ gồm chữ thường không dấu, số và '-' (ví dụ phu-huynh)")
         title = self.text(d, "title", node, "trang")
         lead = self.text(d, "lead", node, "trang")
-        sections: list[GuidanceSection] = []
-        seen: dict[str, int] = {}
-        for snode in self.sequence(d, "sections", node, "trang"):
-            sec = self.section(snode)
-            if sec is None:
-                continue
-            if sec.id in seen:
-                self.problem(snode, f"mục '{sec.id}' trùng với mục ở dòng {seen[sec.id]}")
-                continue
-            seen[sec.id] = sec.line
-            sections.append(sec)
+        sections = self.unique(
+            ((snode, self.section(snode)) for snode in self.sequence(d, "sections", node, "trang")), "mục"
+        )
         if not pid or not title or not sections:
             return None
         return GuidancePage(pid, title, lead, tuple(sections), node.start_mark.line + 1)
-
-
-def _alias_problems(path: str, text: str) -> list[Problem]:
-    problems = []
-    for event in yaml.parse(text):
-        if isinstance(event, yaml.AliasEvent):
-            line = event.start_mark.line + 1 if event.start_mark else 1
-            problems.append(Problem(path, line, f"không dùng bí danh YAML (*{event.anchor}); ghi đầy đủ tại chỗ"))
-    return problems
 
 
 def parse(path: Path) -> tuple[list[GuidancePage], list[Problem]]:
@@ -201,31 +202,18 @@ def parse(path: Path) -> tuple[list[GuidancePage], list[Problem]]:
     p = str(path)
     if not path.exists():
         return [], [Problem(p, 1, "thiếu tệp hướng dẫn data/guidance.yml")]
-    text = path.read_text(encoding="utf-8")
     try:
-        aliases = _alias_problems(p, text)
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [], [Problem(p, mark.line + 1 if mark else 1, f"YAML không hợp lệ: {exc}")]
-    if aliases:
-        return [], aliases
+        root = compose(path)
+    except SourceError as err:
+        return [], [err.problem]
     loader = _Loader(p)
     if root is None:
         return [], [Problem(p, 1, "tệp hướng dẫn rỗng; cần khóa 'pages'")]
     d = loader.mapping(root, ("pages",), "tệp hướng dẫn")
     pages: list[GuidancePage] = []
-    seen: dict[str, int] = {}
     if d is not None:
-        for pnode in loader.sequence(d, "pages", root, "tệp hướng dẫn"):
-            page = loader.page(pnode)
-            if page is None:
-                continue
-            if page.id in seen:
-                loader.problem(pnode, f"trang '{page.id}' trùng với trang ở dòng {seen[page.id]}")
-                continue
-            seen[page.id] = page.line
-            pages.append(page)
+        pnodes = loader.sequence(d, "pages", root, "tệp hướng dẫn")
+        pages = loader.unique(((pnode, loader.page(pnode)) for pnode in pnodes), "trang")
     return pages, loader.problems
 
 

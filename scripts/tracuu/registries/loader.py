@@ -19,6 +19,8 @@ import yaml
 from tracuu.model.problems import Problem, SourceError
 from tracuu.model.textutil import nfc
 
+_ALIAS = "không dùng bí danh YAML"
+
 
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader that stops at the first alias, naming its line."""
@@ -27,7 +29,7 @@ class _NoAliasLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
-                None, None, f"alias *{getattr(event, 'anchor', '')} is not allowed in a registry", event.start_mark
+                None, None, f"{_ALIAS} (*{getattr(event, 'anchor', '')}); ghi đầy đủ tại chỗ", event.start_mark
             )
         node: yaml.Node | None = super().compose_node(parent, index)
         return node
@@ -57,11 +59,11 @@ def compose(path: Path, missing_ok: bool = False) -> yaml.Node | None:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = int(mark.line) + 1 if mark else 1
-        alias = "alias" in str(err.problem or "")
+        alias = _ALIAS in str(err.problem or "")
         raise SourceError(
             path,
             line,
-            f"YAML không hợp lệ: {err.problem or err}",
+            str(err.problem) if alias else f"YAML không hợp lệ: {err.problem or err}",
             hint="viết đầy đủ giá trị thay cho tham chiếu *tên" if alias else "sửa cú pháp YAML ở dòng này (thụt lề, dấu :)",
         ) from err
     except yaml.YAMLError as err:

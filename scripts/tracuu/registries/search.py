@@ -8,9 +8,10 @@ from typing import Any
 
 import yaml
 
-from tracuu.model.problems import Problem
+from tracuu.model.problems import Problem, SourceError
 from tracuu.model.textutil import nfc
 from tracuu.paths import data_dir
+from tracuu.registries.loader import compose, value
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,9 @@ def _load(path: Path) -> tuple[SearchWords, list[Problem]]:
     if not path.is_file():
         return SearchWords(), []
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return SearchWords(), [Problem(p, mark.line + 1 if mark else 1, f"YAML không hợp lệ: {exc}; sửa cú pháp")]
+        root = compose(path)
+    except SourceError as err:
+        return SearchWords(), [err.problem]
     if root is None:
         return SearchWords(), []
     if not isinstance(root, yaml.MappingNode):
@@ -48,12 +48,12 @@ def _load(path: Path) -> tuple[SearchWords, list[Problem]]:
     stopwords: tuple[str, ...] = ()
     synonyms: list[Synonym] = []
     for k, v in root.value:
-        data: Any = yaml.safe_load(yaml.serialize(v))
+        data: Any = value(v)
         if k.value == "stopwords":
             stopwords = _strs(data)
         elif k.value == "synonyms" and isinstance(v, yaml.SequenceNode):
             for item in v.value:
-                entry: Any = yaml.safe_load(yaml.serialize(item))
+                entry: Any = value(item)
                 if not isinstance(entry, dict):
                     problems.append(Problem(p, item.start_mark.line + 1, "mỗi mục của 'synonyms' phải có words và means"))
                     continue

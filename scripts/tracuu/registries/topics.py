@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ from tracuu.model.problems import Problem, SourceError
 from tracuu.model.textutil import nfc, slugify
 from tracuu.model.topics import Audience, Matcher, Topic, TopicRegistry
 from tracuu.paths import data_dir
+from tracuu.registries.loader import compose
 
 
 # --- loading -----------------------------------------------------------------
@@ -39,17 +40,39 @@ def _section(root: yaml.MappingNode, name: str) -> list[tuple[int, dict[str, Any
     return []
 
 
+_TOPIC_KEYS = ("id", "name", "keywords", "exclude", "examples", "counter")
+_AUDIENCE_KEYS = ("id", "name", "sectors", "keywords", "examples", "counter")
+
+
+def _entries(
+    p: str, raw: list[tuple[int, dict[str, Any]]], keys: tuple[str, ...], what: str, problems: list[Problem]
+) -> Iterator[tuple[int, str, str, dict[str, tuple[str, ...]]]]:
+    """(line, id, name, list fields) of each entry of one section; unknown keys, missing and repeated ids are problems."""
+    seen: dict[str, int] = {}
+    for line, d in raw:
+        for k in sorted(set(d) - set(keys)):
+            problems.append(Problem(p, line, f"khóa không hỗ trợ '{k}' trong {what}; dùng {', '.join(keys)}"))
+        ident, name = str(d.get("id") or ""), nfc(str(d.get("name") or ""))
+        if not ident or not name:
+            problems.append(Problem(p, line, f"{what} thiếu 'id' hoặc 'name'"))
+            continue
+        if slugify(ident) != ident:
+            problems.append(Problem(p, line, f"id '{ident}' không phải dạng slug; dùng '{slugify(ident)}'"))
+        if ident in seen:
+            problems.append(Problem(p, line, f"trùng id '{ident}' với dòng {seen[ident]}"))
+            continue
+        seen[ident] = line
+        yield line, ident, name, {k: _strs(d.get(k)) for k in keys[2:]}
+
+
 def _parse(path: Path) -> tuple[TopicRegistry, list[Problem]]:
     """The registry and every problem found in it (an unreadable file gives an empty registry)."""
     p = str(path)
     empty = TopicRegistry(p, (), ())
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        return empty, [Problem(p, 1, f"không đọc được tệp chủ đề: {exc.strerror}")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return empty, [Problem(p, mark.line + 1 if mark else 1, f"YAML không hợp lệ: {exc}; sửa cú pháp")]
+        root = compose(path)
+    except SourceError as err:
+        return empty, [err.problem]
     if not isinstance(root, yaml.MappingNode):
         return empty, [Problem(p, 1, "tệp chủ đề phải là bảng khóa có 'topics' và 'audiences'")]
     problems: list[Problem] = []
@@ -59,36 +82,8 @@ def _parse(path: Path) -> tuple[TopicRegistry, list[Problem]]:
     except SourceError as err:
         return empty, [Problem(p, err.problem.line, err.problem.message)]
     topics: list[Topic] = []
-    seen: dict[str, int] = {}
-    for line, d in raw_topics:
-        unknown = sorted(set(d) - {"id", "name", "keywords", "exclude", "examples", "counter"})
-        for k in unknown:
-            problems.append(
-                Problem(
-                    p,
-                    line,
-                    f"khóa không hỗ trợ '{k}' trong chủ đề; dùng id, name, keywords, exclude, examples, counter",
-                )
-            )
-        tid, name = str(d.get("id") or ""), nfc(str(d.get("name") or ""))
-        if not tid or not name:
-            problems.append(Problem(p, line, "chủ đề thiếu 'id' hoặc 'name'"))
-            continue
-        if slugify(tid) != tid:
-            problems.append(Problem(p, line, f"id '{tid}' không phải dạng slug; dùng '{slugify(tid)}'"))
-        if tid in seen:
-            problems.append(Problem(p, line, f"trùng id '{tid}' với dòng {seen[tid]}"))
-            continue
-        seen[tid] = line
-        t = Topic(
-            tid,
-            name,
-            _strs(d.get("keywords")),
-            _strs(d.get("exclude")),
-            _strs(d.get("examples")),
-            _strs(d.get("counter")),
-            line,
-        )
+    for line, tid, name, f in _entries(p, raw_topics, _TOPIC_KEYS, "chủ đề", problems):
+        t = Topic(tid, name, f["keywords"], f["exclude"], f["examples"], f["counter"], line)
         if not t.keywords:
             problems.append(Problem(p, line, f"chủ đề '{tid}' không có từ khóa (keywords)"))
         if not t.examples:
@@ -96,20 +91,8 @@ def _parse(path: Path) -> tuple[TopicRegistry, list[Problem]]:
         problems.extend(_example_problems(p, line, tid, t.matcher, t.examples, t.counter))
         topics.append(t)
     audiences: list[Audience] = []
-    for line, d in raw_audiences:
-        aid, name = str(d.get("id") or ""), nfc(str(d.get("name") or ""))
-        if not aid or not name:
-            problems.append(Problem(p, line, "đối tượng (audience) thiếu 'id' hoặc 'name'"))
-            continue
-        a = Audience(
-            aid,
-            name,
-            _strs(d.get("sectors")),
-            _strs(d.get("keywords")),
-            _strs(d.get("examples")),
-            _strs(d.get("counter")),
-            line,
-        )
+    for line, aid, name, f in _entries(p, raw_audiences, _AUDIENCE_KEYS, "đối tượng (audience)", problems):
+        a = Audience(aid, name, f["sectors"], f["keywords"], f["examples"], f["counter"], line)
         problems.extend(_example_problems(p, line, aid, a.matcher, a.examples, a.counter))
         audiences.append(a)
     return TopicRegistry(p, tuple(topics), tuple(audiences)), problems
