@@ -103,6 +103,21 @@ def _scalar(node: yaml.Node) -> str | None:
     return None
 
 
+def _checked(key: str, items: list[yaml.Node], where: str, problems: list[Problem]) -> list[str]:
+    """The non-empty scalar values of one key that pass its check; the others become problems."""
+    good: list[str] = []
+    for node in items:
+        text = str(node.value).strip()
+        if not text or node.tag.endswith(":null"):
+            continue
+        bad = _check_value(key, text, where, _line(node.start_mark))
+        if bad:
+            problems.append(bad)
+        else:
+            good.append(text)
+    return good
+
+
 def _values(root: yaml.MappingNode, where: str) -> Sidecar:
     values: dict[str, str | tuple[str, ...]] = {}
     lines: dict[str, int] = {}
@@ -127,17 +142,7 @@ def _values(root: yaml.MappingNode, where: str) -> Sidecar:
             kind = "một chuỗi hoặc danh sách chuỗi" if key == "related" else "một chuỗi"
             problems.append(Problem(where, _line(value_node.start_mark), f"'{key}' phải là {kind}; bỏ qua giá trị này"))
             continue
-        good: list[str] = []
-        for node, text in zip(items, texts, strict=True):
-            assert text is not None
-            text = text.strip()
-            if not text or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
-                continue
-            bad = _check_value(key, text, where, _line(node.start_mark))
-            if bad:
-                problems.append(bad)
-            else:
-                good.append(text)
+        good = _checked(key, items, where, problems)
         if good:
             values[key] = tuple(good) if key == "related" else good[0]
             lines[key] = line

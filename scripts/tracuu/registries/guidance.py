@@ -114,15 +114,23 @@ class _Loader:
             self.problem(node, "căn cứ: ghi 'instrument' (điều luật) hoặc 'document' (văn bản trong kho), không ghi cả hai")
             return None
         if "document" in d:
-            for k in INSTRUMENT_KEYS[1:]:
-                if k in d:
-                    self.problem(d[k], f"căn cứ văn bản: khóa '{k}' chỉ dùng với 'instrument'; ghi khoản bằng 'anchor'")
-            document = self.text(d, "document", node, "căn cứ văn bản")
-            anchor = self.text(d, "anchor", node, "căn cứ văn bản")
-            if document and ("/" in document or document.endswith(".txt")):
-                self.problem(d["document"], f"căn cứ văn bản: '{document}' phải là tên tệp trong sources/ không có đuôi .txt")
-                return None
-            return Basis(document=document, anchor=anchor, line=line) if document and anchor else None
+            return self.document_basis(d, node, line)
+        return self.instrument_basis(d, node, line)
+
+    def document_basis(self, d: dict[str, yaml.Node], node: yaml.Node, line: int) -> Basis | None:
+        """A clause of a corpus document: ``document`` (its page id) and ``anchor``."""
+        for k in INSTRUMENT_KEYS[1:]:
+            if k in d:
+                self.problem(d[k], f"căn cứ văn bản: khóa '{k}' chỉ dùng với 'instrument'; ghi khoản bằng 'anchor'")
+        document = self.text(d, "document", node, "căn cứ văn bản")
+        anchor = self.text(d, "anchor", node, "căn cứ văn bản")
+        if document and ("/" in document or document.endswith(".txt")):
+            self.problem(d["document"], f"căn cứ văn bản: '{document}' phải là tên tệp trong sources/ không có đuôi .txt")
+            return None
+        return Basis(document=document, anchor=anchor, line=line) if document and anchor else None
+
+    def instrument_basis(self, d: dict[str, yaml.Node], node: yaml.Node, line: int) -> Basis | None:
+        """An article (clause, point) of a legal instrument named by its number."""
         if "anchor" in d:
             self.problem(d["anchor"], "căn cứ điều luật: dùng 'article', 'clause', 'point' thay cho 'anchor'")
         instrument = self.text(d, "instrument", node, "căn cứ điều luật")

@@ -218,10 +218,8 @@ def _day_of_month(text: str, pats: _Patterns, recs: list[_Found]) -> list[_Found
     return out
 
 
-def find_deadlines(text: str, doc_date: str, vocab: DeadlineVocabulary) -> tuple[Deadline, ...]:
-    """Every time expression of one duty's text, in text order, none overlapping."""
-    text = nfc(text)
-    pats = _patterns(vocab)
+def _calendar(text: str, doc_date: str, vocab: DeadlineVocabulary, pats: _Patterns) -> list[_Found]:
+    """Dates, quarters and periods ("trước ngày 15/12/2024", "quý III", "từ năm 2021 đến năm 2025")."""
     found: list[_Found] = []
     for m in pats.dated.finditer(text):
         d = _dated(m, doc_date, vocab)
@@ -235,6 +233,26 @@ def find_deadlines(text: str, doc_date: str, vocab: DeadlineVocabulary) -> tuple
         a, b = next((m.group(x), m.group(y)) for x, y in (("a", "b"), ("c", "e"), ("f", "g")) if m.group(x))
         if a <= b:
             found.append(_Found(Deadline(kind="period", text=m.group(0), start=m.start(), period_start=a, period_end=b), 2))
+    return found
+
+
+def _two_anchors(text: str) -> list[_Found]:
+    """"15 tháng 6 và 15 tháng 12 hằng năm": one yearly expression with two anchor days."""
+    found: list[_Found] = []
+    for m in _TWO_ANCHORS.finditer(text):
+        for d_, m_ in (("d1", "m1"), ("d2", "m2")):
+            day, month = int(m.group(d_)), int(m.group(m_))
+            if _valid(2000, month, day):
+                rec = Deadline(kind="recurrence", text=m.group(0), start=m.start(), freq="YEARLY", interval=1)
+                found.append(_Found(replace(rec, month=month, day=day), -1))
+    return found
+
+
+def find_deadlines(text: str, doc_date: str, vocab: DeadlineVocabulary) -> tuple[Deadline, ...]:
+    """Every time expression of one duty's text, in text order, none overlapping."""
+    text = nfc(text)
+    pats = _patterns(vocab)
+    found = _calendar(text, doc_date, vocab, pats)
     recs = _recurrences(text, pats)
     dates = [f.deadline for f in found if f.deadline.kind == "date"]
     for r in recs:
@@ -247,17 +265,10 @@ def find_deadlines(text: str, doc_date: str, vocab: DeadlineVocabulary) -> tuple
         for m in pats.ongoing.finditer(text):
             if not _after(text, m.start(), vocab.ongoing_not_after):
                 found.append(_Found(Deadline(kind="ongoing", text=m.group(0), start=m.start()), 4))
-    for m in _DURATION.finditer(text):
-        found.append(_Found(Deadline(kind="text", text=m.group(0).rstrip(), start=m.start()), 2))
-    for m in _TWO_ANCHORS.finditer(text):
-        for d_, m_ in (("d1", "m1"), ("d2", "m2")):
-            day, month = int(m.group(d_)), int(m.group(m_))
-            if _valid(2000, month, day):
-                rec = Deadline(kind="recurrence", text=m.group(0), start=m.start(), freq="YEARLY", interval=1)
-                found.append(_Found(replace(rec, month=month, day=day), -1))
+    found += [_Found(Deadline(kind="text", text=m.group(0).rstrip(), start=m.start()), 2) for m in _DURATION.finditer(text)]
+    found += _two_anchors(text)
     if pats.vague is not None:
-        for m in pats.vague.finditer(text):
-            found.append(_Found(Deadline(kind="text", text=m.group(0), start=m.start()), 6))
+        found += [_Found(Deadline(kind="text", text=m.group(0), start=m.start()), 6) for m in pats.vague.finditer(text)]
     return _non_overlapping(found)
 
 

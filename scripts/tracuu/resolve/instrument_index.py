@@ -103,16 +103,13 @@ def _parsed(number: str) -> SoKyHieu | None:
         return None
 
 
-def level(type_: str, number: str, mentions: list[Mention], entry: Instrument | None) -> str:
-    """The level that issued an instrument (one of ``render.instruments.LEVELS``)."""
-    issuers = [entry.issuer] if entry and entry.issuer else [m.citation.issuer for m in mentions if m.citation.issuer]
-    issuer = issuers[0] if issuers else ""
+def _national_level(type_: str, issuer: str, skh: SoKyHieu | None) -> str:
+    """The national level an instrument's type, issuer or number code names ("" when none does)."""
+    code = skh.issuer_code if skh else ""
     if type_ in {"Công ước", "Nghị định thư", "Hiệp định"}:
         return "Điều ước quốc tế"
     if type_ in {"Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh"} or issuer.startswith("Quốc hội"):
         return "Quốc hội"
-    skh = _parsed(number)
-    code = skh.issuer_code if skh else ""
     if code.startswith(("QH", "UBTVQH")):
         return "Quốc hội"
     if code in {"TW", "BCT", "BBT"} or issuer.startswith(("Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương")):
@@ -121,6 +118,16 @@ def level(type_: str, number: str, mentions: list[Mention], entry: Instrument | 
         return "Chính phủ, Thủ tướng Chính phủ"
     if issuer.startswith("Bộ") or (skh is not None and skh.is_central):
         return "Bộ, ngành trung ương"
+    return ""
+
+
+def level(type_: str, number: str, mentions: list[Mention], entry: Instrument | None) -> str:
+    """The level that issued an instrument (one of ``render.instruments.LEVELS``)."""
+    issuers = [entry.issuer] if entry and entry.issuer else [m.citation.issuer for m in mentions if m.citation.issuer]
+    skh = _parsed(number)
+    national = _national_level(type_, issuers[0] if issuers else "", skh)
+    if national:
+        return national
     if skh is not None and mentions:
         m = mentions[0]
         jur = entry.jurisdiction if entry and entry.jurisdiction else _jurisdiction(
