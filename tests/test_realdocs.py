@@ -1,6 +1,6 @@
 """Score ``tracuu parse`` on real public documents it was never tuned on.
 
-tests/realdocs/ holds 32 real texts (news copies of local directives and
+tests/realdocs/ holds 33 real texts (news copies of local directives and
 short official letters) with hand-written gold in the format of
 ../shared/eval/gold/seeds.yaml; tests/realdocs/README.md says where each came
 from. ``dev/`` may be read by whoever writes parser rules; ``heldout/`` must

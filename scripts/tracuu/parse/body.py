@@ -9,7 +9,7 @@ block. An anchor is the label path ("muc-ii-m1-b2": the second bullet of item
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracuu.model.records import Block, BlockKind
 from tracuu.model.textutil import plain, slugify
@@ -28,6 +28,12 @@ _CLOSING = re.compile(
     r"^(Trên đây là|Với nội dung trên|Căn cứ (chỉ đạo|nội dung|ý kiến)|Trong quá trình (thực hiện|triển khai)|Nơi nhận)",
     re.I,
 )
+# A hard-wrapped copy (a web page or PDF whose text keeps its printed line breaks) breaks a
+# sentence across lines: "Điều 4. Chánh Văn phòng Ủy" / "ban nhân dân tỉnh, …". A line goes
+# on the block above when that block's text stops mid-sentence (no closing punctuation) and
+# the line starts in lower case, or with a number and a lower-case word ("6 năm 2010 của …").
+_NUMBER_THEN_WORD = re.compile(r"^\d{1,4}\s+(?=\w)")
+_SENTENCE_END = re.compile(r"[.:;!?…]\s*(?:/\.)?\s*[)\]\"”'*]*\s*$")
 
 
 @dataclass
@@ -96,6 +102,11 @@ def parse_body(lines: list[Line]) -> list[Block]:
             continue
         text = ln.text.strip()
         kind, label, rank, token = _classify(text, bool(st.annex))
+        if kind == "para" and _continues(blocks, text):
+            prev = blocks[-1]
+            blocks[-1] = replace(prev, text=f"{prev.text} {text}")
+            i += 1
+            continue
         if kind == "table":
             rows = [text]
             while i + 1 < len(lines) and lines[i + 1].text.strip().startswith("|"):
@@ -129,6 +140,14 @@ def parse_body(lines: list[Line]) -> list[Block]:
             st.stack.append(_Open(rank=rank, anchor=anchor, kind=_open_kind(kind, rank, label, token)))
         i += 1
     return blocks
+
+
+def _continues(blocks: list[Block], text: str) -> bool:
+    """Whether an unlabelled line goes on the sentence the previous block left open."""
+    if not blocks or blocks[-1].kind == "table":
+        return False
+    line = _NUMBER_THEN_WORD.sub("", plain(text), count=1)
+    return line[:1].islower() and not _SENTENCE_END.search(plain(blocks[-1].text))
 
 
 def _opening_anchor(st: _State, kind: BlockKind, rank: int, token: str, text: str) -> tuple[str, _Open | None, str]:

@@ -1,0 +1,92 @@
+"""Hard-wrapped copies: a web page or PDF text that keeps its printed line breaks.
+
+Real snippets from tests/realdocs/dev/caobang_ubnd_qd2022_tthc_tre_em_2025.txt (a
+thuvienphapluat copy) and sources/2021-09-30-thong-tu-13-2021-tt-bldtbxh.txt (Công
+báo). A sentence broken over lines is one block, so the execution clause of a
+decision is recognised whole and a list of recipients wrapped over two lines is
+not read as the signer's title.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracuu.parse.clean import clean
+from tracuu.parse.layout import Layout, parse_layout
+from tracuu.pipeline import parse_text
+
+HEAD = "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 2022/QĐ-UBND\nCao Bằng, ngày 27 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc A\n\n"
+
+
+def lay(raw: str) -> Layout:
+    return parse_layout(clean(raw))
+
+
+@pytest.mark.parametrize(
+    ("body", "joined"),
+    [
+        # the execution clause, broken inside "Ủy / ban nhân dân" and before "này./."
+        (
+            "Điều 4. Chánh Văn phòng Ủy\nban nhân dân tỉnh, Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định\nnày./.",
+            "Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định này./.",
+        ),
+        # a date broken after "tháng": the next line starts with a number and a word
+        (
+            "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng\n6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính;",
+            "Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính;",
+        ),
+        # a lettered item going on over a second line
+        (
+            "a) Phối hợp với Sở Y tế theo dõi, đôn đốc, hướng dẫn,\nkiểm tra việc thực hiện thủ tục hành chính.",
+            "a) Phối hợp với Sở Y tế theo dõi, đôn đốc, hướng dẫn, kiểm tra việc thực hiện thủ tục hành chính.",
+        ),
+        # an annex caption (Công báo copy of Thông tư 13/2021/TT-BLĐTBXH)
+        (
+            "(Ban hành kèm theo Thông tư số 13/2021/TT-BLĐTBXH ngày 30 tháng 9 năm 2021\ncủa Bộ trưởng Bộ Lao động - Thương binh và Xã hội)",
+            "(Ban hành kèm theo Thông tư số 13/2021/TT-BLĐTBXH ngày 30 tháng 9 năm 2021 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội)",
+        ),
+    ],
+)
+def test_a_sentence_broken_over_lines_is_one_block(body: str, joined: str) -> None:
+    blocks = lay(HEAD + body).body
+    assert [b.text for b in blocks] == [joined]
+    assert blocks[0].line == lay(HEAD + body).body[0].line  # the block keeps its first line
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1. Sở Y tế\na) Công khai danh mục thủ tục hành chính.",  # a label opens its own block
+        "Điều 2. Trách nhiệm thực hiện\n1. Sở Y tế",
+        "Đề nghị các đơn vị thực hiện các nội dung sau:\ntổ chức tuyên truyền.",  # a colon ends the lead-in
+        "Quyết định này có hiệu lực kể từ ngày ký.\nsau đó các đơn vị báo cáo.",  # a full stop ends the sentence
+        "Điều 1. Công bố kèm theo\nQuyết định này danh mục 18 thủ tục hành chính.",  # upper case: left as printed
+        "| STT | Tên TTHC |\n|---|---|\n| 1 | Cấp giấy |\nngày làm việc",  # never onto a table
+    ],
+)
+def test_lines_that_do_not_go_on(body: str) -> None:
+    assert len(lay(HEAD + body).body) >= 2
+
+
+def test_the_execution_clause_wrapped_over_lines_gives_no_duty() -> None:
+    doc = parse_text(
+        HEAD
+        + "Điều 2. Trách nhiệm thực hiện\n1. Sở Y tế\na) Công khai danh mục thủ tục hành chính.\n"
+        + "Điều 3. Quyết định này có\nhiệu lực kể từ ngày ký.\n"
+        + "Điều 4. Chánh Văn phòng Ủy\nban nhân dân tỉnh, Giám đốc Sở Y tế, Thủ trưởng các sở, ban, ngành, Giám đốc\n"
+        + "Trung tâm Phục vụ hành chính công tỉnh, Chủ tịch Ủy ban nhân dân các xã, phường\n"
+        + "và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định\nnày./.\n"
+        + "Nơi nhận:\n- Như Điều 4;\n- Lưu: VT.\nCHỦ TỊCH\nLê Hải Hòa\n",
+        "qd.txt",
+    )
+    assert [(d.agency_text, d.role) for d in doc.duties] == [("Sở Y tế", "thực hiện")]
+
+
+def test_a_recipient_wrapped_over_two_lines_is_not_the_signers_title() -> None:
+    closing = (
+        "Nơi nhận:\n- Như Điều 4;\n- Bộ Y tế;\n- VP UBND tỉnh: LĐVP, KGVX,\nTTTT, TTPVHCC;\n"
+        "- Cổng thông tin điện tử tỉnh;\n- Lưu: VT, TTPVHCC(Đ).\nCHỦ TỊCH\nLê Hải Hòa\n"
+    )
+    got = lay(HEAD + "Điều 1. Nội dung.\n" + closing)
+    assert (got.signer.name, got.signer.title) == ("Lê Hải Hòa", "CHỦ TỊCH")
+    assert "VP UBND tỉnh: LĐVP, KGVX, TTTT, TTPVHCC" in got.noi_nhan
