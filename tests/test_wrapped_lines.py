@@ -90,3 +90,48 @@ def test_a_recipient_wrapped_over_two_lines_is_not_the_signers_title() -> None:
     got = lay(HEAD + "Điều 1. Nội dung.\n" + closing)
     assert (got.signer.name, got.signer.title) == ("Lê Hải Hòa", "CHỦ TỊCH")
     assert "VP UBND tỉnh: LĐVP, KGVX, TTTT, TTPVHCC" in got.noi_nhan
+
+
+# Headers of hard-wrapped copies of real plans, as stored (thuvienphapluat.vn pages of
+# Kế hoạch 98/KH-UBND tỉnh Cà Mau 2021 and 7849/KH-UBND tỉnh Lâm Đồng 2021): the Quốc
+# hiệu broken after "CỘNG", the place broken inside "Lâm / Đồng", table-cell bars.
+CA_MAU = (
+    "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 98/KH-UBND\n|\nCà Mau, ngày 13\ntháng 7 năm 2021\n|\n"
+    "KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH PHÒNG NGỪA, GIẢM THIỂU TRẺ EM LAO ĐỘNG TRÁI QUY ĐỊNH\n"
+    "CỦA PHÁP LUẬT GIAI ĐOẠN 2021-2025, ĐỊNH HƯỚNG ĐẾN NĂM 2030 TRÊN ĐỊA BÀN TỈNH CÀ\nMAU\n"
+    "Căn cứ Quyết định số 782/QĐ-TTg ngày\n27 tháng 5 năm 2021 của Thủ tướng Chính phủ phê duyệt Chương trình phòng ngừa,\n"
+)
+LAM_DONG = (
+    "ỦY\nBAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n---------------\n|\nSố: 7849/KH-UBND\n|\nLâm\nĐồng, ngày 03 tháng 11 năm 2021\n|\n"
+    "KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH PHÒNG, CHỐNG TAI NẠN, THƯƠNG TÍCH TRẺ EM GIAI ĐOẠN\n"
+    "2021 - 2030 TRÊN ĐỊA BÀN TỈNH LÂM ĐỒNG\nThực hiện Quyết định số 1248/QĐ-TTg\n"
+    "ngày 19/7/2021 của Thủ tướng Chính phủ về việc phê duyệt Chương trình phòng, chống\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "issuer", "place", "date", "subject_start"),
+    [
+        (CA_MAU, "ỦY BAN NHÂN DÂN TỈNH CÀ MAU", "Cà Mau", "2021-07-13", "THỰC HIỆN CHƯƠNG TRÌNH PHÒNG NGỪA"),
+        (LAM_DONG, "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Lâm Đồng", "2021-11-03", "THỰC HIỆN CHƯƠNG TRÌNH PHÒNG, CHỐNG"),
+    ],
+)
+def test_a_hard_wrapped_header(raw: str, issuer: str, place: str, date: str, subject_start: str) -> None:
+    got = lay(raw)
+    assert " ".join(got.issuer_lines) == issuer  # the broken Quốc hiệu is not read as the issuer's last words
+    assert (got.doc_type, got.place, got.date) == ("Kế hoạch", place, date)
+    assert got.subject.startswith(subject_start)
+
+
+@pytest.mark.parametrize(
+    ("lines", "place"),
+    [
+        ("UBND TỈNH\nHÀ NAM\nHà Nam, ngày 03 tháng 10 năm 2014\nSố: 12/KH-UBND\n", "Hà Nam"),  # the issuer's last line is no place
+        ("Số: 12/KH-UBND\nThành phố Hồ\nChí Minh, ngày 03 tháng 10 năm 2014\n", "Thành phố Hồ Chí Minh"),
+    ],
+)
+def test_only_a_capitalised_fragment_joins_the_date_line(lines: str, place: str) -> None:
+    got = lay(lines + "\nKẾ HOẠCH\nVề việc A\n\nNội dung.")
+    assert (got.place, got.date) == (place, "2014-10-03")

@@ -199,6 +199,9 @@ def _header_element(lines: list[Line], i: int, p: str, lay: Layout, seen: _Seen)
     if quoc_hieu().match(p):
         lay.header.append(p)
         return i + 1
+    if (joined := _broken_motto(lines, i, p)) is not None:
+        lay.header.append(joined)
+        return i + 2
     if not seen.number and (m := _SO.match(p)):
         seen.number = True
         return _number_line(lines, i, m, p, lay)
@@ -218,6 +221,22 @@ def _header_element(lines: list[Line], i: int, p: str, lay: Layout, seen: _Seen)
         lay.issuer_lines.append(p)
         return i + 1
     return None
+
+
+def _broken_motto(lines: list[Line], i: int, p: str) -> str | None:
+    """A Quốc hiệu broken after its first word by a hard-wrapped copy ("CỘNG" / "HÒA XÃ HỘI CHỦ
+    NGHĨA VIỆT NAM"): the two lines joined, or None. Neither line is then an issuer line."""
+    if i + 1 >= len(lines) or not is_upper_line(p) or len(p) > 20:
+        return None
+    joined = f"{p} {plain(lines[i + 1].text)}"
+    if quoc_hieu().match(joined) and any(m.startswith(p) for m in mottos()):
+        return joined
+    return None
+
+
+# "Lâm" / "Đồng, ngày 03 tháng 11 năm 2021", "Thành phố Hồ" / "Chí Minh, ngày …": a place name
+# broken by a hard-wrapped copy; its words are capitalised (but for the level words).
+_PLACE_START = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*|phố|thị|xã|trấn)\s*){1,4}$")
 
 
 def _number_line(lines: list[Line], i: int, m: re.Match[str], p: str, lay: Layout) -> int:
@@ -246,6 +265,11 @@ def _date_line(lines: list[Line], i: int, p: str, lay: Layout) -> int | None:
     if m is not None:
         _date(lay, m, ln.no, p)
         return i + 1
+    if i + 1 < len(lines) and len(p) <= 30 and _PLACE_START.match(p) and not is_upper_line(p):
+        nxt = plain(lines[i + 1].text)
+        if (m3 := _DATE_LINE.match(f"{p} {nxt}")) is not None and not nxt[:1].isdigit():
+            _date(lay, m3, ln.no, f"{p} {nxt}")
+            return i + 2
     return None
 
 
