@@ -40,6 +40,22 @@ def lay(raw: str) -> Layout:
             "a) Phối hợp với Sở Y tế theo dõi, đôn đốc, hướng dẫn,\nkiểm tra việc thực hiện thủ tục hành chính.",
             "a) Phối hợp với Sở Y tế theo dõi, đôn đốc, hướng dẫn, kiểm tra việc thực hiện thủ tục hành chính.",
         ),
+        # a line ending on a word no sentence ends on ("theo", "số"): whatever the next line starts with
+        (
+            "Điều 1. Công bố kèm theo\nQuyết định này danh mục 18 thủ tục hành chính.",
+            "Điều 1. Công bố kèm theo Quyết định này danh mục 18 thủ tục hành chính.",
+        ),
+        (  # Quyết định 2033/QĐ-UBND tỉnh Trà Vinh 2011 (thuvienphapluat copy)
+            "Căn cứ Quyết định số\n267/QĐ-TTg ngày 22/02/2011 của Thủ tướng Chính phủ;",
+            "Căn cứ Quyết định số 267/QĐ-TTg ngày 22/02/2011 của Thủ tướng Chính phủ;",
+        ),
+        (  # Kế hoạch 1274/KH-UBND tỉnh Cao Bằng 2024: a name broken at its hyphen
+            "Thực hiện Quy chế giữa Bộ Lao động-\nThương binh và Xã hội, Bộ Giáo dục và Đào tạo;",
+            "Thực hiện Quy chế giữa Bộ Lao động- Thương binh và Xã hội, Bộ Giáo dục và Đào tạo;",
+        ),
+        # a label left alone on its line (Trà Vinh 2033/QĐ-UBND; Bắc Ninh 675/KH-UBND 2021)
+        ("Điều\n1. Phê duyệt Chương trình bảo vệ trẻ em.", "Điều 1. Phê duyệt Chương trình bảo vệ trẻ em."),
+        ("I. MỤC\nĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU"),
         # an annex caption (Công báo copy of Thông tư 13/2021/TT-BLĐTBXH)
         (
             "(Ban hành kèm theo Thông tư số 13/2021/TT-BLĐTBXH ngày 30 tháng 9 năm 2021\ncủa Bộ trưởng Bộ Lao động - Thương binh và Xã hội)",
@@ -60,7 +76,7 @@ def test_a_sentence_broken_over_lines_is_one_block(body: str, joined: str) -> No
         "Điều 2. Trách nhiệm thực hiện\n1. Sở Y tế",
         "Đề nghị các đơn vị thực hiện các nội dung sau:\ntổ chức tuyên truyền.",  # a colon ends the lead-in
         "Quyết định này có hiệu lực kể từ ngày ký.\nsau đó các đơn vị báo cáo.",  # a full stop ends the sentence
-        "Điều 1. Công bố kèm theo\nQuyết định này danh mục 18 thủ tục hành chính.",  # upper case: left as printed
+        "Xét đề nghị của Giám đốc\nSở Lao động - Thương binh và Xã hội.",  # a capital after a full word: as printed
         "| STT | Tên TTHC |\n|---|---|\n| 1 | Cấp giấy |\nngày làm việc",  # never onto a table
     ],
 )
@@ -135,3 +151,12 @@ def test_a_hard_wrapped_header(raw: str, issuer: str, place: str, date: str, sub
 def test_only_a_capitalised_fragment_joins_the_date_line(lines: str, place: str) -> None:
     got = lay(lines + "\nKẾ HOẠCH\nVề việc A\n\nNội dung.")
     assert (got.place, got.date) == (place, "2014-10-03")
+
+
+def test_a_lone_label_and_its_text_are_one_item() -> None:
+    blocks = lay(HEAD + "Điều\n1. Phê duyệt Chương trình:\n1.\nMục tiêu:\n1.1. Mục tiêu tổng quát.").body
+    assert [(b.anchor, b.text) for b in blocks] == [
+        ("dieu-1", "Điều 1. Phê duyệt Chương trình:"),
+        ("dieu-1-k1", "1. Mục tiêu:"),
+        ("dieu-1-m1-1", "1.1. Mục tiêu tổng quát."),
+    ]

@@ -34,6 +34,14 @@ _CLOSING = re.compile(
 # the line starts in lower case, or with a number and a lower-case word ("6 năm 2010 của …").
 _NUMBER_THEN_WORD = re.compile(r"^\d{1,4}\s+(?=\w)")
 _SENTENCE_END = re.compile(r"[.:;!?…]\s*(?:/\.)?\s*[)\]\"”'*]*\s*$")
+# ... and whatever the next line starts with when the block stops on a word no sentence ends
+# on ("Căn cứ Quyết định số" / "267/QĐ-TTg ngày …", "Xét đề nghị của" / "Sở Y tế …").
+_OPEN_WORD = re.compile(
+    r"\s(?:số|của|và|với|về|tại|theo|cho|đến|từ|trong|các|những|là|để|hoặc|giữa|thuộc|ngày|tháng|năm)$"
+)
+# A label or the word "Điều" left alone on its line ("Điều" / "1. Phê duyệt …", "1." / "Mục tiêu:").
+_LONE_LABEL = re.compile(r"^(?:[IVXLC]+\.|\d{1,3}(?:\.\d{1,3})*\.|[a-zđ]\))$")
+_LONE_KIND = re.compile(r"^(?:Điều|Chương|Mục|Phần)$")
 
 
 @dataclass
@@ -90,8 +98,28 @@ def _classify(text: str, in_annex: bool) -> tuple[BlockKind, str, int, str]:
     return "para", "", -1, "p"
 
 
+def _unwrap_labels(lines: list[Line]) -> list[Line]:
+    """A label a hard-wrapped copy left alone on its line, joined to the text on the next line."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        p = plain(ln.text)
+        nxt = plain(lines[i + 1].text) if i + 1 < len(lines) else ""
+        lone_kind = bool(_LONE_KIND.match(p)) and bool(re.match(r"^(?:\d+[a-z]?|[IVXLC]+)\b", nxt))
+        lone_label = bool(_LONE_LABEL.match(p)) and bool(nxt) and _classify(nxt, False)[0] == "para"
+        if lone_kind or lone_label:
+            out.append(Line(ln.no, f"{ln.text.strip()} {lines[i + 1].text.strip()}"))
+            i += 2
+            continue
+        out.append(ln)
+        i += 1
+    return out
+
+
 def parse_body(lines: list[Line]) -> list[Block]:
     """Blocks with a stable anchor each, derived from the label path."""
+    lines = _unwrap_labels(lines)
     blocks: list[Block] = []
     st = _State()
     i = 0
@@ -142,12 +170,24 @@ def parse_body(lines: list[Line]) -> list[Block]:
     return blocks
 
 
+def is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _continues(blocks: list[Block], text: str) -> bool:
     """Whether an unlabelled line goes on the sentence the previous block left open."""
     if not blocks or blocks[-1].kind == "table":
         return False
+    prev = blocks[-1]
+    before = plain(prev.text)
+    if _SENTENCE_END.search(before):
+        return False
     line = _NUMBER_THEN_WORD.sub("", plain(text), count=1)
-    return line[:1].islower() and not _SENTENCE_END.search(plain(blocks[-1].text))
+    if line[:1].islower() or _OPEN_WORD.search(before) or re.search(r"\w-$", before):
+        return True  # ("giữa Bộ Lao động-" / "Thương binh và Xã hội, …": a name broken at its hyphen)
+    # "I. MỤC" / "ĐÍCH, YÊU CẦU": a section heading in capitals broken in two
+    return bool(re.fullmatch(r"[IVXLC]+", prev.label)) and is_upper(before) and is_upper(plain(text))
 
 
 def _opening_anchor(st: _State, kind: BlockKind, rank: int, token: str, text: str) -> tuple[str, _Open | None, str]:
