@@ -53,6 +53,10 @@ def lay(raw: str) -> Layout:
             "Thực hiện Quy chế giữa Bộ Lao động-\nThương binh và Xã hội, Bộ Giáo dục và Đào tạo;",
             "Thực hiện Quy chế giữa Bộ Lao động- Thương binh và Xã hội, Bộ Giáo dục và Đào tạo;",
         ),
+        (  # Công văn 375/LĐTBXH-TE 2021 (trogiupluat copy): "lần thứ" / "XIII", "2021 -" / "2030"
+            "Năm 2021 triển khai Nghị quyết Đại hội đại biểu toàn quốc lần thứ\nXIII của Đảng, Chiến lược 10 năm 2021 -\n2030.",
+            "Năm 2021 triển khai Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng, Chiến lược 10 năm 2021 - 2030.",
+        ),
         # a label left alone on its line (Trà Vinh 2033/QĐ-UBND; Bắc Ninh 675/KH-UBND 2021)
         ("Điều\n1. Phê duyệt Chương trình bảo vệ trẻ em.", "Điều 1. Phê duyệt Chương trình bảo vệ trẻ em."),
         ("I. MỤC\nĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU"),
@@ -127,9 +131,19 @@ LAM_DONG = (
 )
 
 
+SON_LA = (  # thuvienphapluat copy of Kế hoạch 68/KH-UBND tỉnh Sơn La 2020: place and date each broken once
+    "ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "---------------\n|\nSố: 68/KH-UBND\n|\nSơn\nLa, ngày 11 tháng 3\nnăm 2020\n|\nKẾ HOẠCH\n"
+    "VỀ VIỆC TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 37-CT/TW NGÀY 03/9/2019 CỦA BAN\n"
+    "BÍ THƯ VỀ TĂNG CƯỜNG SỰ LÃNH ĐẠO, CHỈ ĐẠO XÂY DỰNG QUAN HỆ LAO ĐỘNG HÀI HÒA, ỔN\n"
+    "ĐỊNH VÀ TIẾN BỘ TRONG TÌNH HÌNH MỚI\nCăn cứ Chỉ thị số 37-CT/TW ngày\n03/9/2019 của Ban Bí thư.\n"
+)
+
+
 @pytest.mark.parametrize(
     ("raw", "issuer", "place", "date", "subject_start"),
     [
+        (SON_LA, "ỦY BAN NHÂN DÂN TỈNH SƠN LA", "Sơn La", "2020-03-11", "VỀ VIỆC TRIỂN KHAI THỰC HIỆN CHỈ THỊ"),
         (CA_MAU, "ỦY BAN NHÂN DÂN TỈNH CÀ MAU", "Cà Mau", "2021-07-13", "THỰC HIỆN CHƯƠNG TRÌNH PHÒNG NGỪA"),
         (LAM_DONG, "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Lâm Đồng", "2021-11-03", "THỰC HIỆN CHƯƠNG TRÌNH PHÒNG, CHỐNG"),
     ],

@@ -37,7 +37,7 @@ _SENTENCE_END = re.compile(r"[.:;!?…]\s*(?:/\.)?\s*[)\]\"”'*]*\s*$")
 # ... and whatever the next line starts with when the block stops on a word no sentence ends
 # on ("Căn cứ Quyết định số" / "267/QĐ-TTg ngày …", "Xét đề nghị của" / "Sở Y tế …").
 _OPEN_WORD = re.compile(
-    r"\s(?:số|của|và|với|về|tại|theo|cho|đến|từ|trong|các|những|là|để|hoặc|giữa|thuộc|ngày|tháng|năm)$"
+    r"\s(?:số|của|và|với|về|tại|theo|cho|đến|từ|trong|các|những|là|để|hoặc|giữa|thuộc|ngày|tháng|năm|thứ|[-–])$"
 )
 # A label or the word "Điều" left alone on its line ("Điều" / "1. Phê duyệt …", "1." / "Mục tiêu:").
 _LONE_LABEL = re.compile(r"^(?:[IVXLC]+\.|\d{1,3}(?:\.\d{1,3})*\.|[a-zđ]\))$")

@@ -265,11 +265,16 @@ def _date_line(lines: list[Line], i: int, p: str, lay: Layout) -> int | None:
     if m is not None:
         _date(lay, m, ln.no, p)
         return i + 1
-    if i + 1 < len(lines) and len(p) <= 30 and _PLACE_START.match(p) and not is_upper_line(p):
-        nxt = plain(lines[i + 1].text)
-        if (m3 := _DATE_LINE.match(f"{p} {nxt}")) is not None and not nxt[:1].isdigit():
-            _date(lay, m3, ln.no, f"{p} {nxt}")
-            return i + 2
+    if len(p) <= 30 and _PLACE_START.match(p) and not is_upper_line(p):
+        # "Sơn" / "La, ngày 11 tháng 3" / "năm 2020": the place and the date each broken once
+        for k in (2, 3):
+            rest = [plain(x.text) for x in lines[i + 1 : i + k]]
+            if len(rest) < k - 1 or not all(rest) or rest[0][:1].isdigit():
+                break
+            joined = " ".join([p, *rest])
+            if (m3 := _DATE_LINE.match(joined)) is not None:
+                _date(lay, m3, ln.no, joined)
+                return i + k
     return None
 
 
