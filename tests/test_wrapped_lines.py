@@ -174,3 +174,45 @@ def test_a_lone_label_and_its_text_are_one_item() -> None:
         ("dieu-1-k1", "1. Mục tiêu:"),
         ("dieu-1-m1-1", "1.1. Mục tiêu tổng quát."),
     ]
+
+
+# Copies that lost the type line (the page printed "KẾ HOẠCH" as an image or dropped it):
+# thuvienphapluat copy of Kế hoạch 41/KH-UBND Bà Rịa - Vũng Tàu 2017 and dulieuphapluat
+# copy of Kế hoạch 138/KH-UBND Hà Nội 2021.
+@pytest.mark.parametrize(
+    ("raw", "subject"),
+    [
+        (
+            "ỦY BAN NHÂN DÂN |\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 41/KH-UBND |\n"
+            "Bà Rịa - Vũng Tàu, ngày 10 tháng 05 năm 2017 |\nTRIỂN KHAI THÁNG HÀNH ĐỘNG VÌ TRẺ EM NĂM 2017\n"
+            "Căn cứ Quyết định số 572/QĐ-LĐTBXH ngày 19/4/2017 của Bộ Lao động-Thương binh và Xã hội.\n",
+            "TRIỂN KHAI THÁNG HÀNH ĐỘNG VÌ TRẺ EM NĂM 2017",
+        ),
+        (
+            "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 138/KH-UBND | Hà Nội, ngày 03 tháng 6 năm 2021 |\n"
+            "THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG QUỐC GIA VÌ TRẺ EM THÀNH PHỐ HÀ NỘI GIAI ĐOẠN 2021-2030\n"
+            "Nâng cao nhận thức và cam kết trách nhiệm của các cấp, các ngành.\n",
+            "THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG QUỐC GIA VÌ TRẺ EM THÀNH PHỐ HÀ NỘI GIAI ĐOẠN 2021-2030",
+        ),
+    ],
+)
+def test_a_capital_title_under_the_date_is_the_subject_when_the_type_line_is_lost(raw: str, subject: str) -> None:
+    got = lay(raw)
+    assert (got.doc_type, got.subject) == ("Kế hoạch", subject)
+    assert any("loại văn bản suy từ ký hiệu KH" in w for w in got.warnings)  # the type is inferred, and says so
+    assert got.body and got.body[0].text.startswith(("Căn cứ", "Nâng cao"))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a Công văn: its trích yếu is the "V/v" line; a capital line below it is not a second one
+        "UBND TỈNH HÀ NAM\nSố: 12/UBND-VX\nV/v tổ chức Tết Trung thu\nHà Nam, ngày 01 tháng 9 năm 2024\n"
+        "KÍNH GỬI CÁC SỞ NGÀNH\nNội dung.\n",
+        # a form code that names no type: nothing is guessed
+        "UBND TỈNH HÀ NAM\nSố: 12/UBND\nHà Nam, ngày 01 tháng 9 năm 2024\nTĂNG CƯỜNG PHÒNG CHỐNG ĐUỐI NƯỚC\nNội dung.\n",
+    ],
+)
+def test_no_title_is_taken_without_a_type_from_the_form_code(raw: str) -> None:
+    got = lay(raw)
+    assert got.subject in ("", "tổ chức Tết Trung thu")

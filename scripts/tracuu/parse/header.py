@@ -14,7 +14,7 @@ from functools import lru_cache
 from tracuu.model.sokyhieu import SoKyHieu
 from tracuu.model.textutil import plain
 from tracuu.parse.clean import Line
-from tracuu.parse.common import SIG_AUTHORITY, Layout, doc_types, is_upper_line, iso_date, mottos
+from tracuu.parse.common import SIG_AUTHORITY, Layout, doc_types, form_types, is_upper_line, iso_date, mottos
 from tracuu.registries.vocabulary import LazyPattern
 
 _DASHES = "-–—"
@@ -215,12 +215,30 @@ def _header_element(lines: list[Line], i: int, p: str, lay: Layout, seen: _Seen)
         return nxt
     if m := _KINH_GUI.match(p):
         return _kinh_gui(lines, i, m, p, lay)
+    if not seen.type and (nxt := _untyped_title(lines, i, p, lay, seen)) is not None:
+        seen.type = True
+        return nxt
     if not (seen.type or seen.number) and is_upper_line(p) and not SIG_AUTHORITY.match(p):
         if not lay.issuer_lines:
             lay.issuer_line = lines[i].no
         lay.issuer_lines.append(p)
         return i + 1
     return None
+
+
+def _untyped_title(lines: list[Line], i: int, p: str, lay: Layout, seen: _Seen) -> int | None:
+    """A copy that lost its type line ("Số: 41/KH-UBND", the date, then "TRIỂN KHAI THÁNG HÀNH ĐỘNG
+    VÌ TRẺ EM NĂM 2017"): the capital title under the date is the trích yếu, and the ký hiệu's form
+    code gives the type (with the usual warning). Only when the form code names a type."""
+    form = lay.sokyhieu.form if lay.sokyhieu else ""
+    doc_type = form_types().get(form, "")
+    if not (seen.number and seen.date and doc_type and not lay.subject):
+        return None
+    if not is_upper_line(p) or len(p.split()) < 3 or SIG_AUTHORITY.match(p) or re.match(r"^(?:[IVXLC]+|\d+)\.", p):
+        return None
+    lay.doc_type = doc_type
+    lay.warnings.append(f"line {lay.number_line}: loại văn bản suy từ ký hiệu {form}")
+    return _subject(lines, i, lay)
 
 
 def _broken_motto(lines: list[Line], i: int, p: str) -> str | None:
