@@ -216,3 +216,23 @@ def test_a_capital_title_under_the_date_is_the_subject_when_the_type_line_is_los
 def test_no_title_is_taken_without_a_type_from_the_form_code(raw: str) -> None:
     got = lay(raw)
     assert got.subject in ("", "tổ chức Tết Trung thu")
+
+
+def test_a_header_under_a_copied_sites_name() -> None:
+    # the hethongphapluat copy of Quyết định 1269/QĐ-UBND TP.HCM 2017 opens with the site's name
+    raw = (
+        "Hệ thống pháp luật\n\nỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n\n"
+        "Số: 1269/QĐ-UBND\n\nThành phố hồ Chí Minh, ngày 22 tháng 03 năm 2017\n\n \n\nQUYẾT ĐỊNH\n\n"
+        "PHÊ DUYỆT CHƯƠNG TRÌNH PHÒNG NGỪA, GIẢM THIỂU LAO ĐỘNG TRẺ EM TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH ĐẾN NĂM 2020\n\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\n\nCăn cứ Bộ Luật lao động ngày 18 tháng 6 năm 2012;\n"
+    )
+    got = lay(raw)
+    assert (got.doc_type, got.number, got.date) == ("Quyết định", "1269/QĐ-UBND", "2017-03-22")
+    assert " ".join(got.issuer_lines) == "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"
+    assert any("bỏ qua 1 dòng trước phần đầu văn bản" in w and "Hệ thống pháp luật" in w for w in got.warnings)
+
+
+def test_a_news_copy_is_not_read_from_below_its_first_lines() -> None:
+    raw = "Tăng cường phòng, chống đuối nước học sinh dịp hè\n\nNgày 4/5, Bộ Giáo dục và Đào tạo có công điện.\n"
+    assert not [w for w in lay(raw).warnings if "bỏ qua" in w]
