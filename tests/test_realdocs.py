@@ -1,6 +1,6 @@
 """Score ``tracuu parse`` on real public documents it was never tuned on.
 
-tests/realdocs/ holds 32 real texts (news copies of local directives and
+tests/realdocs/ holds 33 real texts (news copies of local directives and
 short official letters) with hand-written gold in the format of
 ../shared/eval/gold/seeds.yaml; tests/realdocs/README.md says where each came
 from. ``dev/`` may be read by whoever writes parser rules; ``heldout/`` must
@@ -42,11 +42,11 @@ ROLES = {"chủ trì", "phối hợp", "thực hiện"}
 # Floors per set and metric: the figures of 2026-12-02 rounded down a little
 # (dev duties raised after the prose readers of issue 11: 1.00 / 1.00 / 1.00, roles 100 %).
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {
-        "metadata": 0.97,
+    "dev": {  # raised on branch unseen2 (21 texts, all figures 1.00)
+        "metadata": 0.98,
         "instruments_p": 0.97, "instruments_r": 0.97, "instruments_f1": 0.97,
-        "duties_p": 0.95, "duties_r": 0.95, "duties_f1": 0.95,
-        "roles": 0.95,
+        "duties_p": 0.97, "duties_r": 0.97, "duties_f1": 0.97,
+        "roles": 0.97,
     },
     "heldout": {  # raised after the issue-11 rules were written (never tuned on these texts)
         "metadata": 0.95,

@@ -9,7 +9,7 @@ block. An anchor is the label path ("muc-ii-m1-b2": the second bullet of item
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracuu.model.records import Block, BlockKind
 from tracuu.model.textutil import plain, slugify
@@ -28,6 +28,20 @@ _CLOSING = re.compile(
     r"^(Trên đây là|Với nội dung trên|Căn cứ (chỉ đạo|nội dung|ý kiến)|Trong quá trình (thực hiện|triển khai)|Nơi nhận)",
     re.I,
 )
+# A hard-wrapped copy (a web page or PDF whose text keeps its printed line breaks) breaks a
+# sentence across lines: "Điều 4. Chánh Văn phòng Ủy" / "ban nhân dân tỉnh, …". A line goes
+# on the block above when that block's text stops mid-sentence (no closing punctuation) and
+# the line starts in lower case, or with a number and a lower-case word ("6 năm 2010 của …").
+_NUMBER_THEN_WORD = re.compile(r"^\d{1,4}\s+(?=\w)")
+_SENTENCE_END = re.compile(r"[.:;!?…]\s*(?:/\.)?\s*[)\]\"”'*]*\s*$")
+# ... and whatever the next line starts with when the block stops on a word no sentence ends
+# on ("Căn cứ Quyết định số" / "267/QĐ-TTg ngày …", "Xét đề nghị của" / "Sở Y tế …").
+_OPEN_WORD = re.compile(
+    r"\s(?:số|của|và|với|về|tại|theo|cho|đến|từ|trong|các|những|là|để|hoặc|giữa|thuộc|ngày|tháng|năm|thứ|[-–])$"
+)
+# A label or the word "Điều" left alone on its line ("Điều" / "1. Phê duyệt …", "1." / "Mục tiêu:").
+_LONE_LABEL = re.compile(r"^(?:[IVXLC]+\.|\d{1,3}(?:\.\d{1,3})*\.|[a-zđ]\))$")
+_LONE_KIND = re.compile(r"^(?:Điều|Chương|Mục|Phần)$")
 
 
 @dataclass
@@ -84,8 +98,28 @@ def _classify(text: str, in_annex: bool) -> tuple[BlockKind, str, int, str]:
     return "para", "", -1, "p"
 
 
+def _unwrap_labels(lines: list[Line]) -> list[Line]:
+    """A label a hard-wrapped copy left alone on its line, joined to the text on the next line."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        p = plain(ln.text)
+        nxt = plain(lines[i + 1].text) if i + 1 < len(lines) else ""
+        lone_kind = bool(_LONE_KIND.match(p)) and bool(re.match(r"^(?:\d+[a-z]?|[IVXLC]+)\b", nxt))
+        lone_label = bool(_LONE_LABEL.match(p)) and bool(nxt) and _classify(nxt, False)[0] == "para"
+        if lone_kind or lone_label:
+            out.append(Line(ln.no, f"{ln.text.strip()} {lines[i + 1].text.strip()}"))
+            i += 2
+            continue
+        out.append(ln)
+        i += 1
+    return out
+
+
 def parse_body(lines: list[Line]) -> list[Block]:
     """Blocks with a stable anchor each, derived from the label path."""
+    lines = _unwrap_labels(lines)
     blocks: list[Block] = []
     st = _State()
     i = 0
@@ -96,6 +130,11 @@ def parse_body(lines: list[Line]) -> list[Block]:
             continue
         text = ln.text.strip()
         kind, label, rank, token = _classify(text, bool(st.annex))
+        if kind == "para" and _continues(blocks, text):
+            prev = blocks[-1]
+            blocks[-1] = replace(prev, text=f"{prev.text} {text}")
+            i += 1
+            continue
         if kind == "table":
             rows = [text]
             while i + 1 < len(lines) and lines[i + 1].text.strip().startswith("|"):
@@ -129,6 +168,26 @@ def parse_body(lines: list[Line]) -> list[Block]:
             st.stack.append(_Open(rank=rank, anchor=anchor, kind=_open_kind(kind, rank, label, token)))
         i += 1
     return blocks
+
+
+def is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _continues(blocks: list[Block], text: str) -> bool:
+    """Whether an unlabelled line goes on the sentence the previous block left open."""
+    if not blocks or blocks[-1].kind == "table":
+        return False
+    prev = blocks[-1]
+    before = plain(prev.text)
+    if _SENTENCE_END.search(before):
+        return False
+    line = _NUMBER_THEN_WORD.sub("", plain(text), count=1)
+    if line[:1].islower() or _OPEN_WORD.search(before) or re.search(r"\w-$", before):
+        return True  # ("giữa Bộ Lao động-" / "Thương binh và Xã hội, …": a name broken at its hyphen)
+    # "I. MỤC" / "ĐÍCH, YÊU CẦU": a section heading in capitals broken in two
+    return bool(re.fullmatch(r"[IVXLC]+", prev.label)) and is_upper(before) and is_upper(plain(text))
 
 
 def _opening_anchor(st: _State, kind: BlockKind, rank: int, token: str, text: str) -> tuple[str, _Open | None, str]:

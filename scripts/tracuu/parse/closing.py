@@ -20,6 +20,8 @@ _SIGNED_MARK = re.compile(
     r"^[(\[]?\s*(?:đã\s+ký(?:\s+và\s+đóng\s+dấu)?|ký\s*(?:tên)?\s*(?:,|và)?\s*đóng\s+dấu)\s*[)\]]?\.?$", re.I
 )
 _GAP = re.compile(r"\s*\|\s*|\s{2,}")
+# A recipient ends with ";" or "," (the last with "."); a signer's title never does.
+_LIST_GOES_ON = re.compile(r"[;,]\s*$")
 
 
 def _sig_cells(text: str) -> list[str]:
@@ -77,10 +79,16 @@ def read_closing(lines: list[Line], start: int, end: int, lay: Layout) -> int:
         body_end = min(body_end, noi_at)
         # the name's own line may end the list: "- Lưu: VT.      Cao Văn Trọng"
         stop = name_at + 1 if name_at > noi_at else end
+        open_item = False
         for j in range(noi_at + 1, stop):
             q = _first_cell(lines[j].text)
             if q.startswith(("-", "+", "•")):
                 lay.noi_nhan.append(q.lstrip("-+• ").strip().rstrip(";.,").strip())
+                open_item = _first_cell(lines[j].text).rstrip().endswith(",")
+            elif lay.noi_nhan and open_item and _LIST_GOES_ON.search(q):
+                # "- VP UBND tỉnh: LĐVP, KGVX," / "TTTT, TTPVHCC;": one recipient wrapped over two lines
+                lay.noi_nhan[-1] = f"{lay.noi_nhan[-1]}, {q.rstrip(';.,').strip()}"
+                open_item = False
     # Everything from body_end up to end that is not the body: verbatim closing lines.
     lay.closing = [lines[j].text for j in range(body_end, end) if lines[j].text.strip()]
     return body_end
@@ -118,6 +126,9 @@ def _signature(lines: list[Line], start: int, name_at: int, noi_at: int, lay: La
         cells = _sig_cells(raw)
         if not q or _SIGNED_MARK.match(q):
             k -= 1
+            continue
+        if noi_at >= 0 and k - 1 > noi_at and _LIST_GOES_ON.search(q):
+            k -= 1  # an upper-case line of the Nơi nhận list ("TTTT, TTPVHCC;"), wrapped from the item above
             continue
         if is_upper_line(q) or SIG_AUTHORITY.match(q):
             title.insert(0, q)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from tracuu.model.sokyhieu import SoKyHieu
 from tracuu.model.textutil import plain
 from tracuu.parse.clean import Line
-from tracuu.parse.common import SIG_AUTHORITY, Layout, doc_types, is_upper_line, iso_date, mottos
+from tracuu.parse.common import SIG_AUTHORITY, Layout, doc_types, form_types, is_upper_line, iso_date, mottos
 from tracuu.registries.vocabulary import LazyPattern
 
 _DASHES = "-–—"
@@ -199,6 +199,9 @@ def _header_element(lines: list[Line], i: int, p: str, lay: Layout, seen: _Seen)
     if quoc_hieu().match(p):
         lay.header.append(p)
         return i + 1
+    if (joined := _broken_motto(lines, i, p)) is not None:
+        lay.header.append(joined)
+        return i + 2
     if not seen.number and (m := _SO.match(p)):
         seen.number = True
         return _number_line(lines, i, m, p, lay)
@@ -212,12 +215,46 @@ def _header_element(lines: list[Line], i: int, p: str, lay: Layout, seen: _Seen)
         return nxt
     if m := _KINH_GUI.match(p):
         return _kinh_gui(lines, i, m, p, lay)
+    if not seen.type and (nxt := _untyped_title(lines, i, p, lay, seen)) is not None:
+        seen.type = True
+        return nxt
     if not (seen.type or seen.number) and is_upper_line(p) and not SIG_AUTHORITY.match(p):
         if not lay.issuer_lines:
             lay.issuer_line = lines[i].no
         lay.issuer_lines.append(p)
         return i + 1
     return None
+
+
+def _untyped_title(lines: list[Line], i: int, p: str, lay: Layout, seen: _Seen) -> int | None:
+    """A copy that lost its type line ("Số: 41/KH-UBND", the date, then "TRIỂN KHAI THÁNG HÀNH ĐỘNG
+    VÌ TRẺ EM NĂM 2017"): the capital title under the date is the trích yếu, and the ký hiệu's form
+    code gives the type (with the usual warning). Only when the form code names a type."""
+    form = lay.sokyhieu.form if lay.sokyhieu else ""
+    doc_type = form_types().get(form, "")
+    if not (seen.number and seen.date and doc_type and not lay.subject):
+        return None
+    if not is_upper_line(p) or len(p.split()) < 3 or SIG_AUTHORITY.match(p) or re.match(r"^(?:[IVXLC]+|\d+)\.", p):
+        return None
+    lay.doc_type = doc_type
+    lay.warnings.append(f"line {lay.number_line}: loại văn bản suy từ ký hiệu {form}")
+    return _subject(lines, i, lay)
+
+
+def _broken_motto(lines: list[Line], i: int, p: str) -> str | None:
+    """A Quốc hiệu broken after its first word by a hard-wrapped copy ("CỘNG" / "HÒA XÃ HỘI CHỦ
+    NGHĨA VIỆT NAM"): the two lines joined, or None. Neither line is then an issuer line."""
+    if i + 1 >= len(lines) or not is_upper_line(p) or len(p) > 20:
+        return None
+    joined = f"{p} {plain(lines[i + 1].text)}"
+    if quoc_hieu().match(joined) and any(m.startswith(p) for m in mottos()):
+        return joined
+    return None
+
+
+# "Lâm" / "Đồng, ngày 03 tháng 11 năm 2021", "Thành phố Hồ" / "Chí Minh, ngày …": a place name
+# broken by a hard-wrapped copy; its words are capitalised (but for the level words).
+_PLACE_START = re.compile(r"^(?:(?:[A-ZĐÀ-Ỹ][\w.]*|phố|thị|xã|trấn)\s*){1,4}$")
 
 
 def _number_line(lines: list[Line], i: int, m: re.Match[str], p: str, lay: Layout) -> int:
@@ -246,6 +283,16 @@ def _date_line(lines: list[Line], i: int, p: str, lay: Layout) -> int | None:
     if m is not None:
         _date(lay, m, ln.no, p)
         return i + 1
+    if len(p) <= 30 and _PLACE_START.match(p) and not is_upper_line(p):
+        # "Sơn" / "La, ngày 11 tháng 3" / "năm 2020": the place and the date each broken once
+        for k in (2, 3):
+            rest = [plain(x.text) for x in lines[i + 1 : i + k]]
+            if len(rest) < k - 1 or not all(rest) or rest[0][:1].isdigit():
+                break
+            joined = " ".join([p, *rest])
+            if (m3 := _DATE_LINE.match(joined)) is not None:
+                _date(lay, m3, ln.no, joined)
+                return i + k
     return None
 
 

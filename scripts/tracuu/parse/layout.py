@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from tracuu.model.textutil import plain
 from tracuu.parse.body import parse_body
-from tracuu.parse.clean import Cleaned
+from tracuu.parse.clean import Cleaned, Line
 from tracuu.parse.closing import find_annex_start, read_closing, unfold_signature_tables
 from tracuu.parse.common import Layout, form_types
 from tracuu.parse.header import read_header, split_columns
@@ -26,6 +26,8 @@ def parse_layout(cleaned: Cleaned) -> Layout:
     lay = Layout()
     lines = split_columns(list(cleaned.lines))
     start = read_header(lines, lay)
+    if not (lay.doc_type or lay.number_line or lay.date_line or lay.header):
+        lay, start = _header_below_stray_lines(lines, lay, start)
     if not (lay.doc_type or lay.number_line or lay.date_line or lay.header):
         if looks_like_news(lines):
             lay.body = parse_body(read_news(lines, lay))
@@ -50,6 +52,23 @@ def parse_layout(cleaned: Cleaned) -> Layout:
     if not lay.subject:
         lay.warnings.append(f"line {lay.type_line or 1}: không tìm thấy trích yếu")
     return lay
+
+
+def _header_below_stray_lines(lines: list[Line], lay: Layout, start: int) -> tuple[Layout, int]:
+    """A header under a line or two that are not the document's (a copied site's name, "Hệ thống
+    pháp luật"): read from below them when a number and a date or type follow; say what was passed over."""
+    content = [j for j, ln in enumerate(lines) if plain(ln.text)]
+    for k in content[1:3]:
+        below = Layout()
+        at = read_header(lines[k:], below)
+        if below.number_line and (below.date_line or below.doc_type):
+            skipped = [ln for ln in lines[:k] if plain(ln.text)]
+            below.warnings.append(
+                f"line {skipped[0].no}: bỏ qua {len(skipped)} dòng trước phần đầu văn bản "
+                f"(\"{plain(skipped[0].text)[:40]}\"); xóa nếu không thuộc văn bản"
+            )
+            return below, k + at
+    return lay, start
 
 
 def _type_from_number(lay: Layout) -> None:

@@ -90,9 +90,10 @@ _LAW_COMMA_PAIRS = {("Phòng", "chống"), ("vệ", "chăm"), ("bệnh", "chữa
 _ORGANIC = ("Tổ", "chức")
 _BODY_HEAD = re.compile(rf"{_ISSUER_HEAD}(?!\w)")  # a body's name (data/vocabulary.yml, citation_issuer_heads)
 _LAW_HEAD = re.compile(r"(?<![\w])(?P<type>Bộ\s+luật|Luật)\s+(?=[A-ZĐ])")
-# A law cited by article may be written in lower case: "Điều 11 Luật trẻ em năm 2016".
+# A law cited by article or as a legal basis may be written in lower case: "Điều 11 Luật trẻ em năm
+# 2016", "Căn cứ Luật tổ chức chính quyền địa phương ngày 19/6/2015", "Căn cứ Bộ Luật lao động ngày …".
 _ARTICLE_LAW = re.compile(
-    r"(?<!\w)Điều\s+\d+[a-zđ]?\s+(?:của\s+)?(?P<law>(?P<type>Bộ\s+luật|Luật)\s+(?=[a-zà-ỹđ]))"
+    r"(?<!\w)(?:Điều\s+\d+[a-zđ]?\s+(?:của\s+)?|Căn\s+cứ\s+)(?P<law>(?P<type>Bộ\s+[Ll]uật|Luật)\s+(?=[a-zà-ỹđ]))"
 )
 _LAW_AMEND = re.compile(
     r"(?<![\w])Luật\s+sửa\s+đổi,?\s+bổ\s+sung\s+(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?(?=(?:Bộ\s+luật|Luật)\s+[A-ZĐ])"
@@ -301,7 +302,7 @@ def _laws(plain: str, reg: Registry) -> list[CitationMatch]:
         law = _known_prefix(_law_name(plain, start), reg)
         if law and len(law.split()) > len(type_.split()):
             end = start + len(law)
-            found.append(CitationMatch(start, end, law, _cap(re.sub(r"\s+", " ", type_)),
+            found.append(CitationMatch(start, end, law, "Bộ luật" if type_.startswith("Bộ") else "Luật",
                                        title=_clean_name(law), by_name=True))
     return found
 
