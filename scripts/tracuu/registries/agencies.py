@@ -88,7 +88,7 @@ def _load(path: Path) -> AgencyRegistry:
     )
     sector_ids = {s.id for s in sectors}
     kinds = tuple(
-        KindPrefix(nfc(str(d["prefix"])), nfc(str(d["kind"])), nfc(str(d["level"])))
+        KindPrefix(nfc(str(d["prefix"])), nfc(str(d["kind"])), nfc(str(d["level"])), d.get("alone") is True)
         for _, d in _entries(root, "kinds", path)
     )
     seen: dict[str, int] = {}

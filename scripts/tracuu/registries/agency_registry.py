@@ -34,6 +34,9 @@ class KindPrefix:
     prefix: str
     kind: str
     level: str
+    # The prefix alone names one body ("Tỉnh đoàn", "Huyện ủy": the level is in the word). Other
+    # kind words alone name none ("Thanh tra, kiểm tra …" is a verb; "Ban tổ chức" a committee).
+    alone: bool = False
 
 
 @dataclass(frozen=True)
@@ -255,8 +258,8 @@ class AgencyRegistry:
         if not allow_unknown:
             return None
         kind = self.kind_of(text)
-        if kind is None:
-            return None
+        if kind is None or (self.without_title(text) == kind.prefix and not kind.alone):
+            return None  # a kind word alone ("Thanh tra", "Ban") says no body: no agency
         return self._unknown(_PARENS.sub("", clean_name(text)), kind, province, district)
 
     def _unknown(self, name: str, kind: KindPrefix, province: str, district: str) -> ResolvedAgency:
