@@ -112,6 +112,10 @@ class AgencyFacts:
     members: tuple[ResolvedAgency, ...] = ()  # for groups
     member_of: tuple[ResolvedAgency, ...] = ()
     issued: tuple[Document, ...] = ()  # documents in the corpus it issued
+    # data/agencies.yml line_ministries: a province's body → the central body of its sector, and
+    # that central body → the body of every province in the corpus (both have pages)
+    line_ministry: ResolvedAgency | None = None
+    line_offices: tuple[ResolvedAgency, ...] = ()
 
 
 @dataclass(frozen=True)

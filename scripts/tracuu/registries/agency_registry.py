@@ -70,6 +70,16 @@ class Group:
     line: int = 0
 
 
+@dataclass(frozen=True)
+class LineMinistry:
+    """A central body and the provincial bodies of its sector (``line_ministries`` in the YAML)."""
+
+    ministry: str  # template id, level trung ương
+    local: tuple[str, ...]  # template ids, level tỉnh
+    basis: str  # what the link rests on, as the entry states it
+    line: int = 0
+
+
 def key(text: str) -> str:
     """Matching key: folded, without spaces ("Sở LĐ-TB&XH" == "Sở LĐTBXH")."""
     return fold(text).replace(" ", "")
@@ -113,8 +123,10 @@ class AgencyRegistry:
         codes: dict[str, str],
         provinces: tuple[str, ...],
         titles: tuple[str, ...] = (),
+        line_ministries: tuple[LineMinistry, ...] = (),
     ) -> None:
         self.templates = templates
+        self.line_ministries = line_ministries
         self.titles = titles
         # match() is pure for a registry and called for the same names over and over (every duty, issuer, page)
         self._matched: dict[tuple[str, str, str, bool], ResolvedAgency | None] = {}
@@ -149,6 +161,10 @@ class AgencyRegistry:
     def province(self, name: str) -> str | None:
         """The province as the registry spells it, or None when ``name`` is no province."""
         return self._province_by_fold.get(fold(name))
+
+    def ministry_of(self, template_id: str) -> LineMinistry | None:
+        """The line-ministry entry whose provincial bodies include ``template_id``."""
+        return next((m for m in self.line_ministries if template_id in m.local), None)
 
     def template(self, template_id: str) -> Template | None:
         return next((t for t in self.templates if t.id == template_id), None)
