@@ -169,3 +169,10 @@ def test_an_issuer_ends_before_the_verb() -> None:
     t = ("Thông tư liên tịch số 06/2015/TTLT-BLĐTBXH-BTC ngày 12 tháng 5 năm 2015 của Bộ Lao động - Thương binh và "
          "Xã hội và Bộ Tài chính sửa đổi, bổ sung khoản 2 và 4 Điều 11")
     assert find_citations(t)[0].issuer == "Bộ Lao động - Thương binh và Xã hội và Bộ Tài chính"
+
+
+def test_a_subject_ends_before_the_short_name_the_text_goes_on_to_use() -> None:
+    # real: Thông tư 23/2017/TT-BYT
+    t = ("Điều 9 Thông tư liên tịch số 13/2016/TTLT-BYT-BGDĐT ngày 12/5/2016 quy định về công tác y tế trường học "
+         "(sau đây gọi tắt là Thông tư liên tịch số 13/2016/TTLT-BYT-BGDĐT).")
+    assert find_citations(t)[0].title == "quy định về công tác y tế trường học"

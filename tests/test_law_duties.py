@@ -120,3 +120,15 @@ def _doc(text: str, doc_type: str = "Luật", province: str = "") -> Document:
 def test_a_kind_word_alone_is_no_body(text: str, province: str, agencies: list[str]) -> None:
     got = [d.agency_id for d in extract_duties(_doc(text, "Kế hoạch", province), load_registry())]
     assert got == agencies
+
+
+@pytest.mark.parametrize(
+    ("block", "agency"),
+    [
+        # real: Điều 94 khoản 1, Điều 57 khoản 3: a body, then a verb the stop list does not know ("thành lập")
+        ("dieu-94-khoan-1", "thu-tuong-chinh-phu"),
+        ("dieu-57-khoan-3", "ubnd-huyen"),
+    ],
+)
+def test_a_body_that_sets_something_up_has_the_duty(block: str, agency: str) -> None:
+    assert (block, agency) in {(d.block, d.agency_id) for d in law_duties()}

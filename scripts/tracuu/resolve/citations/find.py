@@ -73,7 +73,8 @@ _AFTER_SUBJECT = re.compile(
     r"|(?P<subj2>(?:quy\s+định|ban\s+hành|hướng\s+dẫn|phê\s+duyệt|thực\s+hiện|triển\s+khai)\s))"
 )
 # "… về chính sách trợ giúp xã hội hết hiệu lực kể từ ngày …": a repeal clause ends the subject
-_SUBJECT_END = re.compile(r"[;:\n)]|\.(?:\s|$)|,\s+(?=[A-ZĐ])|\s+hết\s+hiệu\s+lực\b|$")
+# as does "(sau đây gọi tắt là …)", the short name the text goes on to use
+_SUBJECT_END = re.compile(r"[;:\n)]|\.(?:\s|$)|,\s+(?=[A-ZĐ])|\s+hết\s+hiệu\s+lực\b|\s*\((?=sau\s+đây|gọi\s+tắt)|$")
 
 # --- instruments known by name -------------------------------------------------------
 _LAW_STOP = {
