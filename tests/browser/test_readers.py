@@ -74,7 +74,7 @@ def reader_text(html: str) -> str:
     return " ".join(p.parts)
 
 
-@pytest.mark.parametrize("path", ["", *GUIDANCE])
+@pytest.mark.parametrize("path", ["", *GUIDANCE, "huong-dan/tong-dai/"])
 def test_tel_111_in_the_first_phone_screen(browser: Any, site_url: str, path: str) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()

@@ -29,7 +29,7 @@ from tracuu.render.portal.common import (
     short_title,
     source_link,
 )
-from tracuu.render.portal.hotlines import hotline_box, national_line
+from tracuu.render.portal.hotlines import call_button, hotline_box, national_line
 
 # Page id in data/guidance.yml → file name under huong-dan/ (the danger page is the folder's index).
 FILE_NAMES = {"khi-tre-em-gap-nguy-hiem": "index"}
@@ -78,8 +78,7 @@ def _call_button(page: GuidancePage, index: CorpusIndex) -> str:
     if not tel:
         return ""
     line = national_line(index)
-    name = f" – {line[0]}" if line and line[1] == tel else ""
-    return f"[Gọi {tel}{escape_inline(name)}](tel:{tel}){{ .md-button .md-button--primary .tracuu-call }}\n"
+    return call_button(tel, line[0] if line and line[1] == tel else "")
 
 
 def _duties_md(duties: tuple[Quote, ...]) -> list[str]:
