@@ -112,12 +112,17 @@ def main(argv: list[str] | None = None) -> int:
     if not (site / "index.html").exists():
         print(f"{site}/index.html not found: run `tracuu build && mkdocs build` first", file=sys.stderr)
         return 2
+    pages = args.pages or default_pages(site)
+    missing = [p for p in pages if not (site / p / "index.html").exists() and not (site / p).is_file()]
+    if missing:
+        print(f"not in {site}: {', '.join('/' + p for p in missing)} (a path under the site, e.g. huong-dan/)", file=sys.stderr)
+        return 2
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     worst = 100
     try:
-        for page in args.pages or default_pages(site):
+        for page in pages:
             with tempfile.TemporaryDirectory() as tmp:
                 scores, failing = run(base + page, Path(tmp))
             worst = min(worst, scores["accessibility"])
