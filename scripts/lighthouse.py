@@ -49,12 +49,15 @@ MAX_NODES = 5
 
 
 def default_pages(site: Path) -> list[str]:
-    """Home, the first document page, the first agency page and the guidance page of the built site."""
+    """Home, the largest document page, the largest agency page and the guidance page of the built site.
+
+    The largest page of a kind has the most of every element an audit checks (the first in
+    name order was a near-empty page such as ``co-quan/ban/``)."""
     pages = [""]
     for folder in ("van-ban", "co-quan"):
-        found = sorted(p.parent for p in (site / folder).glob("*/index.html"))
+        found = sorted((-p.stat().st_size, p.parent.name) for p in (site / folder).glob("*/index.html"))
         if found:
-            pages.append(found[0].relative_to(site).as_posix() + "/")
+            pages.append(f"{folder}/{found[0][1]}/")
     if (site / GUIDANCE_PAGE / "index.html").exists():
         pages.append(GUIDANCE_PAGE)
     return pages
