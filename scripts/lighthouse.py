@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Lighthouse scores for the built site: home, a document page, an agency page.
+"""Lighthouse scores for the built site: home, a document page, an agency page, a guidance page.
 
 Serves ``site/`` on 127.0.0.1 and runs npm's ``lighthouse`` with Debian's
 chromium (``CHROME_PATH``), printing accessibility, performance and
-best-practices for each page. Exit status 1 when accessibility is below the
-target (95) on any page.
+best-practices for each page, and under every failed accessibility audit the
+elements it names (selector and why), so a failure can be fixed without opening
+the report. Exit status 1 when accessibility is below the target (95) on any page.
 
 Lighthouse is not a project dependency and is never installed in the checkout:
 
@@ -43,14 +44,35 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+GUIDANCE_PAGE = "huong-dan/"
+MAX_NODES = 5
+
+
 def default_pages(site: Path) -> list[str]:
-    """Home, the first document page and the first agency page found in the built site."""
+    """Home, the first document page, the first agency page and the guidance page of the built site."""
     pages = [""]
     for folder in ("van-ban", "co-quan"):
         found = sorted(p.parent for p in (site / folder).glob("*/index.html"))
         if found:
             pages.append(found[0].relative_to(site).as_posix() + "/")
+    if (site / GUIDANCE_PAGE / "index.html").exists():
+        pages.append(GUIDANCE_PAGE)
     return pages
+
+
+def failed_accessibility_audits(data: dict[str, Any]) -> list[str]:
+    """One line per failed accessibility audit, then up to MAX_NODES lines naming its elements."""
+    ids = {r["id"] for r in data["categories"]["accessibility"]["auditRefs"]}
+    lines: list[str] = []
+    for audit in data["audits"].values():
+        if audit.get("score") != 0 or audit["id"] not in ids:
+            continue
+        lines.append(f"accessibility audit failed: {audit['id']}: {audit.get('title', '')}")
+        for item in (audit.get("details") or {}).get("items", [])[:MAX_NODES]:
+            node = item.get("node") or {}
+            why = " ".join((node.get("explanation") or "").split())
+            lines.append(f"    {node.get('selector', '?')}: {why[:300]}")
+    return lines
 
 
 def lighthouse_cmd() -> list[str]:
@@ -77,36 +99,36 @@ def run(url: str, out_dir: Path) -> tuple[dict[str, int], list[str]]:
         raise RuntimeError(f"lighthouse failed for {url}:\n{proc.stderr[-3000:]}")
     data = json.loads(report.read_text(encoding="utf-8"))
     scores = {c: round((data["categories"][c]["score"] or 0) * 100) for c in CATEGORIES}
-    failing = [
-        f"{a['id']}: {a.get('title', '')}"
-        for a in data["audits"].values()
-        if a.get("score") == 0 and a["id"] in {r["id"] for r in data["categories"]["accessibility"]["auditRefs"]}
-    ]
-    return scores, failing
+    return scores, failed_accessibility_audits(data)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--site", type=Path, default=ROOT / "site")
     ap.add_argument("--min-accessibility", type=int, default=95)
-    ap.add_argument("pages", nargs="*", help="paths under the site (default: home, a document, an agency)")
+    ap.add_argument("pages", nargs="*", help="paths under the site (default: home, a document, an agency, the guidance page)")
     args = ap.parse_args(argv)
     site = args.site.resolve()
     if not (site / "index.html").exists():
         print(f"{site}/index.html not found: run `tracuu build && mkdocs build` first", file=sys.stderr)
+        return 2
+    pages = args.pages or default_pages(site)
+    missing = [p for p in pages if not (site / p / "index.html").exists() and not (site / p).is_file()]
+    if missing:
+        print(f"not in {site}: {', '.join('/' + p for p in missing)} (a path under the site, e.g. huong-dan/)", file=sys.stderr)
         return 2
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     worst = 100
     try:
-        for page in args.pages or default_pages(site):
+        for page in pages:
             with tempfile.TemporaryDirectory() as tmp:
                 scores, failing = run(base + page, Path(tmp))
             worst = min(worst, scores["accessibility"])
             print(f"/{page}: " + ", ".join(f"{k} {v}" for k, v in scores.items()))
             for f in failing:
-                print(f"    accessibility audit failed: {f}")
+                print("    " + f)
     finally:
         server.shutdown()
     ok = worst >= args.min_accessibility

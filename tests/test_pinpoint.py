@@ -101,6 +101,22 @@ def _cite(text: str) -> list[dict[str, object]]:
     return [c.contract() for c in cite_document(d)]
 
 
+@pytest.mark.parametrize(
+    ("text", "pinpoint"),
+    [
+        # sources/2017-05-09-nghi-dinh-56-2017-nd-cp.txt:477, :595: a lower-case law cited by article, then
+        # the sentence's verb — no capital marks where the name ends; the known name does
+        ("1. Cá nhân, người đại diện gia đình có nguyện vọng và đủ điều kiện nhận chăm sóc thay thế theo quy định "
+         "tại khoản 2 Điều 63 Luật trẻ em làm đơn theo Mẫu số 08", {"article": "63", "clause": "2", "point": ""}),
+        ("1. Cá nhân, đại diện gia đình nhận chăm sóc thay thế theo quy định tại điểm c, d khoản 1 Điều 69 Luật trẻ "
+         "em gửi đơn đề nghị chấm dứt việc chăm sóc thay thế", {"article": "69", "clause": "1", "point": "c, d"}),
+    ],
+)
+def test_a_lower_case_law_before_a_verb_is_the_known_law(text: str, pinpoint: dict[str, str]) -> None:
+    got = _cite(text)
+    assert [(c["text"], c["instrument"], c["pinpoint"]) for c in got] == [("Luật trẻ em", "luat-tre-em", pinpoint)]
+
+
 def test_citation_records_carry_their_pinpoint() -> None:
     got = _cite("theo quy định tại khoản 3 Điều 82 Luật Trẻ em và Điều 11 Nghị định số 56/2017/NĐ-CP; Điều 3 Thông tư này")
     assert [(c["text"], c["instrument"], c["pinpoint"]) for c in got] == [

@@ -59,10 +59,10 @@ def test_glossary_tooltip_on_a_document_page(page: Any, site_url: str) -> None:
     abbr = page.locator("article abbr[title='Ủy ban nhân dân']").first
     assert abbr.inner_text() == "UBND"
     abbr.hover()
-    # Material's content.tooltips turns the title into a tooltip element.
-    page.wait_for_timeout(600)
-    tip = page.locator(".md-tooltip--active, .md-tooltip2--active, [role='tooltip']")
-    assert tip.count() >= 1 and "Ủy ban nhân dân" in tip.first.inner_text()
+    # Material's content.tooltips turns the title into a tooltip element (waited for, not slept on).
+    tip = page.locator(".md-tooltip--active, .md-tooltip2--active, [role='tooltip']").filter(has_text="Ủy ban nhân dân")
+    tip.first.wait_for(state="visible")
+    assert "Ủy ban nhân dân" in tip.first.inner_text()
 
 
 def test_forum_chart_numbers_equal_the_report(page: Any, site_url: str) -> None:

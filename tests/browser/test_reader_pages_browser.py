@@ -82,6 +82,19 @@ def test_document_header_as_printed_two_columns_then_stacked(browser: Any, site_
             context.close()
 
 
+def test_print_button_prints_and_the_printout_is_the_document(page: Any, site_url: str) -> None:
+    page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
+    page.goto(site_url + f"van-ban/{TN_LETTER}/")
+    page.locator(".doc-actions button", has_text="In văn bản").click()
+    page.wait_for_function("window.__printed === 1")
+    page.emulate_media(media="print")
+    # the printout: the header as printed and the text, no site chrome, no buttons
+    assert page.locator(".doc-header__issuer").is_visible()
+    assert page.locator("article h2#noi-dung").is_visible()
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".doc-actions", ".tracuu-editor", ".tracuu-tags"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+
+
 def test_txt_download_returns_the_verbatim_source(page: Any, site_url: str) -> None:
     page.goto(site_url + f"van-ban/{TN_LETTER}/")
     link = page.locator(".doc-actions a", has_text="Tải văn bản gốc (.txt)")

@@ -8,12 +8,15 @@
 - every link of the guidance pages lands on an existing page and anchor;
 - the parents' page links to at least 3 articles of the Luật Trẻ em and quotes
   no duty list;
-- topic items keep their indicator code ("0311. Số lượng …" is not a list).
+- topic items keep their indicator code ("0311. Số lượng …" is not a list);
+- no link reads only a document type ("Chương trình", "Đề án", "Luật"): unnumbered
+  instruments are linked by their title.
 """
 
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 
 from tracuu.build import load_corpus
+from tracuu.registries.vocabulary import vocabulary
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +38,11 @@ _VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "area", "b
 
 
 class _ReaderText(HTMLParser):
-    """The text of a page a reader can see or unfold: no scripts, styles, head, or editor block."""
+    """The text of a page a reader can see or unfold: no scripts, styles, head, or editor block.
+
+    Only a *collapsed* editors' block is skipped: ``<details class="tracuu-editor">`` without
+    ``open``; any other element carrying the class is read like the rest of the page.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -45,8 +53,9 @@ class _ReaderText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             return
-        cls = dict(attrs).get("class") or ""
-        hidden = tag in ("script", "style", "head", "svg") or "tracuu-editor" in cls.split()
+        attr = dict(attrs)
+        folded = tag == "details" and "open" not in attr and "tracuu-editor" in (attr.get("class") or "").split()
+        hidden = tag in ("script", "style", "head", "svg") or folded
         self.stack.append(hidden)
         self.skip += hidden
 
@@ -65,7 +74,7 @@ def reader_text(html: str) -> str:
     return " ".join(p.parts)
 
 
-@pytest.mark.parametrize("path", ["", *GUIDANCE])
+@pytest.mark.parametrize("path", ["", *GUIDANCE, "huong-dan/tong-dai/"])
 def test_tel_111_in_the_first_phone_screen(browser: Any, site_url: str, path: str) -> None:
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
@@ -90,6 +99,44 @@ def test_no_editor_matter_on_reader_pages(site_dir: Path) -> None:
     # The editor block still holds the paths, folded.
     home = (site_dir / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<details class="tracuu-editor">\s*<summary>Dành cho người biên tập</summary>', home)
+
+
+@pytest.mark.parametrize(
+    ("html", "seen"),
+    [
+        ('<p>x</p><details class="tracuu-editor"><summary>D</summary><p>sources/a.txt</p></details>', False),
+        ('<details class="note tracuu-editor"><summary>D</summary><p>dòng 29</p></details><p>x</p>', False),
+        ('<details class="tracuu-editor" open><summary>D</summary><p>sources/a.txt</p></details>', True),
+        ('<div class="tracuu-editor"><p>data/instruments.yml</p></div>', True),
+        ("<p>Theo Hướng dẫn, mục 5, dòng 29</p>", True),
+        ("<p>Ngày 2023-10-10</p>", True),
+    ],
+)
+def test_reader_text_skips_only_the_folded_editors_block(html: str, seen: bool) -> None:
+    assert bool(EDITOR_MATTER.search(reader_text(html))) is seen
+
+
+def _article(html: str) -> str:
+    return html[html.index("<article") : html.index("</article>")] if "<article" in html else ""
+
+
+def test_no_link_reads_only_a_document_type(site_dir: Path) -> None:
+    """A link to an unnumbered instrument reads by its title ("Chương trình phòng, chống bạo lực …"),
+    never by the bare type word ("Chương trình", "Đề án", "Luật")."""
+    types = {w.casefold() for t in vocabulary().types for w in (t.type, *t.citation_words)}
+    assert {"luật", "chương trình", "đề án"} <= types
+    bare: list[str] = []
+    titled = 0
+    for f in sorted(site_dir.rglob("*.html")):
+        for attrs, inner in re.findall(r"<a\b([^>]*)>(.*?)</a>", _article(f.read_text(encoding="utf-8")), re.S):
+            text = " ".join(unescape(re.sub(r"<[^>]+>", "", inner)).split())
+            words = re.sub(r"\s+số$", "", text).casefold()
+            if words in types:
+                bare.append(f"{f.relative_to(site_dir)}: “{text}”")
+            elif "phap-ly/" in attrs and not re.search(r"\d", text) and len(text.split()) >= 2:
+                titled += 1
+    assert bare == []
+    assert titled >= 5  # the unnumbered instruments the corpus cites, each by its name
 
 
 def _links(html: str) -> list[str]:
@@ -157,7 +204,7 @@ def test_accented_highlight_marks_no_folded_collision(page: Any, site_url: str) 
 
     def marks(h: str) -> list[str]:
         page.goto(f"{doc}?h={h}")
-        page.wait_for_load_state("networkidle")
+        page.wait_for_selector("mark[data-md-highlight]")  # the highlight script has run
         found: list[str] = page.eval_on_selector_all("mark[data-md-highlight]", "els => els.map(e => e.textContent)")
         return [m.lower() for m in found]
 

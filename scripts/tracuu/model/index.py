@@ -71,6 +71,16 @@ class AmendmentLink:
 
 
 @dataclass(frozen=True)
+class Repeal:
+    """A corpus clause that repeals an instrument as a whole ("… hết hiệu lực kể từ ngày Luật này có hiệu lực")."""
+
+    doc_id: str  # the repealing document
+    anchor: str  # its clause
+    effective: str  # ISO: the repealing text's date in force, as its notes state it ("" unknown)
+    words: str  # the clause's words from "hết hiệu lực", verbatim
+
+
+@dataclass(frozen=True)
 class AgencyLink:
     """Where a block names the addressee of a duty of its clause: text[start:end] links to the agency."""
 
@@ -112,6 +122,10 @@ class AgencyFacts:
     members: tuple[ResolvedAgency, ...] = ()  # for groups
     member_of: tuple[ResolvedAgency, ...] = ()
     issued: tuple[Document, ...] = ()  # documents in the corpus it issued
+    # data/agencies.yml line_ministries: a province's body → the central body of its sector, and
+    # that central body → the body of every province in the corpus (both have pages)
+    line_ministry: ResolvedAgency | None = None
+    line_offices: tuple[ResolvedAgency, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -193,6 +207,7 @@ class CorpusIndex:
     # (instrument id, pinpoint) → the anchor of the cited article/khoản/điểm on that instrument's document page
     pinpoint_anchors: Mapping[tuple[str, Pinpoint], str] = field(default_factory=dict)
     amendments: tuple[AmendmentLink, ...] = ()  # every amendment the corpus's notes record
+    repeals: Mapping[str, Repeal] = field(default_factory=dict)  # instrument id → the clause that repeals it
     # agencies
     agencies: Mapping[str, AgencyFacts] = field(default_factory=dict)
     sectors: tuple[Sector, ...] = ()

@@ -22,6 +22,7 @@ from tracuu.registries.agency_registry import (
     AgencyRegistry,
     Group,
     KindPrefix,
+    LineMinistry,
     Sector,
     Template,
     clean_name,
@@ -33,6 +34,7 @@ __all__ = [
     "AgencyRegistry",
     "Group",
     "KindPrefix",
+    "LineMinistry",
     "Sector",
     "Template",
     "check",
@@ -88,7 +90,7 @@ def _load(path: Path) -> AgencyRegistry:
     )
     sector_ids = {s.id for s in sectors}
     kinds = tuple(
-        KindPrefix(nfc(str(d["prefix"])), nfc(str(d["kind"])), nfc(str(d["level"])))
+        KindPrefix(nfc(str(d["prefix"])), nfc(str(d["kind"])), nfc(str(d["level"])), d.get("alone") is True)
         for _, d in _entries(root, "kinds", path)
     )
     seen: dict[str, int] = {}
@@ -155,8 +157,30 @@ def _load(path: Path) -> AgencyRegistry:
     codes = {nfc(str(k)): nfc(str(v)) for k, v in (data.get("codes") or {}).items()}
     return AgencyRegistry(
         tuple(templates), tuple(groups), sectors, kinds, codes, _strs(data.get("provinces")),
-        _strs(data.get("titles")),
+        _strs(data.get("titles")), _line_ministries(root, path, {t.id: t for t in templates}),
     )
+
+
+def _line_ministries(root: yaml.MappingNode, path: Path, templates: dict[str, Template]) -> tuple[LineMinistry, ...]:
+    """``line_ministries``: a central template, provincial templates of the same sector, the basis."""
+    out: list[LineMinistry] = []
+    for line, d in _entries(root, "line_ministries", path):
+        ministry = templates.get(str(d.get("ministry") or ""))
+        if ministry is None or ministry.level != "trung ương":
+            raise SourceError(path, line, f"ministry {d.get('ministry')!r} must be a template id of level trung ương")
+        if not str(d.get("basis") or "").strip():
+            raise SourceError(path, line, "each line_ministries entry needs its 'basis' (what links the two)")
+        local = _strs(d.get("local"))
+        for t in local:
+            found = templates.get(t)
+            if found is None or found.level != "tỉnh":
+                raise SourceError(path, line, f"local {t!r} must be a template id of level tỉnh")
+            if found.sector != ministry.sector:
+                raise SourceError(
+                    path, line, f"{t!r} is of sector {found.sector!r}, {ministry.id!r} of {ministry.sector!r}: not one sector"
+                )
+        out.append(LineMinistry(ministry.id, local, nfc(str(d["basis"])), line))
+    return tuple(out)
 
 
 @lru_cache(maxsize=4)

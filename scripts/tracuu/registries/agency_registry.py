@@ -34,6 +34,9 @@ class KindPrefix:
     prefix: str
     kind: str
     level: str
+    # The prefix alone names one body ("Tỉnh đoàn", "Huyện ủy": the level is in the word). Other
+    # kind words alone name none ("Thanh tra, kiểm tra …" is a verb; "Ban tổ chức" a committee).
+    alone: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,16 @@ class Group:
     includes_all_templates: tuple[str, ...] = ()  # or: every instance of these registry entries
     includes_all_level: str = ""
     examples: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class LineMinistry:
+    """A central body and the provincial bodies of its sector (``line_ministries`` in the YAML)."""
+
+    ministry: str  # template id, level trung ương
+    local: tuple[str, ...]  # template ids, level tỉnh
+    basis: str  # what the link rests on, as the entry states it
     line: int = 0
 
 
@@ -110,8 +123,10 @@ class AgencyRegistry:
         codes: dict[str, str],
         provinces: tuple[str, ...],
         titles: tuple[str, ...] = (),
+        line_ministries: tuple[LineMinistry, ...] = (),
     ) -> None:
         self.templates = templates
+        self.line_ministries = line_ministries
         self.titles = titles
         # match() is pure for a registry and called for the same names over and over (every duty, issuer, page)
         self._matched: dict[tuple[str, str, str, bool], ResolvedAgency | None] = {}
@@ -146,6 +161,10 @@ class AgencyRegistry:
     def province(self, name: str) -> str | None:
         """The province as the registry spells it, or None when ``name`` is no province."""
         return self._province_by_fold.get(fold(name))
+
+    def ministry_of(self, template_id: str) -> LineMinistry | None:
+        """The line-ministry entry whose provincial bodies include ``template_id``."""
+        return next((m for m in self.line_ministries if template_id in m.local), None)
 
     def template(self, template_id: str) -> Template | None:
         return next((t for t in self.templates if t.id == template_id), None)
@@ -255,8 +274,8 @@ class AgencyRegistry:
         if not allow_unknown:
             return None
         kind = self.kind_of(text)
-        if kind is None:
-            return None
+        if kind is None or (self.without_title(text) == kind.prefix and not kind.alone):
+            return None  # a kind word alone ("Thanh tra", "Ban") says no body: no agency
         return self._unknown(_PARENS.sub("", clean_name(text)), kind, province, district)
 
     def _unknown(self, name: str, kind: KindPrefix, province: str, district: str) -> ResolvedAgency:

@@ -18,6 +18,7 @@ from tracuu.model.index import AgencyEntry, AgencyFacts, CorpusIndex
 from tracuu.model.records import Citation, Document, Duty, ResolvedAgency
 from tracuu.model.textutil import collation_key, slugify
 from tracuu.render import calendar, deadlines, urls
+from tracuu.render.agency_lines import line_md
 from tracuu.render.instruments import citation_label, href_for
 from tracuu.render.mdsafe import escape_inline, link
 from tracuu.render.titles import human_date, title_of
@@ -233,6 +234,7 @@ def agency_page(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus
     out = ["---\nsearch:\n  boost: 3\n---\n", f"# {escape_inline(v.agency.name)}\n"]
     out += _attrs_md(v, index)
     out += _relations_md(v)
+    out += line_md(v)  # Sở ↔ Bộ of its sector (agency_lines.py)
     out.append("## Nhiệm vụ {#nhiem-vu}\n")
     if not v.entries:
         out.append("Chưa có nhiệm vụ nào được giao trong các văn bản đã thu thập.\n")

@@ -219,6 +219,8 @@ def instrument_page(facts: InstrumentFacts, corpus: Corpus, index: CorpusIndex |
         rows = [(k, escape_inline(v), src) for k, v in known.items() if v] + [
             r for r in rows if r[0] not in known and r[0] != "Tên gọi"
         ]
+    rows = [_repeal_row(facts.id, index, corpus) or r if r[0] == FACT_LABELS["status"] and r[1] == UNKNOWN else r
+            for r in rows]
     if rows:
         lines += ["| Thuộc tính | Nội dung | Nguồn |", "|---|---|---|"]
         lines += [f"| {a} | {v} | {s} |" for a, v, s in rows]
@@ -227,6 +229,18 @@ def instrument_page(facts: InstrumentFacts, corpus: Corpus, index: CorpusIndex |
     lines += _mention_sections(facts.mentions, DIR, index=index)
     lines += _editor_block(facts.entry, facts.mentions)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _repeal_row(instrument_id: str, index: CorpusIndex | None, corpus: Corpus) -> tuple[str, str, str] | None:
+    """"Hết hiệu lực từ ngày 01/06/2017", from the corpus clause that repeals the instrument."""
+    r = index.repeals.get(instrument_id) if index is not None else None
+    doc = corpus.document(r.doc_id) if r is not None else None
+    if r is None or doc is None:
+        return None
+    when = f" từ ngày {vn_date(r.effective)}" if r.effective else ""
+    value = f"Hết hiệu lực{when}"
+    src = f"theo {link(escape_inline(_title_of(doc)), _doc_href(doc, DIR, r.anchor))}: “{escape_inline(r.words)}”"
+    return (FACT_LABELS["status"], escape_inline(value), src)
 
 
 def _articles(doc: Document, articles: tuple[str, ...], from_dir: str) -> str:

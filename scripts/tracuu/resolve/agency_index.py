@@ -25,6 +25,8 @@ class _View:
     members: dict[str, ResolvedAgency] = field(default_factory=dict)
     member_of: dict[str, ResolvedAgency] = field(default_factory=dict)
     issued: list[Document] = field(default_factory=list)
+    line_ministry: ResolvedAgency | None = None
+    line_offices: list[ResolvedAgency] = field(default_factory=list)
 
     def frozen(self) -> AgencyFacts:
         return AgencyFacts(
@@ -34,6 +36,8 @@ class _View:
             tuple(self.members.values()),
             tuple(self.member_of.values()),
             tuple(self.issued),
+            self.line_ministry,
+            tuple(self.line_offices),
         )
 
 
@@ -188,6 +192,21 @@ def _share(c: _Collector, corpus: Corpus) -> None:
         ]
 
 
+def _link_line_ministries(views: dict[str, _View], reg: AgencyRegistry) -> None:
+    """Sở Y tế tỉnh Thái Nguyên ↔ Bộ Y tế (``line_ministries``): both ways, between pages that exist."""
+    by_template: dict[str, _View] = {}
+    for v in views.values():
+        if v.agency.template and not v.agency.is_group and v.agency.id == v.agency.template:
+            by_template.setdefault(v.agency.template, v)  # the central body's own page (not an instance)
+    for v in sorted(views.values(), key=lambda v: (v.agency.province, v.agency.name)):
+        entry = reg.ministry_of(v.agency.template) if v.agency.template and not v.agency.is_group else None
+        ministry = by_template.get(entry.ministry) if entry is not None else None
+        if ministry is None:
+            continue
+        v.line_ministry = ministry.agency
+        ministry.line_offices.append(v.agency)
+
+
 def agency_facts(corpus: Corpus, reg: AgencyRegistry) -> dict[str, AgencyFacts]:
     """Agency id → everything its page shows."""
     c = _Collector(reg)
@@ -195,6 +214,7 @@ def agency_facts(corpus: Corpus, reg: AgencyRegistry) -> dict[str, AgencyFacts]:
         c.add_document(doc)
     _add_implied_members(c.views, reg)
     _share(c, corpus)
+    _link_line_ministries(c.views, reg)
     return {aid: v.frozen() for aid, v in c.views.items()}
 
 

@@ -30,6 +30,7 @@ from tracuu.resolve.figures import all_figures
 from tracuu.resolve.guidance import REPORTING_ID, audience_guidance, basis_links, reporting_guidance
 from tracuu.resolve.hotlines import hotlines
 from tracuu.resolve.instrument_index import amendment_links, document_instruments, instrument_facts, pinpoint_anchors
+from tracuu.resolve.repeals import repeals
 from tracuu.resolve.search_vocab import vocabulary
 from tracuu.resolve.topics import all_topic_hits, paragraph_topics, tag_names
 
@@ -96,6 +97,7 @@ def build_index(corpus: Corpus) -> CorpusIndex:
         instrument_document=first,
         pinpoint_anchors=pinpoint_anchors(corpus, first),
         amendments=amendment_links(corpus, instruments),
+        repeals=repeals(corpus),
         agencies=agency_facts(corpus, agencies),
         sectors=tuple(Sector(s.id, s.name) for s in agencies.sectors),
         agency_sector=sectors,

@@ -46,18 +46,36 @@ def locator(doc: Document, anchor: str) -> str:
         if lab and lab != "-":
             labels.append(lab)
         cur = doc.block(cur.parent) if cur.parent else None
-    where = ""
-    if labels:
-        lab = labels[0]
-        if lab.startswith(("Điều", "Phụ lục", "Chương", "Mục", "Phần")):
-            where = lab
-        elif re.fullmatch(r"[a-zđ]", lab):
-            where = f"điểm {lab}" + (f" mục {labels[1]}" if len(labels) > 1 else "")
-        else:
-            where = f"mục {lab}"
+    where = _legal_locator(labels) or _plain_locator(labels)
     if b.annex and not where.startswith("Phụ lục"):
         where = f"{b.annex}, {where}" if where else b.annex
     return where
+
+
+def _legal_locator(labels: list[str]) -> str:
+    """ "điểm c khoản 1 Điều 100" under an article (innermost label first); "" when no Điều is above."""
+    article = next((i for i, lab in enumerate(labels) if re.fullmatch(r"Điều \d+[a-zđ]?", lab)), -1)
+    if article < 0:
+        return ""
+    inner = labels[:article]
+    if len(inner) > 2 or any(not re.fullmatch(r"[a-zđ]|\d+", lab) for lab in inner):
+        return ""
+    words = [f"điểm {lab}" if lab.isalpha() else f"khoản {lab}" for lab in inner]
+    if len(words) == 2 and not (inner[0].isalpha() and inner[1].isdigit()):
+        return ""
+    return " ".join([*words, labels[article]])
+
+
+def _plain_locator(labels: list[str]) -> str:
+    """ "điểm a mục 2", "mục 1.1", "Phụ lục II": a document without articles."""
+    if not labels:
+        return ""
+    lab = labels[0]
+    if lab.startswith(("Điều", "Phụ lục", "Chương", "Mục", "Phần")):
+        return lab
+    if re.fullmatch(r"[a-zđ]", lab):
+        return f"điểm {lab}" + (f" mục {labels[1]}" if len(labels) > 1 else "")
+    return f"mục {lab}"
 
 
 def source_link(doc: Document, anchor: str, from_dir: str = urls.GUIDANCE) -> str:

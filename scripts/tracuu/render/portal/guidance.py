@@ -3,8 +3,12 @@
 Plain-language steps, each statement followed by links to the articles and
 clauses it rests on (resolved once per build into ``CorpusIndex.basis_links``).
 The number to dial comes first, as a ``tel:`` button. Verbatim quotations from
-the corpus (chosen in ``resolve.guidance``) are folded below under "Trích văn
-bản" and kept out of the search index; the parents' page quotes no duty list.
+the provinces' and districts' documents (chosen in ``resolve.guidance``) are
+folded below under "Trích văn bản" and kept out of the search index; the codified
+national texts (Luật, Nghị định … with their articles) are not quoted there: the
+statements link their articles, and keyword-picked paragraphs of them (budget
+rules, funeral-support forms) buried the local instructions. The parents' page
+quotes no duty list.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from tracuu.render.portal.common import (
     short_title,
     source_link,
 )
-from tracuu.render.portal.hotlines import hotline_box, national_line
+from tracuu.render.portal.hotlines import call_button, hotline_box, national_line
 
 # Page id in data/guidance.yml → file name under huong-dan/ (the danger page is the folder's index).
 FILE_NAMES = {"khi-tre-em-gap-nguy-hiem": "index"}
@@ -78,8 +82,7 @@ def _call_button(page: GuidancePage, index: CorpusIndex) -> str:
     if not tel:
         return ""
     line = national_line(index)
-    name = f" – {line[0]}" if line and line[1] == tel else ""
-    return f"[Gọi {tel}{escape_inline(name)}](tel:{tel}){{ .md-button .md-button--primary .tracuu-call }}\n"
+    return call_button(tel, line[0] if line and line[1] == tel else "")
 
 
 def _duties_md(duties: tuple[Quote, ...]) -> list[str]:
@@ -106,8 +109,10 @@ def _quotes_md(page: GuidancePage, index: CorpusIndex) -> list[str]:
     found = index.guidance.get(key, Guidance())
     body: list[str] = []
     if with_duties:
-        body += _duties_md(found.duties)
+        body += _duties_md(tuple(q for q in found.duties if not q.doc.articles))
     for q in found.paragraphs:
+        if q.doc.articles:
+            continue  # a codified national text: the statements above link its articles
         body.append(quote(q.text))
         body.append("")
         body.append(f"Theo {source_link(q.doc, q.anchor)}\n")

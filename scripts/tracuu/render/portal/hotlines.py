@@ -20,6 +20,12 @@ def national_line(index: CorpusIndex) -> tuple[str, str] | None:
     return max(sorted(set(names)), key=names.count), number
 
 
+def call_button(number: str, name: str = "") -> str:
+    """The number to dial as a big tel: button ("Gọi 111 – Tổng đài …"), first on the page."""
+    label = f"Gọi {number}" + (f" – {name}" if name else "")
+    return f"[{escape_inline(label)}](tel:{number}){{ .md-button .md-button--primary .tracuu-call }}\n"
+
+
 def hotline_page(corpus: Corpus, index: CorpusIndex) -> str | None:
     """A page of its own for the national line, so a search for "tổng đài 111" lands on it."""
     line = national_line(index)
@@ -27,7 +33,7 @@ def hotline_page(corpus: Corpus, index: CorpusIndex) -> str | None:
         return None
     name, number = line
     sources = sorted({d.source for h in index.hotlines if (d := corpus.document(h.doc_id))})
-    out = [front_matter(sources, extra=READER_BOOST), f"# {escape_inline(name)} {number}\n"]
+    out = [front_matter(sources, extra=READER_BOOST), f"# {escape_inline(name)} {number}\n", call_button(number, name)]
     out.append(
         "Số điện thoại và đường dây mà các văn bản trong kho nêu để thông báo, tố giác hành vi xâm hại trẻ em "
         "và xin tư vấn, hỗ trợ. Mỗi dòng trích nguyên văn và dẫn về đúng khoản trong văn bản.\n"

@@ -50,7 +50,8 @@ _ISSUER_HEAD = vocabulary().pattern("citation_issuer_heads")  # data/vocabulary.
 # Words that end an issuer's name and start the rest of the sentence.
 _ISSUER_STOP = re.compile(
     r"\s+(?:về|quy\s+định|ban\s+hành|hướng\s+dẫn|phê\s+duyệt|triển\s+khai|thực\s+hiện|tại|đã|theo|trong"
-    r"|nhằm|với|để|do|là|có|đối|cho|ngày|số|yêu\s+cầu|đề\s+nghị|báo\s+cáo|giao|xây\s+dựng|ban\s+hành)(?!\w)"
+    r"|nhằm|với|để|do|là|có|đối|cho|ngày|số|yêu\s+cầu|đề\s+nghị|báo\s+cáo|giao|xây\s+dựng|ban\s+hành"
+    r"|sửa\s+đổi|bãi\s+bỏ|thay\s+thế)(?!\w)"
     rf"|\s+và\s+(?:các\s+)?(?={_TYPE_ALT})"
     r"|[;.:()“”\"!?\n¹²³⁴⁵⁶⁷⁸⁹⁰]|,(?!\s+[A-ZĐ])|,\s+(?=[A-ZĐ]\w*\s+(?:số|ngày))"
     # "của Ban Bí thư, Ban Thường vụ Tỉnh ủy yêu cầu …", "của UBND tỉnh, Sở Y tế báo cáo …":
@@ -72,7 +73,8 @@ _AFTER_SUBJECT = re.compile(
     r"|(?P<subj2>(?:quy\s+định|ban\s+hành|hướng\s+dẫn|phê\s+duyệt|thực\s+hiện|triển\s+khai)\s))"
 )
 # "… về chính sách trợ giúp xã hội hết hiệu lực kể từ ngày …": a repeal clause ends the subject
-_SUBJECT_END = re.compile(r"[;:\n)]|\.(?:\s|$)|,\s+(?=[A-ZĐ])|\s+hết\s+hiệu\s+lực\b|$")
+# as does "(sau đây gọi tắt là …)", the short name the text goes on to use
+_SUBJECT_END = re.compile(r"[;:\n)]|\.(?:\s|$)|,\s+(?=[A-ZĐ])|\s+hết\s+hiệu\s+lực\b|\s*\((?=sau\s+đây|gọi\s+tắt)|$")
 
 # --- instruments known by name -------------------------------------------------------
 _LAW_STOP = {
@@ -82,6 +84,7 @@ _LAW_STOP = {
     # words that carry the sentence on after a name: "tuyên truyền Luật Trẻ em đến từng thôn"
     "đến", "tới", "vào", "lên", "bằng", "qua", "giữa", "nhưng", "không", "cần", "phải", "sẽ", "đang",
     "vẫn", "cũng", "đều", "nên", "bị", "rằng", "nếu", "mới", "hơn", "nhất", "cùng", "kèm",
+    "hết",  # "… của Luật Người khuyết tật hết hiệu lực kể từ ngày …": a repeal clause
 }
 # Names with a comma of their own: "Luật Phòng, chống …", "Luật Bảo vệ, chăm sóc và giáo dục
 # trẻ em", "Luật Khám bệnh, chữa bệnh" — (word before the comma, word after it).
@@ -296,10 +299,10 @@ def _laws(plain: str, reg: Registry) -> list[CitationMatch]:
             end = m.end() + len(law)
             found.append(CitationMatch(m.start(), end, plain[m.start() : end], "Luật",
                                        title=_clean_name(plain[m.start() : end]), by_name=True))
-    heads = [(m.start(), m.group("type")) for m in _LAW_HEAD.finditer(plain)]
-    heads += [(m.start("law"), m.group("type")) for m in _ARTICLE_LAW.finditer(plain)]
-    for start, type_ in heads:
-        law = _known_prefix(_law_name(plain, start), reg)
+    heads = [(m.start(), m.group("type"), False) for m in _LAW_HEAD.finditer(plain)]
+    heads += [(m.start("law"), m.group("type"), True) for m in _ARTICLE_LAW.finditer(plain)]
+    for start, type_, lower in heads:
+        law = _known_prefix(_law_name(plain, start), reg, lower)
         if law and len(law.split()) > len(type_.split()):
             end = start + len(law)
             found.append(CitationMatch(start, end, law, "Bộ luật" if type_.startswith("Bộ") else "Luật",
@@ -307,10 +310,13 @@ def _laws(plain: str, reg: Registry) -> list[CitationMatch]:
     return found
 
 
-def _known_prefix(law: str, reg: Registry) -> str:
-    """"Luật Trẻ em và tuyên truyền …": a known law's name followed by "và" ends there."""
+def _known_prefix(law: str, reg: Registry, lower: bool = False) -> str:
+    """"Luật Trẻ em và tuyên truyền …": a known law's name followed by "và" ends there; so does one
+    cited in lower case by article, followed by the sentence's verb ("khoản 2 Điều 63 Luật trẻ em
+    làm đơn …": no capital marks where the name ends)."""
+    after = r"\s+(?:và\s|[a-zà-ỹđ])" if lower else r"\s+và\s"
     for name in sorted((n for i in reg.instruments for n in i.names), key=len, reverse=True):
-        if re.match(rf"(?i:{re.escape(name)})\s+và\s", law):
+        if re.match(rf"(?i:{re.escape(name)}){after}", law):
             return law[: len(name)]
     return law
 

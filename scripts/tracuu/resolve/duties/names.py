@@ -178,7 +178,7 @@ def addressee_end(text: str) -> int:
 
 
 # Words that go on with a name after a known agency ("Phòng Y tế các huyện", "Sở Y tế tỉnh").
-_NAME_GOES_ON = re.compile(r"^(?:các|cấp|tỉnh|huyện|thành|thị|xã|phường|quận|trên|của|và|thuộc|tại)\b")
+_NAME_GOES_ON = re.compile(r"^(?:các|cấp|tỉnh|huyện|thành(?! lập)|thị|xã|phường|quận|trên|của|và|thuộc|tại)\b")
 
 
 def leading_agencies(ctx: Context, text: str) -> tuple[list[Named], str] | None:
