@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from tracuu.model.records import Block, Duty, Role
 from tracuu.model.textutil import fold
+from tracuu.registries.vocabulary import LazyPattern
 from tracuu.resolve.duties.names import (
     PARTNERS,
     STOP,
@@ -44,7 +45,8 @@ from tracuu.resolve.duties.names import (
 )
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ])")
-_DIRECTIVE = re.compile(r"(?<!\w)(?:giao|yêu cầu|đề nghị|lưu ý)(?:\s+cho)?\s+(?!của\b)", re.I)
+# data/vocabulary.yml: directive_verbs, report_words, sentence_openings.
+_DIRECTIVE = LazyPattern(r"(?<!\w){directive_verbs}(?:\s+cho)?\s+(?!của\b)", re.I)
 # "Theo đề nghị của …", "đáp ứng yêu cầu …", "các yêu cầu": a noun, not an assignment.
 _NOT_DIRECTIVE_BEFORE = re.compile(r"(?:\btheo|\bxét|\btại|\bcủa|\bcác|\bnhững|\bđáp ứng|\bđược|\bbàn)\s*$", re.I)
 # "Chủ tịch UBND tỉnh chỉ đạo Sở Y tế …", "Thủ tướng phân công Bộ …": a leader (or the provincial
@@ -54,16 +56,10 @@ _LEADER = re.compile(
     r"(?:\b(?:Chủ tịch|Thủ tướng|Bộ trưởng)\b|\b(?:UBND|Ủy ban nhân dân) (?:tỉnh|thành phố|TP)\b)[^,;:]{0,60}$"
 )
 _DISPATCH = re.compile(r"\bgửi\s+(?P<list>.{3,300}?)\s+(?:đề nghị|yêu cầu)\s+(?P<rest>\S.*)$", re.I)
-_OPENING = re.compile(
-    r"^(?:Theo đó|Đặc biệt|Đồng thời|Ngoài ra|Bên cạnh|Trong đó|Để|Nhằm|Trước|Sau đó|Trong|Thực hiện|"
-    r"Căn cứ|Tiếp đó|Cùng với|Từ đó|Với)\b"
-)
+_OPENING = LazyPattern(r"^{sentence_openings}(?!\w)")
 # "các đơn vị cần …", "các sở cần …": the addressees just named, referred back to.
 _ANAPHOR = re.compile(r"^(?:các|Các)\s+(?P<noun>đơn vị|cơ quan|sở|phòng|trường|nhà trường|địa phương|ngành|cơ sở)\s+")
-_REJECT = re.compile(
-    r"^(?:đã|đang|vẫn|vừa|cũng|sẽ|về việc|cho biết|thông báo|phê bình|yêu cầu|đề nghị|giao|lưu ý|"
-    r"chủ trì (?:cuộc họp|hội nghị|buổi))\b"
-)
+_REJECT = LazyPattern(r"^(?:{report_words}|{directive_verbs})(?!\w)")
 _DESCRIBED = re.compile(r"^(?:là|được|có\s(?!trách nhiệm|văn bản))")
 # What is left after the addressee of a closing formula ("… nghiêm túc triển khai thực hiện./.").
 CLOSING_REST = re.compile(
@@ -71,7 +67,7 @@ CLOSING_REST = re.compile(
     r"(?:thực hiện|thi hành)(?:\s+(?:nghiêm túc|tốt))?"
     r"(?:\s+(?:Kế hoạch|Chỉ thị|Quyết định|Công văn|Thông báo|Hướng dẫn|văn bản) này)?\s*[./]*$"
 )
-_INTRO = re.compile(r"(?:\bnhư sau|\bý kiến|\bgồm|(?<!\w)(?:giao|yêu cầu|đề nghị|lưu ý|chỉ đạo))\s*:$", re.I)
+_INTRO = LazyPattern(r"(?:\bnhư sau|\bý kiến|\bgồm|(?<!\w)(?:{directive_verbs}|chỉ đạo))\s*:$", re.I)
 _NORMATIVE_LIST = re.compile(
     r"\b(?:đề nghị|giao|yêu cầu)\s+(?P<list>.+?)\s(?:trong phạm vi|theo chức năng|thực hiện|có trách nhiệm)\b"
 )
