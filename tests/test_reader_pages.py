@@ -10,30 +10,17 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from pagetext import corpus, index
 
-from tracuu.build import load_corpus
-from tracuu.model.corpus import Corpus
-from tracuu.model.index import CorpusIndex
 from tracuu.model.records import Citation, Document
 from tracuu.render import agencies as render_agencies
 from tracuu.render import document_parts, urls
 from tracuu.render.documents import render_document_page
 from tracuu.render.instruments import citation_label
-from tracuu.resolve.index import build_index
 
 ROOT = Path(__file__).resolve().parents[1]
 TN = "2023-10-10-cong-van-5310-ubnd-kgvx-thai-nguyen"
 KT = "2023-03-huong-dan-cong-tac-tre-em-kon-tum"
-
-
-@cache
-def corpus() -> Corpus:
-    return load_corpus(ROOT)
-
-
-@cache
-def index() -> CorpusIndex:
-    return build_index(corpus())
 
 
 @cache

@@ -10,12 +10,14 @@ import pytest
 
 from tracuu import paths
 from tracuu.model.problems import SourceError
+from tracuu.model.records import Block, Document
 from tracuu.model.sokyhieu import SoKyHieu
 from tracuu.parse.clean import clean
 from tracuu.parse.layout import parse_layout
 from tracuu.registries import loader
 from tracuu.registries.vocabulary import WORD_LISTS, DocumentType, Word, load, problems, vocabulary
 from tracuu.resolve.citations import find_citations
+from tracuu.resolve.duties import extract_duties
 
 ROOT = Path(__file__).resolve().parents[1]
 VOCAB = vocabulary()
@@ -68,6 +70,43 @@ def test_every_agency_word_matches_its_example(name: str, word: Word) -> None:
     example = word.example.removeprefix("của ")
     m = re.match(VOCAB.pattern(name) + r"(?!\w)", example)
     assert m is not None and re.sub(r"\s+", " ", m.group(0)) == word.word
+
+
+def words(name: str) -> list[Word]:
+    return list(VOCAB.words[name])
+
+
+@pytest.mark.parametrize("word", words("citation_issuer_ends"), ids=lambda w: w.word)
+def test_every_issuer_end_ends_a_cited_issuer(word: Word) -> None:
+    found = find_citations(f"Thực hiện Kế hoạch số 12/KH-UBND ngày 01/02/2024 của UBND tỉnh Bắc Kạn {word.example}.")
+    assert [c.issuer for c in found][:1] == ["UBND tỉnh Bắc Kạn"]
+
+
+def prose_duties(text: str, doc_type: str = "Kế hoạch") -> list[tuple[str, str]]:
+    block = Block(kind="para", text=text, line=1, anchor="p1", level=0)
+    doc = Document(source="t.txt", id="t", doc_type=doc_type, province="Bắc Kạn", body=(block,))
+    return [(d.agency_text, d.role) for d in extract_duties(doc)]
+
+
+@pytest.mark.parametrize("word", words("directive_verbs"), ids=lambda w: w.word)
+def test_every_directive_verb_gives_work_to_the_body_after_it(word: Word) -> None:
+    """In a news copy only a directive verb assigns; the body after it has the duty, the one before it none."""
+    duties = prose_duties(f"Sở Giáo dục và Đào tạo {word.word} Sở Y tế chủ trì tổ chức tập huấn.", doc_type="Tin bài")
+    assert duties == [("Sở Y tế", "chủ trì")]
+
+
+@pytest.mark.parametrize("word", words("report_words"), ids=lambda w: w.word)
+def test_every_report_word_makes_a_sentence_no_duty(word: Word) -> None:
+    assert prose_duties("Sở Y tế chủ trì tổ chức tập huấn.") == [("Sở Y tế", "chủ trì")]
+    assert prose_duties(f"Sở Y tế {word.example}.") == []
+
+
+@pytest.mark.parametrize("word", words("sentence_openings"), ids=lambda w: w.word)
+def test_every_sentence_opening_is_passed_over_to_the_body_after_it(word: Word) -> None:
+    assert prose_duties(f"{word.example} tập huấn cho cán bộ.") != []
+    rest = word.example.partition(",")[2]
+    if "," not in rest:  # an opening the vocabulary does not know leaves the body unread
+        assert prose_duties(f"Hôm nay,{rest} tập huấn cho cán bộ.") == []
 
 
 def test_mottos_are_never_the_issuer() -> None:

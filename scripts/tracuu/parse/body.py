@@ -197,17 +197,32 @@ def _opening_anchor(st: _State, kind: BlockKind, rank: int, token: str, text: st
         stack.pop()
     parent = stack[-1] if stack else None
     if token == "*b":
-        # Bullets are counted within their parent.
-        if parent:
-            parent.bullets += 1
-            token = f"b{parent.bullets}"
-        else:
-            st.top_counts["b"] += 1
-            token = f"b{st.top_counts['b']}"
+        token = _bullet_token(st, parent)
     is_numbered = token.startswith("m") and bool(_NUMBERED.match(plain(text)))
     if parent and parent.kind == "article" and is_numbered and "-" not in token:
         token = "k" + token[1:]  # khoản of an Điều
         is_numbered = False
+    prefix = _opening_prefix(st, kind, token, is_numbered)
+    return (f"{prefix}-{token}" if prefix else token), parent, token
+
+
+def _bullet_token(st: _State, parent: _Open | None) -> str:
+    """The token of a bullet ("b1", "b2" …): bullets are counted within their parent."""
+    if parent:
+        parent.bullets += 1
+        return f"b{parent.bullets}"
+    st.top_counts["b"] += 1
+    return f"b{st.top_counts['b']}"
+
+
+def _opening_prefix(st: _State, kind: BlockKind, token: str, is_numbered: bool) -> str:
+    """The anchor an opening block's token hangs from ("" for a top-level one).
+
+    Annexes, chapters and parts stand alone; a code heading ("1001") hangs from its
+    annex; a numbered item ("1.1") from the nearest ancestor that is not an item;
+    anything else from the open blocks (roman sections skipped). Inside an annex,
+    a block with no other prefix hangs from the annex.
+    """
     if token.startswith(("pl-", "chuong-", "phan-")):
         prefix = ""
     elif kind == "heading" and re.fullmatch(r"\d{4}", token):
@@ -215,12 +230,12 @@ def _opening_anchor(st: _State, kind: BlockKind, rank: int, token: str, text: st
     elif is_numbered:
         # "1.1" already carries its path: hang it from the nearest non-numbered ancestor.
         # (A roman section "II." keeps its "1." apart from section "I."'s "1.".)
-        prefix = next((o.anchor for o in reversed(stack) if o.kind != "item"), "")
+        prefix = next((o.anchor for o in reversed(st.stack) if o.kind != "item"), "")
     else:
-        prefix = _prefix_of(stack, skip_roman=True)
+        prefix = _prefix_of(st.stack, skip_roman=True)
     if not prefix and st.annex and not token.startswith("pl-"):
         prefix = st.annex_anchor
-    return (f"{prefix}-{token}" if prefix else token), parent, token
+    return prefix
 
 
 def _hanging_anchor(st: _State, kind: BlockKind) -> tuple[str, _Open | None]:

@@ -355,27 +355,14 @@ def _subject(lines: list[Line], i: int, lay: Layout, first: str = "") -> int:
     parts: list[str] = [first] if first else []
     if first:
         lay.subject_line = lines[i - 1].no
-    if parts and i < n and not plain(lines[i].text):
-        lay.subject = first  # a blank line ends a trích yếu that began on the type line
-        return i
+        if i < n and not plain(lines[i].text):
+            lay.subject = first  # a blank line ends a trích yếu that began on the type line
+            return i
     while i < n and not plain(lines[i].text):
         i += 1
-    while i < n:
-        p = plain(lines[i].text)
-        if not p:
+    while i < n and (p := plain(lines[i].text)):
+        if not (_runs_on(parts[-1], p) if parts else _opens_subject(p, lay)):
             break
-        if parts:
-            upper_run = is_upper_line(parts[-1])
-            if _SUBJECT_STOP.match(p) or re.search(r"[.;:]$", parts[-1]) or _AUTHORITY_LINE.match(p):
-                break
-            if is_upper_line(p) != upper_run:
-                break
-        if not parts and (_SUBJECT_STOP.match(p) or len(p) > 400 or _AUTHORITY_LINE.match(p)):
-            break
-        if not parts and _BODY_OPENER.match(p) and re.search(r"[.;:]\s*$", p):
-            break
-        if not parts and lay.subject:
-            break  # the trích yếu was printed as "V/v …" already
         if not parts:
             lay.subject_line = lines[i].no
         parts.append(p)
@@ -384,3 +371,28 @@ def _subject(lines: list[Line], i: int, lay: Layout, first: str = "") -> int:
         lay.subject = " ".join(parts)
         lay.subject_prefix = ""
     return i
+
+
+def _opens_subject(p: str, lay: Layout) -> bool:
+    """Whether line ``p`` under the type line begins a trích yếu.
+
+    Not the body's first words ("Căn cứ …", "Điều 1", a list item), nor an over-long
+    line, nor the authority line, nor a body's first sentence ("Thực hiện …;"), nor
+    anything when the trích yếu was printed as "V/v …" already.
+    """
+    if _SUBJECT_STOP.match(p) or len(p) > 400 or _AUTHORITY_LINE.match(p):
+        return False
+    if _BODY_OPENER.match(p) and re.search(r"[.;:]\s*$", p):
+        return False
+    return not lay.subject
+
+
+def _runs_on(last: str, p: str) -> bool:
+    """Whether line ``p`` continues a trích yếu whose last line so far is ``last``.
+
+    It does unless it starts the body or the authority line, ``last`` ended a
+    sentence, or the case changes (capitals to normal case or back).
+    """
+    if _SUBJECT_STOP.match(p) or re.search(r"[.;:]$", last) or _AUTHORITY_LINE.match(p):
+        return False
+    return is_upper_line(p) == is_upper_line(last)

@@ -1,4 +1,4 @@
-"""The vocabulary (``data/vocabulary.yml``): document types, form codes, type words, mottos, agency words.
+"""The vocabulary (``data/vocabulary.yml``): document types, form codes, type words, mottos, agency and prose words.
 
 One file holds every word the parser and the citation finder read as a fact,
 so the header parser, the số/ký hiệu grammar and the citation finder cannot
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -29,6 +29,7 @@ FILE = "vocabulary.yml"
 _TYPE_KEYS = ("type", "type_lines", "form_codes", "citation_words", "example")
 WORD_LISTS = (
     "issuer_block_starts", "citation_issuer_heads", "authority_lines", "dateline_words", "news_credits", "caption_marks",
+    "citation_issuer_ends", "directive_verbs", "report_words", "sentence_openings",
 )
 
 
@@ -73,8 +74,23 @@ class Vocabulary:
 
     def pattern(self, name: str) -> str:
         """A regex alternation ``(?:…)`` of one word list, longest word first; a space matches any run of spaces."""
-        words = sorted((w.word for w in self.words[name]), key=len, reverse=True)
-        return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in words) + ")"
+        return alternation(w.word for w in self.words[name])
+
+
+def alternation(words: Iterable[str], either_case: bool = False) -> str:
+    """A regex alternation ``(?:…)`` of literal words, longest first; a space matches any run of spaces.
+
+    With ``either_case`` a word's first letter may be written in either case ("Kế hoạch", "kế hoạch").
+    The one builder of word patterns: every word list of this file and the type words go through it.
+    """
+
+    def literal(word: str) -> str:
+        body = r"\s+".join(re.escape(part) for part in word.split())
+        if either_case and word[:1].isalpha():
+            return f"[{word[0].upper()}{word[0].lower()}]" + body[len(re.escape(word[0])) :]
+        return body
+
+    return "(?:" + "|".join(literal(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 def _strings(node: yaml.Node, path: Path, what: str) -> tuple[str, ...]:
@@ -193,6 +209,9 @@ class LazyPattern:
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.compiled().search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(text)
 
 
 @lru_cache(maxsize=32)

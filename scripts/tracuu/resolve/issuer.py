@@ -131,18 +131,24 @@ def _from_block(lines: list[str], place: str, reg: AgencyRegistry | None) -> str
     pm = _PARENT_PLACE.search(parent) if parent else None
     if pm and not _PARENT_PLACE.search(name):
         province, district = _parent_place(pm, province, reg)
-        if re.fullmatch(r"VĂN PHÒNG", name):
-            # "ỦY BAN NHÂN DÂN TỈNH X" / "VĂN PHÒNG": the office of the body above
-            upper = reg.match(parent, province) if reg else None
-            return f"Văn phòng {getattr(upper, 'name', '') or title_case_org(parent)}"
-    if parent and not pm and re.fullmatch(r"VĂN PHÒNG", name):
-        # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "VĂN PHÒNG" (a Party office): the office of the body above
+    if parent and re.fullmatch(r"VĂN PHÒNG", name):
+        # "ỦY BAN NHÂN DÂN TỈNH X" / "VĂN PHÒNG", or "BAN CHẤP HÀNH TRUNG ƯƠNG" / "VĂN PHÒNG"
+        # (a Party office): the office of the body above
         upper = reg.match(parent, province) if reg else None
         return f"Văn phòng {getattr(upper, 'name', '') or title_case_org(parent)}"
+    return _block_name(name, province, district, reg)
+
+
+def _block_name(name: str, province: str, district: str, reg: AgencyRegistry | None) -> str:
+    """A block's lowest body as the registry names it, else in title case with its district.
+
+    A registry name with a bracket ("… (huyện X)") means the registry could not place
+    the body in its district: the block's own words are better then.
+    """
     matched = reg.match(name, province, district) if reg else None
     canonical = getattr(matched, "name", "") if matched else ""
     if canonical and "(" in canonical:
-        canonical = ""  # the registry could not place a district body; the block's own words are better
+        canonical = ""
     if not canonical and district and not _PARENT_PLACE.search(name):
         return f"{title_case_org(name)} {district}"
     return canonical or title_case_org(name)

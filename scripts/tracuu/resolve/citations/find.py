@@ -15,20 +15,14 @@ from dataclasses import dataclass, replace
 from tracuu.model.sokyhieu import SO_KY_HIEU_RE, SoKyHieu, undo_eth
 from tracuu.model.textutil import nfc
 from tracuu.registries.instruments import Registry, registry
-from tracuu.registries.vocabulary import vocabulary
+from tracuu.registries.vocabulary import alternation, vocabulary
 
 # --------------------------------------------------------------------------- patterns
 
 
-def _word(text: str) -> str:
-    """A literal phrase whose first letter may be either case and whose spaces may be any run."""
-    first, rest = text[0], text[1:]
-    return f"[{first.upper()}{first.lower()}]" + r"\s+".join(re.escape(w) for w in rest.split(" "))
-
-
 # Type words as written before a number, longest first; value: the type we record.
 TYPE_WORDS: dict[str, str] = vocabulary().citation_words  # data/vocabulary.yml, citation_words
-_TYPE_ALT = "|".join(_word(w) for w in sorted(TYPE_WORDS, key=len, reverse=True))
+_TYPE_ALT = alternation(TYPE_WORDS, either_case=True)  # "Kế hoạch" or "kế hoạch"
 # The type word right before a number: "Kế hoạch số ", "Nghị định ", "chỉ thị số ".
 _TYPE_BEFORE = re.compile(rf"(?<!\w)(?P<type>{_TYPE_ALT})\s+(?:[Ss]ố\s*:?\s*)?$")
 _SO_COLON_BEFORE = re.compile(r"(?<!\w)[Ss]ố\s*:\s*$")  # "Số: 5310/UBND-KGVX" is a document's own number
@@ -49,9 +43,7 @@ _AFTER_YEAR = re.compile(r"^\s*,?\s*năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 _ISSUER_HEAD = vocabulary().pattern("citation_issuer_heads")  # data/vocabulary.yml
 # Words that end an issuer's name and start the rest of the sentence.
 _ISSUER_STOP = re.compile(
-    r"\s+(?:về|quy\s+định|ban\s+hành|hướng\s+dẫn|phê\s+duyệt|triển\s+khai|thực\s+hiện|tại|đã|theo|trong"
-    r"|nhằm|với|để|do|là|có|đối|cho|ngày|số|yêu\s+cầu|đề\s+nghị|báo\s+cáo|giao|xây\s+dựng|ban\s+hành"
-    r"|sửa\s+đổi|bãi\s+bỏ|thay\s+thế)(?!\w)"
+    r"\s+" + vocabulary().pattern("citation_issuer_ends") + r"(?!\w)"  # data/vocabulary.yml
     rf"|\s+và\s+(?:các\s+)?(?={_TYPE_ALT})"
     r"|[;.:()“”\"!?\n¹²³⁴⁵⁶⁷⁸⁹⁰]|,(?!\s+[A-ZĐ])|,\s+(?=[A-ZĐ]\w*\s+(?:số|ngày))"
     # "của Ban Bí thư, Ban Thường vụ Tỉnh ủy yêu cầu …", "của UBND tỉnh, Sở Y tế báo cáo …":

@@ -27,10 +27,11 @@ khai thực hiện").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tracuu.model.records import Block, Duty, Role
 from tracuu.model.textutil import fold
+from tracuu.registries.vocabulary import LazyPattern
 from tracuu.resolve.duties.names import (
     PARTNERS,
     STOP,
@@ -44,7 +45,8 @@ from tracuu.resolve.duties.names import (
 )
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ])")
-_DIRECTIVE = re.compile(r"(?<!\w)(?:giao|yêu cầu|đề nghị|lưu ý)(?:\s+cho)?\s+(?!của\b)", re.I)
+# data/vocabulary.yml: directive_verbs, report_words, sentence_openings.
+_DIRECTIVE = LazyPattern(r"(?<!\w){directive_verbs}(?:\s+cho)?\s+(?!của\b)", re.I)
 # "Theo đề nghị của …", "đáp ứng yêu cầu …", "các yêu cầu": a noun, not an assignment.
 _NOT_DIRECTIVE_BEFORE = re.compile(r"(?:\btheo|\bxét|\btại|\bcủa|\bcác|\bnhững|\bđáp ứng|\bđược|\bbàn)\s*$", re.I)
 # "Chủ tịch UBND tỉnh chỉ đạo Sở Y tế …", "Thủ tướng phân công Bộ …": a leader (or the provincial
@@ -54,16 +56,10 @@ _LEADER = re.compile(
     r"(?:\b(?:Chủ tịch|Thủ tướng|Bộ trưởng)\b|\b(?:UBND|Ủy ban nhân dân) (?:tỉnh|thành phố|TP)\b)[^,;:]{0,60}$"
 )
 _DISPATCH = re.compile(r"\bgửi\s+(?P<list>.{3,300}?)\s+(?:đề nghị|yêu cầu)\s+(?P<rest>\S.*)$", re.I)
-_OPENING = re.compile(
-    r"^(?:Theo đó|Đặc biệt|Đồng thời|Ngoài ra|Bên cạnh|Trong đó|Để|Nhằm|Trước|Sau đó|Trong|Thực hiện|"
-    r"Căn cứ|Tiếp đó|Cùng với|Từ đó|Với)\b"
-)
+_OPENING = LazyPattern(r"^{sentence_openings}(?!\w)")
 # "các đơn vị cần …", "các sở cần …": the addressees just named, referred back to.
 _ANAPHOR = re.compile(r"^(?:các|Các)\s+(?P<noun>đơn vị|cơ quan|sở|phòng|trường|nhà trường|địa phương|ngành|cơ sở)\s+")
-_REJECT = re.compile(
-    r"^(?:đã|đang|vẫn|vừa|cũng|sẽ|về việc|cho biết|thông báo|phê bình|yêu cầu|đề nghị|giao|lưu ý|"
-    r"chủ trì (?:cuộc họp|hội nghị|buổi))\b"
-)
+_REJECT = LazyPattern(r"^(?:{report_words}|{directive_verbs})(?!\w)")
 _DESCRIBED = re.compile(r"^(?:là|được|có\s(?!trách nhiệm|văn bản))")
 # What is left after the addressee of a closing formula ("… nghiêm túc triển khai thực hiện./.").
 CLOSING_REST = re.compile(
@@ -71,7 +67,7 @@ CLOSING_REST = re.compile(
     r"(?:thực hiện|thi hành)(?:\s+(?:nghiêm túc|tốt))?"
     r"(?:\s+(?:Kế hoạch|Chỉ thị|Quyết định|Công văn|Thông báo|Hướng dẫn|văn bản) này)?\s*[./]*$"
 )
-_INTRO = re.compile(r"(?:\bnhư sau|\bý kiến|\bgồm|(?<!\w)(?:giao|yêu cầu|đề nghị|lưu ý|chỉ đạo))\s*:$", re.I)
+_INTRO = LazyPattern(r"(?:\bnhư sau|\bý kiến|\bgồm|(?<!\w)(?:{directive_verbs}|chỉ đạo))\s*:$", re.I)
 _NORMATIVE_LIST = re.compile(
     r"\b(?:đề nghị|giao|yêu cầu)\s+(?P<list>.+?)\s(?:trong phạm vi|theo chức năng|thực hiện|có trách nhiệm)\b"
 )
@@ -217,26 +213,56 @@ def _directive_in(sentence: str) -> bool:
 _REPORTED_TYPES = ("Tin bài", "")
 
 
+Assigned = tuple[list[Named], Role, str, list[Named]]  # addressees, role, sentence, partners
+
+
+@dataclass
+class _Reading:
+    """What the sentences of one block have given so far, and the thread they leave."""
+
+    last: tuple[Named, ...]
+    intro: bool
+    opened: bool = False  # the block opened an introduction ("… yêu cầu:")
+    found: list[Assigned] = field(default_factory=list)
+
+
 def read_block(ctx: Context, block: Block, text: str, thread: Thread) -> tuple[list[Duty], Thread]:
     """The duties of one block, and the thread the next block continues."""
-    normative = block.anchor.startswith("dieu-")
-    last, intro, opened = thread.last, thread.intro, False
-    context = ctx.doc.doc_type not in _REPORTED_TYPES or intro or bool(last)
-    found: list[tuple[list[Named], Role, str, list[Named]]] = []
+    reading = _read_sentences(ctx, text, thread, normative=block.anchor.startswith("dieu-"))
+    if not reading.found and not reading.opened and thread.intro and thread.last and text:
+        reading.found.append((list(thread.last), "thực hiện", text, []))  # an item of the open introduction
+    duties = _first_duties(ctx, block, reading.found)
+    if not duties and not reading.opened:
+        return [], Thread()
+    return duties, Thread(reading.last, reading.intro)
+
+
+def _read_sentences(ctx: Context, text: str, thread: Thread, normative: bool) -> _Reading:
+    """Each sentence's assignments in turn, each one's addressees the next one's ``last``.
+
+    A sentence ending in a colon is an introduction: it opens the thread (with its
+    addressees, if it names any) and assigns nothing itself. In a type that reports,
+    a sentence opening with a body assigns only once a directive has been seen.
+    """
+    r = _Reading(thread.last, thread.intro)
+    context = ctx.doc.doc_type not in _REPORTED_TYPES or r.intro or bool(r.last)
     for sentence in (s.strip() for s in _SENTENCE.split(text)):
         if sentence.endswith(":"):
             named = _introduction(ctx, sentence)
             if named is not None:
-                intro, opened, last = True, True, tuple(named) or last
+                r.intro, r.opened, r.last = True, True, tuple(named) or r.last
             continue
         context = context or _directive_in(sentence)
-        for who, rest in _assignments(ctx, sentence, last, normative, context):
-            who = _same_as_before(who, last)
+        for who, rest in _assignments(ctx, sentence, r.last, normative, context):
+            who = _same_as_before(who, r.last)
             role = _role(rest)
-            found.append((who, role, sentence, partner_names(ctx, rest) if role == "chủ trì" else []))
-            last = tuple(who)
-    if not found and not opened and thread.intro and thread.last and text:
-        found.append((list(thread.last), "thực hiện", text, []))  # an item of the open introduction
+            r.found.append((who, role, sentence, partner_names(ctx, rest) if role == "chủ trì" else []))
+            r.last = tuple(who)
+    return r
+
+
+def _first_duties(ctx: Context, block: Block, found: list[Assigned]) -> list[Duty]:
+    """The duties of a block's assignments: one per agency and role, from the first sentence giving it."""
     duties: list[Duty] = []
     seen: set[tuple[str, str]] = set()
     for who, role, sentence, partners in found:
@@ -244,6 +270,4 @@ def read_block(ctx: Context, block: Block, text: str, thread: Thread) -> tuple[l
             if (duty.agency_id, duty.role) not in seen:
                 seen.add((duty.agency_id, duty.role))
                 duties.append(duty)
-    if not duties and not opened:
-        return [], Thread()
-    return duties, Thread(last, intro)
+    return duties
