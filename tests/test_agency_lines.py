@@ -40,8 +40,13 @@ def test_province_body_and_ministry_link_both_ways(local: str, ministry: str) ->
     assert index.agencies[local].line_ministry is not None
     assert index.agencies[local].line_ministry.id == ministry  # type: ignore[union-attr]
     assert local in {a.id for a in index.agencies[ministry].line_offices}
-    assert f"]({ministry}.md)" in pages[f"co-quan/{local}.md"].split("## Nhiệm vụ")[0]
-    assert f"]({local}.md)" in pages[f"co-quan/{ministry}.md"].split("## Nhiệm vụ")[0]
+    assert f"]({ministry}.md)" in _line_block(pages[f"co-quan/{local}.md"])
+    assert f"]({local}.md)" in _line_block(pages[f"co-quan/{ministry}.md"])
+
+
+def _line_block(page: str) -> str:
+    """The "cùng ngành" section of an agency page (after its duties)."""
+    return page.split("{#cung-nganh}", 1)[1].split("\n## ", 1)[0]
 
 
 def test_every_province_of_the_corpus_is_listed_under_its_ministry() -> None:

@@ -252,8 +252,6 @@ def agency_pages(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpu
     name = urls.page(DIR, v.agency.id)
     out = ["---\nsearch:\n  boost: 3\n---\n", f"# {escape_inline(v.agency.name)}\n"]
     out += _attrs_md(v, index)
-    out += _relations_md(v)
-    out += line_md(v)  # Sở ↔ Bộ of its sector (agency_lines.py)
     out.append("## Nhiệm vụ {#nhiem-vu}\n")
     extra: dict[str, str] = {}
     if not v.entries:
@@ -272,6 +270,10 @@ def agency_pages(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpu
             page += _duties_md(v, list(p.items), views, index)
             extra[urls.page(DIR, urls.piece(v.agency.id, p.suffix))] = "\n".join(page).rstrip() + "\n"
     out.append(_deadlines_md(v, index))
+    # Groups and the Sở ↔ Bộ of its sector (agency_lines.py) after the duties, which an official comes for
+    # (and which a phone's first screen must reach: tests/browser/test_reader_pages_browser.py).
+    out += _relations_md(v)
+    out += line_md(v)
     out.append(_issued_md(v))
     return {name: "\n".join(out).rstrip() + "\n", **extra}
 
