@@ -63,9 +63,11 @@ def _header_below_stray_lines(lines: list[Line], lay: Layout, start: int) -> tup
         at = read_header(lines[k:], below)
         if below.number_line and (below.date_line or below.doc_type):
             skipped = [ln for ln in lines[:k] if plain(ln.text)]
+            # Kept as printed above the header: nothing of the source is lost.
+            below.header[:0] = [ln.text.strip() for ln in skipped]
             below.warnings.append(
-                f"line {skipped[0].no}: bỏ qua {len(skipped)} dòng trước phần đầu văn bản "
-                f"(\"{plain(skipped[0].text)[:40]}\"); xóa nếu không thuộc văn bản"
+                f"line {skipped[0].no}: {len(skipped)} dòng trước phần đầu văn bản "
+                f"(\"{plain(skipped[0].text)[:40]}\") được giữ như dòng đầu trang; xóa nếu không thuộc văn bản"
             )
             return below, k + at
     return lay, start
