@@ -12,7 +12,7 @@ Lighthouse is not a project dependency and is never installed in the checkout:
     mkdir -p /tmp/lighthouse && npm install --prefix /tmp/lighthouse lighthouse   # once (npm needs the folder)
     export LIGHTHOUSE=/tmp/lighthouse/node_modules/.bin/lighthouse
     tracuu build && mkdocs build
-    python scripts/lighthouse.py [--site site] [--min-accessibility 95] [PAGE ...]
+    python scripts/lighthouse.py [--site site] [--min-accessibility 95] [--mobile] [PAGE ...]
 
 Without ``LIGHTHOUSE`` the script runs ``npx --yes lighthouse`` with the npm
 cache in /tmp (``npm_config_cache``), so nothing is written under the repo.
@@ -49,12 +49,15 @@ MAX_NODES = 5
 
 
 def default_pages(site: Path) -> list[str]:
-    """Home, the first document page, the first agency page and the guidance page of the built site."""
+    """Home, the largest document page, the largest agency page and the guidance page of the built site.
+
+    The largest page of a kind has the most of every element an audit checks (the first in
+    name order was a near-empty page such as ``co-quan/ban/``)."""
     pages = [""]
     for folder in ("van-ban", "co-quan"):
-        found = sorted(p.parent for p in (site / folder).glob("*/index.html"))
+        found = sorted((-p.stat().st_size, p.parent.name) for p in (site / folder).glob("*/index.html"))
         if found:
-            pages.append(found[0].relative_to(site).as_posix() + "/")
+            pages.append(f"{folder}/{found[0][1]}/")
     if (site / GUIDANCE_PAGE / "index.html").exists():
         pages.append(GUIDANCE_PAGE)
     return pages
@@ -82,7 +85,7 @@ def lighthouse_cmd() -> list[str]:
     return ["npx", "--yes", "lighthouse"]
 
 
-def run(url: str, out_dir: Path) -> tuple[dict[str, int], list[str]]:
+def run(url: str, out_dir: Path, mobile: bool = False) -> tuple[dict[str, int], list[str]]:
     report = out_dir / "report.json"
     env = dict(os.environ, CHROME_PATH=CHROME, npm_config_cache=os.environ.get("npm_config_cache", "/tmp/npm-cache"))
     cmd = lighthouse_cmd() + [
@@ -92,7 +95,7 @@ def run(url: str, out_dir: Path) -> tuple[dict[str, int], list[str]]:
         f"--output-path={report}",
         f"--only-categories={','.join(CATEGORIES)}",
         f"--chrome-flags={CHROME_FLAGS}",
-        "--preset=desktop",
+        *([] if mobile else ["--preset=desktop"]),  # without a preset Lighthouse emulates a phone
     ]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     if proc.returncode != 0 or not report.exists():
@@ -106,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--site", type=Path, default=ROOT / "site")
     ap.add_argument("--min-accessibility", type=int, default=95)
+    ap.add_argument("--mobile", action="store_true", help="emulate a phone (Lighthouse's default) instead of a desktop")
     ap.add_argument("pages", nargs="*", help="paths under the site (default: home, a document, an agency, the guidance page)")
     args = ap.parse_args(argv)
     site = args.site.resolve()
@@ -124,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for page in pages:
             with tempfile.TemporaryDirectory() as tmp:
-                scores, failing = run(base + page, Path(tmp))
+                scores, failing = run(base + page, Path(tmp), args.mobile)
             worst = min(worst, scores["accessibility"])
             print(f"/{page}: " + ", ".join(f"{k} {v}" for k, v in scores.items()))
             for f in failing:

@@ -14,16 +14,18 @@ lighthouse = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(lighthouse)
 
 
-def _site(tmp_path: Path, *pages: str) -> Path:
+def _site(tmp_path: Path, *pages: str, big: tuple[str, ...] = ()) -> Path:
     for p in ("", *pages):
         (tmp_path / p).mkdir(parents=True, exist_ok=True)
-        (tmp_path / p / "index.html").write_text("<html lang='vi'></html>", encoding="utf-8")
+        body = "<p>x</p>" * (100 if p in big else 1)
+        (tmp_path / p / "index.html").write_text(f"<html lang='vi'>{body}</html>", encoding="utf-8")
     return tmp_path
 
 
-def test_default_pages_are_home_a_document_an_agency_and_the_guidance_page(tmp_path: Path) -> None:
-    site = _site(tmp_path, "van-ban/b", "van-ban/a", "co-quan/so-y-te", "huong-dan", "huong-dan/phu-huynh")
-    assert lighthouse.default_pages(site) == ["", "van-ban/a/", "co-quan/so-y-te/", "huong-dan/"]
+def test_default_pages_are_home_the_largest_document_and_agency_and_the_guidance_page(tmp_path: Path) -> None:
+    pages = ("van-ban/a", "van-ban/b", "co-quan/ban", "co-quan/so-y-te", "huong-dan", "huong-dan/phu-huynh")
+    site = _site(tmp_path, *pages, big=("van-ban/b", "co-quan/so-y-te"))
+    assert lighthouse.default_pages(site) == ["", "van-ban/b/", "co-quan/so-y-te/", "huong-dan/"]
     assert lighthouse.default_pages(_site(tmp_path / "bare")) == [""]
 
 

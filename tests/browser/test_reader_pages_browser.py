@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 TN_HEALTH = "co-quan/so-y-te-tinh-thai-nguyen/"
 TN_EDUCATION = "co-quan/so-giao-duc-va-dao-tao-tinh-thai-nguyen/"
@@ -50,6 +52,23 @@ def test_role_filter_works_without_javascript_and_print_lists_everything(browser
         page.emulate_media(media="screen")
         page.locator(".duty-filter a", has_text="Tất cả").click()
         assert sum(1 for li in page.locator(".duty-list li").all() if li.is_visible()) == total
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "selector"),
+    [(TN_HEALTH, ".duty-filter"), (f"van-ban/{TN_LETTER}/", ".doc-actions")],
+)
+def test_what_to_do_with_the_page_is_in_a_phones_first_screen(browser: Any, site_url: str, path: str, selector: str) -> None:
+    """The role filter of an agency page, the print/download buttons of a document page: not
+    pushed below the first 390×844 screen by topic chips or the attribute table."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        box = page.locator(selector).first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 844, box
     finally:
         context.close()
 

@@ -24,6 +24,7 @@ _EMPHASIS = re.compile(r"(?<![^\W_])\*+|\*+(?![^\W_])")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # pure; blocks are read by several resolvers
 def plain(text: str) -> str:
     """Text without Markdown heading marks, emphasis and surrounding space (``Block.plain``)."""
     return _EMPHASIS.sub("", _HEADING_MARK.sub("", text)).strip()

@@ -12,6 +12,7 @@ and pattern lives in the YAML file next to examples that the tests resolve.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -89,6 +90,7 @@ _MARKUP = re.compile(r"[*#_`]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _PARENS = re.compile(r"\s*\([^()]*\)")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure; the duty readers ask for the same names over and over
 def clean_name(text: str) -> str:
     """An addressee as written, without emphasis, footnote markers or edge punctuation."""
     out = _MARKUP.sub("", nfc(text))
@@ -130,6 +132,7 @@ class AgencyRegistry:
         self.titles = titles
         # match() is pure for a registry and called for the same names over and over (every duty, issuer, page)
         self._matched: dict[tuple[str, str, str, bool], ResolvedAgency | None] = {}
+        self._kinds: dict[str, KindPrefix | None] = {}  # kind_of, pure too
         alt_titles = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
         self._title = re.compile(rf"^(?:{alt_titles})\s+(?=\S)") if titles else None
         self.groups = groups
@@ -184,6 +187,11 @@ class AgencyRegistry:
 
     def kind_of(self, text: str) -> KindPrefix | None:
         """The kind a name's first words announce ("Sở ..." → Sở), if any."""
+        if text not in self._kinds:
+            self._kinds[text] = self._kind_of(text)
+        return self._kinds[text]
+
+    def _kind_of(self, text: str) -> KindPrefix | None:
         name = self.without_title(text)
         for k in self.kinds:
             if name == k.prefix or name.startswith(k.prefix + " "):

@@ -4,20 +4,22 @@ An agency page leads with the duties the corpus gives the agency itself, one
 section per role (chủ trì, phối hợp — also where it is a named partner —,
 thực hiện), then the duties it shares through the groups it belongs to
 ("Giao chung qua nhóm"), counted per group. A row of links to those sections
-filters by role without script (CSS ``:target``); print lists everything. Each
+filters by role without script (CSS ``:target``); print lists everything on
+the page. An agency with more duties than one page holds (``render.paging``)
+keeps the newest years and links one page per earlier year. Each
 line links to the exact clause. Source text reaches Markdown only through mdsafe.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from tracuu.model.corpus import Corpus
 from tracuu.model.index import AgencyEntry, AgencyFacts, CorpusIndex
 from tracuu.model.records import Citation, Document, Duty, ResolvedAgency
 from tracuu.model.textutil import collation_key, slugify
-from tracuu.render import calendar, deadlines, urls
+from tracuu.render import calendar, deadlines, paging, urls
 from tracuu.render.agency_lines import line_md
 from tracuu.render.instruments import citation_label, href_for
 from tracuu.render.mdsafe import escape_inline, link
@@ -192,18 +194,20 @@ def _list_md(entries: list[AgencyEntry], views: Mapping[str, AgencyFacts], index
     return out
 
 
-def _duties_md(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus, index: CorpusIndex) -> list[str]:
-    """The agency's own duties by role, then those its groups share with it, group by group."""
+def _duties_md(
+    v: AgencyFacts, entries: list[AgencyEntry], views: Mapping[str, AgencyFacts], index: CorpusIndex
+) -> list[str]:
+    """``entries`` of the agency: its own duties by role, then those its groups share with it, group by group."""
     order = index.block_order
     own: dict[str, list[AgencyEntry]] = {r: [] for r in ROLES}
     via: dict[str, list[AgencyEntry]] = defaultdict(list)
-    for e in v.entries:
+    for e in entries:
         if e.relation == "shared":
             via[e.via].append(e)
         else:
             own[e.part if e.part in own else "thực hiện"].append(e)
     shared = sum(len(x) for x in via.values())
-    out = [_summary_md(v), _filter_md(own, shared)]
+    out = [_filter_md(own, shared)]
     # The print button is no content: out of the search index (data-search-exclude).
     out.append(
         '<p class="agency-print" data-search-exclude><button type="button" class="md-button" onclick="window.print()">'
@@ -222,27 +226,58 @@ def _duties_md(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus,
         for gid in groups:
             g = views.get(gid)
             name = link(escape_inline(g.agency.name), urls.agency(gid, DIR)) if g else escape_inline(gid)
-            entries = sorted(_in_order(via[gid], order), key=lambda e: ROLES.index(e.part) if e.part in ROLES else 9)
-            out.append(f"Qua nhóm {name}: {len(entries)} nhiệm vụ ({_counts(entries)})\n{{: .duty-group }}\n")
-            out += _list_md(entries, views, index, v.agency.id)
+            group = sorted(_in_order(via[gid], order), key=lambda e: ROLES.index(e.part) if e.part in ROLES else 9)
+            out.append(f"Qua nhóm {name}: {len(group)} nhiệm vụ ({_counts(group)})\n{{: .duty-group }}\n")
+            out += _list_md(group, views, index, v.agency.id)
         out.append("</section>\n")
     out.append("</div>\n")
     return out
 
 
-def agency_page(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus, index: CorpusIndex) -> str:
+def _facets() -> list[Callable[[AgencyEntry], paging.Facet]]:
+    return [lambda e: paging.year_facet(e.doc.date)]
+
+
+def _size(e: AgencyEntry) -> int:
+    """About what ``_entry_md`` writes: the duty, badges, the clause and document links, the other agencies."""
+    return paging.text_size(e.duty.text, 450 + 120 * len(e.duty.partners))
+
+
+def agency_pages(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
+    """The agency's page and, when its duties outgrow ``paging.MAX_BYTES``, pages for the earlier years.
+
+    The page keeps the summary (every duty counted), the newest years' duties and links to the others
+    (``co-quan/<id>--<year>.md``, in numbered parts when one year alone is too long); each piece
+    has the same role sections and print button."""
+    name = urls.page(DIR, v.agency.id)
     out = ["---\nsearch:\n  boost: 3\n---\n", f"# {escape_inline(v.agency.name)}\n"]
     out += _attrs_md(v, index)
     out += _relations_md(v)
     out += line_md(v)  # Sở ↔ Bộ of its sector (agency_lines.py)
     out.append("## Nhiệm vụ {#nhiem-vu}\n")
+    extra: dict[str, str] = {}
     if not v.entries:
         out.append("Chưa có nhiệm vụ nào được giao trong các văn bản đã thu thập.\n")
+    elif not paging.too_long(v.entries, _size):
+        out += [_summary_md(v), *_duties_md(v, list(v.entries), views, index)]
     else:
-        out += _duties_md(v, views, corpus, index)
+        shown, rest = paging.lead(paging.split(v.entries, _facets(), _size), _size)
+        out.append(_summary_md(v))
+        out.append("Trang này liệt kê nhiệm vụ trong các văn bản mới nhất; các năm trước ở trang riêng:\n")
+        out += [*paging.piece_links(v.agency.id, DIR, rest, "nhiệm vụ"), ""]
+        out += _duties_md(v, [e for p in shown for e in p.items], views, index)
+        for p in rest:
+            page = ["---\nsearch:\n  boost: 3\n---\n", f"# {escape_inline(v.agency.name)}: {escape_inline(p.label)}\n"]
+            page.append(f"[← {escape_inline(v.agency.name)}]({urls.agency(v.agency.id, DIR)})\n")
+            page += _duties_md(v, list(p.items), views, index)
+            extra[urls.page(DIR, urls.piece(v.agency.id, p.suffix))] = "\n".join(page).rstrip() + "\n"
     out.append(_deadlines_md(v, index))
     out.append(_issued_md(v))
-    return "\n".join(out).rstrip() + "\n"
+    return {name: "\n".join(out).rstrip() + "\n", **extra}
+
+
+def agency_page(v: AgencyFacts, views: Mapping[str, AgencyFacts], corpus: Corpus, index: CorpusIndex) -> str:
+    return agency_pages(v, views, corpus, index)[urls.page(DIR, v.agency.id)]
 
 
 def _deadlines_md(v: AgencyFacts, index: CorpusIndex) -> str:
@@ -271,7 +306,40 @@ def _sorted(views: Iterable[AgencyFacts]) -> list[AgencyFacts]:
     return sorted(views, key=lambda v: collation_key(v.agency.name))
 
 
-def _index(views: Mapping[str, AgencyFacts]) -> str:
+_Section = tuple[str, str, list[AgencyFacts]]  # heading (Markdown), anchor, agencies
+
+
+def _line_size(v: AgencyFacts) -> int:
+    return paging.text_size(v.agency.name, 120)
+
+
+def _grouped(name: str, head: list[str], sections: list[_Section]) -> dict[str, str]:
+    """An index of agencies by section; past ``paging.MAX_BYTES`` each section keeps its heading (same
+    anchor) and count and links its list, on pages of their own (``co-quan/<name>--<anchor>[-n].md``)."""
+    out = list(head)
+    pages: dict[str, str] = {}
+    big = paging.too_long([v for _, _, vs in sections for v in vs], _line_size)
+    for title, anchor, chosen in sections:
+        out.append(f"## {title} {{#{anchor}}}\n")
+        if not big:
+            out.extend(_line(v) for v in _sorted(chosen))
+        else:
+            pieces = paging.split(_sorted(chosen), [], _line_size, anchor, title)
+            out += paging.piece_links(name, DIR, pieces, "cơ quan")
+            for p in pieces:
+                page = [f"# {p.label}\n", f"[← {escape_inline(head_title(head))}]({urls.href(DIR, name, DIR)})\n"]
+                page += [_line(v) for v in p.items]
+                pages[urls.page(DIR, urls.piece(name, p.suffix))] = "\n".join(page) + "\n"
+        out.append("")
+    pages[urls.page(DIR, name)] = "\n".join(out)
+    return pages
+
+
+def head_title(head: list[str]) -> str:
+    return next(h[2:].strip() for h in head if h.startswith("# "))
+
+
+def _index(views: Mapping[str, AgencyFacts]) -> dict[str, str]:
     out = ["---\nsearch:\n  boost: 2\n---\n", "# Cơ quan và nhiệm vụ\n"]
     out.append(
         "Mỗi cơ quan có một trang liệt kê mọi nhiệm vụ được giao trong các văn bản, "
@@ -284,65 +352,54 @@ def _index(views: Mapping[str, AgencyFacts]) -> str:
     )
     agencies = [v for v in views.values() if not v.agency.is_group]
     groups = [v for v in views.values() if v.agency.is_group]
-    out.append("## Cơ quan {#co-quan}\n")
-    out.extend(_line(v) for v in _sorted(agencies))
-    out.append("\n## Nhóm cơ quan {#nhom-co-quan}\n")
-    out.extend(_line(v) for v in _sorted(groups))
-    return "\n".join(out) + "\n"
+    return _grouped("index", out, [("Cơ quan", "co-quan", agencies), ("Nhóm cơ quan", "nhom-co-quan", groups)])
 
 
-def _by_level(views: Mapping[str, AgencyFacts]) -> str:
-    out = ["# Cơ quan theo cấp\n"]
+def _by_level(views: Mapping[str, AgencyFacts]) -> dict[str, str]:
+    sections: list[_Section] = []
     for level in LEVELS_WITH_GROUPS:
         chosen = [v for v in views.values() if (v.agency.is_group and level == "nhóm") or
                   (not v.agency.is_group and (v.agency.level or "khác") == level)]
-        if not chosen:
-            continue
-        title = "Nhóm cơ quan" if level == "nhóm" else f"Cấp {level}"
-        out.append(f"## {title} {{#{slugify(title)}}}\n")
-        out.extend(_line(v) for v in _sorted(chosen))
-        out.append("")
-    return "\n".join(out)
+        if chosen:
+            title = "Nhóm cơ quan" if level == "nhóm" else f"Cấp {level}"
+            sections.append((title, slugify(title), chosen))
+    return _grouped("theo-cap", ["# Cơ quan theo cấp\n"], sections)
 
 
 LEVELS_WITH_GROUPS = (*LEVEL_ORDER, "khác", "nhóm")
 
 
-def _by_province(views: Mapping[str, AgencyFacts]) -> str:
-    out = ["# Cơ quan theo tỉnh, thành phố\n"]
+def _by_province(views: Mapping[str, AgencyFacts]) -> dict[str, str]:
     places: dict[str, list[AgencyFacts]] = defaultdict(list)
     for v in views.values():
         places[v.agency.province or ("Trung ương" if v.agency.level == "trung ương" else "Chưa rõ địa bàn")].append(v)
+    sections: list[_Section] = []
     for place in sorted(places, key=lambda p: (p in ("Trung ương", "Chưa rõ địa bàn"), collation_key(p))):
         title = place if place in ("Trung ương", "Chưa rõ địa bàn") else f"Tỉnh {place}"
-        out.append(f"## {escape_inline(title)} {{#{slugify(title)}}}\n")
-        out.extend(_line(v) for v in _sorted(places[place]))
-        out.append("")
-    return "\n".join(out)
+        sections.append((escape_inline(title), slugify(title), places[place]))
+    return _grouped("theo-tinh", ["# Cơ quan theo tỉnh, thành phố\n"], sections)
 
 
-def _by_sector(views: Mapping[str, AgencyFacts], index: CorpusIndex) -> str:
-    out = ["# Cơ quan theo ngành\n", "Mỗi ngành gom các cơ quan cùng lĩnh vực ở mọi cấp và mọi tỉnh.\n"]
+def _by_sector(views: Mapping[str, AgencyFacts], index: CorpusIndex) -> dict[str, str]:
+    head = ["# Cơ quan theo ngành\n", "Mỗi ngành gom các cơ quan cùng lĩnh vực ở mọi cấp và mọi tỉnh.\n"]
+    sections: list[_Section] = []
     for s in index.sectors:
         chosen = [v for v in views.values() if v.agency.sector == s.id]
-        if not chosen:
-            continue
-        out.append(f"## Ngành {escape_inline(s.name)} {{#{s.id}}}\n")
-        out.extend(_line(v) for v in _sorted(chosen))
-        out.append("")
+        if chosen:
+            sections.append((f"Ngành {escape_inline(s.name)}", s.id, chosen))
     other = [v for v in views.values() if not v.agency.sector]
     if other:
-        out.append("## Chưa xếp ngành {#chua-xep-nganh}\n")
-        out.extend(_line(v) for v in _sorted(other))
-        out.append("")
-    return "\n".join(out)
+        sections.append(("Chưa xếp ngành", "chua-xep-nganh", other))
+    return _grouped("theo-nganh", head, sections)
 
 
 def pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
     views = index.agencies
-    out = {urls.page(DIR, aid): agency_page(v, views, corpus, index) for aid, v in sorted(views.items())}
-    out[urls.page(DIR, "index")] = _index(views)
-    out[urls.page(DIR, "theo-cap")] = _by_level(views)
-    out[urls.page(DIR, "theo-tinh")] = _by_province(views)
-    out[urls.page(DIR, "theo-nganh")] = _by_sector(views, index)
+    out: dict[str, str] = {}
+    for _aid, v in sorted(views.items()):
+        out.update(agency_pages(v, views, corpus, index))
+    out.update(_index(views))
+    out.update(_by_level(views))
+    out.update(_by_province(views))
+    out.update(_by_sector(views, index))
     return out

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from tracuu.model.corpus import Corpus
 from tracuu.model.deadline import Deadline, DeadlineEntry, due_date, next_occurrence
 from tracuu.model.index import AgencyFacts, CorpusIndex
-from tracuu.render import urls
+from tracuu.render import paging, urls
 from tracuu.render.mdsafe import escape_inline
 from tracuu.render.titles import title_of
 
@@ -134,16 +134,48 @@ def calendar_pages(entries: Sequence[DeadlineEntry], today: dt.date, href: Href,
         index.append("Chưa có nhiệm vụ nào có ngày cụ thể.")
     pages = {f"{folder}/index.md": "\n".join(index) + "\n"}
     for y in years:
-        body = [f"# Lịch nhiệm vụ năm {y}", "", "[← Lịch nhiệm vụ](index.md)", ""]
-        for m in sorted(by_year[y]):
-            body += [f"## Tháng {m:02d}/{y}", ""]
-            rows = sorted(by_year[y][m], key=lambda e: (due_date(e.deadline) or today, e.agency_name, e.doc_id, e.clause))
-            for e in rows:
-                due = due_date(e.deadline)
-                lead = f"**{due:%d/%m}** · {escape_inline(e.agency_name)} · " if due else ""
-                body.append(_line(e, lambda x: "../" + href(x), lead))
-            body.append("")
-        pages[f"{folder}/{y}.md"] = "\n".join(body)
+        pages.update(_year_pages(y, by_year[y], today, href, folder))
+    return pages
+
+
+def _entry_size(e: DeadlineEntry) -> int:
+    return paging.text_size(_short(e.duty_text) + e.doc_title + e.agency_name, 200)
+
+
+def _year_pages(
+    y: int, months: dict[int, list[DeadlineEntry]], today: dt.date, href: Href, folder: str
+) -> dict[str, str]:
+    """``<year>.md`` by month; a year longer than ``paging.MAX_BYTES`` lists its months, each on ``<year>--<mm>.md``."""
+    def when(e: DeadlineEntry) -> tuple[dt.date, str, str, str]:
+        return (due_date(e.deadline) or today, e.agency_name, e.doc_id, e.clause)
+
+    rows = {m: sorted(v, key=when) for m, v in months.items()}
+    ordered = [e for m in sorted(rows) for e in rows[m]]
+
+    def month_md(m: int, entries: Sequence[DeadlineEntry]) -> list[str]:
+        body: list[str] = []
+        for e in entries:
+            due = due_date(e.deadline)
+            lead = f"**{due:%d/%m}** · {escape_inline(e.agency_name)} · " if due else ""
+            body.append(_line(e, lambda x: "../" + href(x), lead))
+        return body
+
+    head = [f"# Lịch nhiệm vụ năm {y}", "", "[← Lịch nhiệm vụ](index.md)", ""]
+    if not paging.too_long(ordered, _entry_size):
+        body = list(head)
+        for m in sorted(rows):
+            body += [f"## Tháng {m:02d}/{y}", "", *month_md(m, rows[m]), ""]
+        return {f"{folder}/{y}.md": "\n".join(body)}
+    pages: dict[str, str] = {}
+    body = list(head)
+    for m in sorted(rows):
+        body += [f"## Tháng {m:02d}/{y} {{#thang-{m:02d}}}", ""]
+        pieces = paging.split(rows[m], [], _entry_size, f"{m:02d}", f"Tháng {m:02d}/{y}")
+        body += [*paging.piece_links(str(y), folder, pieces, "nhiệm vụ"), ""]
+        for p in pieces:
+            page = [f"# Lịch nhiệm vụ: {p.label}", "", f"[← Lịch nhiệm vụ năm {y}]({y}.md)", "", *month_md(m, p.items)]
+            pages[f"{folder}/{urls.piece(str(y), p.suffix)}.md"] = "\n".join(page) + "\n"
+    pages[f"{folder}/{y}.md"] = "\n".join(body)
     return pages
 
 

@@ -19,6 +19,7 @@ from tracuu.model.textutil import SUPERSCRIPT_DIGITS, collation_key
 from tracuu.render import document_parts, urls
 from tracuu.render.instruments import amender_href, citation_label, cited_by_section, href_for
 from tracuu.render.mdsafe import INERT_OVER, escape_block, escape_inline, inert_block, link, table_rows
+from tracuu.render.portal import indexes
 from tracuu.render.titles import human_date, title_of, vn_date
 
 DIR = urls.DOCUMENTS
@@ -309,6 +310,8 @@ def render_index(corpus: Corpus) -> str:
     out = ["---\nsearch:\n  boost: 0.5\n---\n", "# Văn bản\n"]
     out.append(f"Kho có **{len(docs)}** văn bản. Mỗi văn bản giữ nguyên lời văn gốc, kèm thuộc tính, "
                "nhiệm vụ giao cho từng cơ quan và các văn bản được dẫn chiếu.\n")
+    if indexes.too_long_for_one_page(docs):  # render.paging: the years link to the timeline's pages
+        return "\n".join(out + indexes.documents_summary(docs, DIR)).rstrip() + "\n"
     out.append("## Theo năm {#theo-nam}\n")
     by_year: dict[str, list[Document]] = defaultdict(list)
     for d in docs:

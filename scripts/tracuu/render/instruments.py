@@ -10,13 +10,14 @@ corpus document gets no page here: its document page is the page, and
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from tracuu.model.corpus import Corpus
 from tracuu.model.index import AmendmentLink, CorpusIndex, InstrumentFacts, Mention
 from tracuu.model.instruments import FACTS, Instrument
 from tracuu.model.records import Citation, Document, unit_anchor
 from tracuu.model.textutil import collation_key
-from tracuu.render import urls
+from tracuu.render import paging, urls
 from tracuu.render.mdsafe import escape_inline, link
 from tracuu.render.titles import human_date, title_of, vn_date
 
@@ -178,28 +179,94 @@ def heading(facts: InstrumentFacts) -> str:
     return facts.title or facts.id
 
 
+def _cited(mentions: tuple[Mention, ...], exclude_doc: str) -> tuple[list[Document], list[Mention]]:
+    """(documents that name the instrument as their basis, mentions) in reading order, its own text left out."""
+    ms = [m for m in mentions if m.doc.id != exclude_doc]
+    ms.sort(key=lambda m: (collation_key(_title_of(m.doc)), m.citation.line))
+    basis: list[Document] = []
+    seen: set[str] = set()
+    for m in ms:
+        if m.basis and m.doc.id not in seen:
+            seen.add(m.doc.id)
+            basis.append(m.doc)
+    return basis, ms
+
+
+def _doc_facets() -> list[Callable[[Document], paging.Facet]]:
+    return [lambda d: paging.year_facet(d.date)]
+
+
+def _mention_facets() -> list[Callable[[Mention], paging.Facet]]:
+    return [lambda m: paging.year_facet(m.doc.date)]
+
+
+def _doc_size(d: Document) -> int:
+    return paging.text_size(_title_of(d), 120)
+
+
+def _mention_size(m: Mention) -> int:
+    return paging.text_size("".join(m.context), 300)
+
+
+def _basis_lines(docs: list[Document] | tuple[Document, ...], from_dir: str) -> list[str]:
+    return [f"- {link(escape_inline(_title_of(d)), _doc_href(d, from_dir))}" for d in docs]
+
+
 def _mention_sections(
     mentions: tuple[Mention, ...],
     from_dir: str,
     exclude_doc: str = "",
     heading_level: str = "##",
     index: CorpusIndex | None = None,
+    instrument_id: str = "",
 ) -> list[str]:
-    ms = [m for m in mentions if m.doc.id != exclude_doc]
-    ms.sort(key=lambda m: (collation_key(_title_of(m.doc)), m.citation.line))
+    """"Là căn cứ ban hành" and "Được dẫn chiếu trong"; a list longer than ``paging.MAX_BYTES`` (with
+    ``instrument_id`` given) keeps its newest pieces here and links the pages ``cited_pages`` writes."""
+    basis, ms = _cited(mentions, exclude_doc)
     out: list[str] = []
-    basis: list[Document] = []
-    for m in ms:
-        if m.basis and m.doc.id not in [b.id for b in basis]:
-            basis.append(m.doc)
     if basis:
         out += [f"{heading_level} Là căn cứ ban hành {{#can-cu}}", ""]
-        out += [f"- {link(escape_inline(_title_of(d)), _doc_href(d, from_dir))}" for d in basis]
+        if instrument_id and paging.too_long(basis, _doc_size):
+            shown, rest = paging.lead(paging.split(basis, _doc_facets(), _doc_size), _doc_size)
+            out.append(f"Là căn cứ của **{len(basis)}** văn bản; mới nhất:\n")
+            out += _basis_lines([d for p in shown for d in p.items], from_dir)
+            out += ["", "Các năm trước:", ""]
+            out += paging.piece_links(urls.piece(instrument_id, "can-cu"), DIR, rest, "văn bản", from_dir)
+        else:
+            out += _basis_lines(basis, from_dir)
         out.append("")
     if ms:
         out += [f"{heading_level} Được dẫn chiếu trong {{#duoc-dan-chieu}}", ""]
-        out += [_mention_line(m, from_dir, index) for m in ms]
+        if instrument_id and paging.too_long(ms, _mention_size):
+            shown_m, rest_m = paging.lead(paging.split(ms, _mention_facets(), _mention_size), _mention_size)
+            n_docs = len({m.doc.id for m in ms})
+            out.append(f"**{len(ms)}** lần dẫn chiếu trong **{n_docs}** văn bản; mới nhất:\n")
+            out += [_mention_line(m, from_dir, index) for p in shown_m for m in p.items]
+            out += ["", "Các năm trước:", ""]
+            out += paging.piece_links(urls.piece(instrument_id, "dan-chieu"), DIR, rest_m, "lần dẫn chiếu", from_dir)
+        else:
+            out += [_mention_line(m, from_dir, index) for m in ms]
         out.append("")
+    return out
+
+
+def cited_pages(instrument_id: str, facts: InstrumentFacts, index: CorpusIndex) -> dict[str, str]:
+    """The pieces of a long "Là căn cứ ban hành" / "Được dẫn chiếu trong" list (``phap-ly/<id>--…``)."""
+    basis, ms = _cited(facts.mentions, index.instrument_document.get(instrument_id, ""))
+    own = index.instrument_document.get(instrument_id)
+    back = urls.document(own, DIR) if own else urls.instrument(instrument_id, DIR)
+    h1 = escape_inline(heading(facts))
+    out: dict[str, str] = {}
+    if paging.too_long(basis, _doc_size):
+        for p in paging.lead(paging.split(basis, _doc_facets(), _doc_size), _doc_size)[1]:
+            lines = [f"# {h1}: là căn cứ ban hành, {escape_inline(p.label)}", "", f"[← {h1}]({back})", ""]
+            lines += _basis_lines(p.items, DIR)
+            out[urls.page(DIR, urls.piece(urls.piece(instrument_id, "can-cu"), p.suffix))] = "\n".join(lines) + "\n"
+    if paging.too_long(ms, _mention_size):
+        for pm in paging.lead(paging.split(ms, _mention_facets(), _mention_size), _mention_size)[1]:
+            lines = [f"# {h1}: được dẫn chiếu trong, {escape_inline(pm.label)}", "", f"[← {h1}]({back})", ""]
+            lines += [_mention_line(m, DIR, index) for m in pm.items]
+            out[urls.page(DIR, urls.piece(urls.piece(instrument_id, "dan-chieu"), pm.suffix))] = "\n".join(lines) + "\n"
     return out
 
 
@@ -226,7 +293,7 @@ def instrument_page(facts: InstrumentFacts, corpus: Corpus, index: CorpusIndex |
         lines += [f"| {a} | {v} | {s} |" for a, v, s in rows]
         lines.append("")
     lines += amended_section(facts.id, index, DIR) if index is not None else []
-    lines += _mention_sections(facts.mentions, DIR, index=index)
+    lines += _mention_sections(facts.mentions, DIR, index=index, instrument_id=facts.id)
     lines += _editor_block(facts.entry, facts.mentions)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -278,7 +345,7 @@ def cited_by_section(instrument_id: str, index: CorpusIndex) -> str:
     mentions = facts.mentions if facts else ()
     own = index.instrument_document.get(instrument_id, "")
     lines = amended_section(instrument_id, index, urls.DOCUMENTS)
-    lines += _mention_sections(mentions, urls.DOCUMENTS, exclude_doc=own, index=index)
+    lines += _mention_sections(mentions, urls.DOCUMENTS, exclude_doc=own, index=index, instrument_id=instrument_id)
     return "\n".join(lines).rstrip() + "\n" if lines else ""
 
 
@@ -307,6 +374,7 @@ def index_page(index: CorpusIndex) -> str:
 def pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
     out: dict[str, str] = {}
     for inst_id, facts in sorted(index.instruments.items()):
+        out.update(cited_pages(inst_id, facts, index))
         if inst_id in index.instrument_document:
             continue
         out[urls.page(DIR, inst_id)] = instrument_page(facts, corpus, index)

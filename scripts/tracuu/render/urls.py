@@ -77,3 +77,11 @@ def instrument(instrument_id: str, from_dir: str = "") -> str:
 def site_document(doc_id: str, anchor: str = "") -> str:
     """A document page's address on the built site, from its root (``van-ban/<id>/#anchor``)."""
     return f"{DOCUMENTS}/{doc_id}/" + (f"#{anchor}" if anchor else "")
+
+
+def piece(name: str, suffix: str) -> str:
+    """The page name of one piece of a split page (``render.paging``): ``bo-cong-an--2024``.
+
+    Slugs never hold two hyphens in a row, so a piece cannot take the name of a record's own page.
+    """
+    return f"{name}--{suffix}" if suffix else name

@@ -50,31 +50,41 @@ def related_documents(
     """Doc id → related documents: named in a sidecar, citing or cited, of the same issuer, citing the same instruments.
 
     ``own`` maps a document to the instrument it is (a Thông tư in the corpus); ``issuers`` to its issuer.
+    Every pair is scored (one set intersection and a few lookups: most documents share the Luật Trẻ em);
+    only the ``LIMIT`` closest become ``Related`` values.
     """
     sidecar = _sidecar_links(corpus)
     cited = {d.id: {c.instrument for c in d.citations if c.instrument} - {own.get(d.id, "")} for d in corpus.documents}
+    # closest first; then newest, then by id (deterministic): the rank is (date desc, id asc)
+    by_date = sorted(sorted(corpus.documents, key=lambda o: o.id), key=lambda o: o.date, reverse=True)
+    rank = {o.id: n for n, o in enumerate(by_date)}
+    issuer = {d.id: issuers[d.id].id for d in corpus.documents if d.id in issuers}
     out: dict[str, tuple[Related, ...]] = {}
     for d in corpus.documents:
-        found: list[tuple[int, Related, Document]] = []
+        mine, my_own, my_issuer = cited[d.id], own.get(d.id, ""), issuer.get(d.id)
+        scored: list[tuple[int, int, str]] = []
         for o in corpus.documents:
             if o.id == d.id:
                 continue
-            rel = Related(
-                o.id,
-                sidecar=(d.id, o.id) in sidecar,
-                cites=own.get(o.id, "") in cited[d.id] and o.id in own,
-                cited_by=own.get(d.id, "") in cited[o.id] and d.id in own,
-                same_issuer=d.id in issuers and o.id in issuers and issuers[d.id].id == issuers[o.id].id,
-                shared=tuple(sorted(cited[d.id] & cited[o.id])),
-            )
-            score = 8 * rel.sidecar + 4 * (rel.cites or rel.cited_by) + 2 * rel.same_issuer + len(rel.shared)
+            theirs = cited[o.id]
+            cites = o.id in own and own[o.id] in mine
+            cited_by = d.id in own and my_own in theirs
+            same = my_issuer is not None and my_issuer == issuer.get(o.id)
+            score = 8 * ((d.id, o.id) in sidecar) + 4 * (cites or cited_by) + 2 * same + len(mine & theirs)
             if score:
-                found.append((score, rel, o))
-        # closest first; then newest, then by id (deterministic)
-        found.sort(key=lambda t: t[2].id)
-        found.sort(key=lambda t: t[2].date, reverse=True)
-        found.sort(key=lambda t: t[0], reverse=True)
-        out[d.id] = tuple(r for _, r, _ in found[:LIMIT])
+                scored.append((-score, rank[o.id], o.id))
+        scored.sort()
+        out[d.id] = tuple(
+            Related(
+                oid,
+                sidecar=(d.id, oid) in sidecar,
+                cites=oid in own and own[oid] in mine,
+                cited_by=d.id in own and my_own in cited[oid],
+                same_issuer=my_issuer is not None and my_issuer == issuer.get(oid),
+                shared=tuple(sorted(mine & cited[oid])),
+            )
+            for _, _, oid in scored[:LIMIT]
+        )
     return out
 
 

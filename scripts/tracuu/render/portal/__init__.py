@@ -20,9 +20,9 @@ from tracuu.model.corpus import Corpus
 from tracuu.model.index import CorpusIndex
 from tracuu.render import glossary, urls
 from tracuu.render.mdsafe import escape_inline, link
-from tracuu.render.portal.charts import figures_page
+from tracuu.render.portal.charts import figures_pages
 from tracuu.render.portal.common import doc_href, docs_by_date
-from tracuu.render.portal.guidance import danger_page, file_name, guidance_page
+from tracuu.render.portal.guidance import danger_page, file_name, guidance_page, quote_pages
 from tracuu.render.portal.hotlines import hotline_page, hotline_snippet
 from tracuu.render.portal.indexes import index_pages
 from tracuu.render.portal.topics import topic_pages, topics_index
@@ -47,11 +47,12 @@ def pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
     out[urls.page(urls.GUIDANCE, "index")] = danger_page(corpus, index)
     for guide in index.guidance_pages:
         out[urls.page(urls.GUIDANCE, file_name(guide.id))] = guidance_page(guide, corpus, index)
+        out.update(quote_pages(guide, index))
     hotline = hotline_page(corpus, index)
     if hotline:
         out[urls.page(urls.GUIDANCE, "tong-dai")] = hotline
     out.update(index_pages(corpus, index))
-    out[urls.page(urls.INDEXES, "so-lieu")] = figures_page(index)
+    out.update(figures_pages(index))
     out[urls.page(urls.SNIPPETS, "newest")] = newest_snippet(corpus)
     out[urls.page(urls.SNIPPETS, "hotline")] = hotline_snippet(corpus, index)
     out.update(glossary.pages(corpus, index))

@@ -7,7 +7,7 @@ import html
 from tracuu.model.figures import Figure
 from tracuu.model.index import CorpusIndex
 from tracuu.model.records import Document
-from tracuu.render import urls
+from tracuu.render import paging, urls
 from tracuu.render.mdsafe import escape_inline, link
 from tracuu.render.portal.common import doc_href, front_matter, short_title, source_link
 
@@ -61,9 +61,24 @@ def chart_section(doc: Document, fig: Figure, from_dir: str, index: int) -> str:
     )
 
 
-def figures_page(index: CorpusIndex) -> str:
-    found = index.figures
-    out = [front_matter(sorted({d.source for d, _ in found}) or "sources/"), "# Số liệu trong báo cáo\n"]
+_Numbered = tuple[int, Document, Figure]
+
+
+def _size(item: _Numbered) -> int:
+    return 2500 + 500 * len(item[2].parts)
+
+
+def figures_pages(index: CorpusIndex) -> dict[str, str]:
+    """``chi-muc/so-lieu.md``; when the charts outgrow ``paging.MAX_BYTES`` the page keeps the newest years
+    and the earlier ones go to ``chi-muc/so-lieu--<year>.md``."""
+    found: list[_Numbered] = [(i, doc, fig) for i, (doc, fig) in enumerate(index.figures, 1)]
+    name = "so-lieu"
+    shown: list[_Numbered] = found
+    rest: list[paging.Piece[_Numbered]] = []
+    if paging.too_long(found, _size):
+        lead, rest = paging.lead(paging.split(found, [lambda t: paging.year_facet(t[1].date)], _size), _size)
+        shown = [t for p in lead for t in p.items]
+    out = [front_matter(sorted({d.source for _, d, _ in shown}) or "sources/"), "# Số liệu trong báo cáo\n"]
     out.append(
         "Các con số do chính văn bản nêu (ví dụ số câu hỏi theo nhóm tại một diễn đàn trẻ em), được tách tự động "
         "từ lời văn và vẽ khi dựng trang; bảng bên cạnh ghi đúng các số đó. Tổng do văn bản ghi được đối chiếu với "
@@ -71,6 +86,14 @@ def figures_page(index: CorpusIndex) -> str:
     )
     if not found:
         out.append("Chưa có văn bản nào nêu số liệu theo nhóm.\n")
-    for i, (doc, fig) in enumerate(found, 1):
-        out.append(chart_section(doc, fig, urls.INDEXES, i))
-    return "\n".join(out).rstrip() + "\n"
+    if rest:
+        out.append(f"{len(found)} biểu đồ; trang này có các văn bản mới nhất, các năm trước ở trang riêng:\n")
+        out += [*paging.piece_links(name, urls.INDEXES, rest, "biểu đồ"), ""]
+    out += [chart_section(doc, fig, urls.INDEXES, i) for i, doc, fig in shown]
+    pages = {urls.page(urls.INDEXES, name): "\n".join(out).rstrip() + "\n"}
+    for p in rest:
+        page = [front_matter(sorted({d.source for _, d, _ in p.items})), f"# Số liệu trong báo cáo: {escape_inline(p.label)}\n"]
+        page.append(f"[← Số liệu trong báo cáo]({urls.href(urls.INDEXES, name, urls.INDEXES)})\n")
+        page += [chart_section(doc, fig, urls.INDEXES, i) for i, doc, fig in p.items]
+        pages[urls.page(urls.INDEXES, urls.piece(name, p.suffix))] = "\n".join(page).rstrip() + "\n"
+    return pages

@@ -20,7 +20,7 @@ from tracuu.model.corpus import Corpus
 from tracuu.model.guidance import Basis, GuidancePage, Statement
 from tracuu.model.index import REPORTING_ID, CorpusIndex, Guidance, Quote
 from tracuu.model.textutil import collation_key
-from tracuu.render import urls
+from tracuu.render import paging, urls
 from tracuu.render.mdsafe import escape_inline, link
 from tracuu.render.portal.common import (
     EXCLUDED_CLOSE,
@@ -103,27 +103,73 @@ def _duties_md(duties: tuple[Quote, ...]) -> list[str]:
     return out
 
 
-def _quotes_md(page: GuidancePage, index: CorpusIndex) -> list[str]:
-    """The folded "Trích văn bản" section: what the corpus documents say, verbatim."""
+# A quoted passage and whether it is a duty (grouped by agency) or a paragraph.
+_Quoted = tuple[bool, Quote]
+
+
+def _quote_body(quotes: list[_Quoted]) -> list[str]:
+    body = _duties_md(tuple(q for is_duty, q in quotes if is_duty))
+    for is_duty, q in quotes:
+        if not is_duty:
+            body.append(quote(q.text))
+            body.append("")
+            body.append(f"Theo {source_link(q.doc, q.anchor)}\n")
+    return body
+
+
+def _quote_size(item: _Quoted) -> int:
+    return paging.text_size(item[1].text, 250)
+
+
+def _quote_items(page: GuidancePage, index: CorpusIndex) -> list[_Quoted]:
     key, with_duties = QUOTES.get(page.id, ("", False))
     found = index.guidance.get(key, Guidance())
-    body: list[str] = []
-    if with_duties:
-        body += _duties_md(tuple(q for q in found.duties if not q.doc.articles))
-    for q in found.paragraphs:
-        if q.doc.articles:
-            continue  # a codified national text: the statements above link its articles
-        body.append(quote(q.text))
-        body.append("")
-        body.append(f"Theo {source_link(q.doc, q.anchor)}\n")
+    # A codified national text is left out: the statements above link its articles.
+    duties = [(True, q) for q in (found.duties if with_duties else ()) if not q.doc.articles]
+    return [*duties, *((False, q) for q in found.paragraphs if not q.doc.articles)]
+
+
+def _quote_pieces(quotes: list[_Quoted]) -> tuple[list[_Quoted], list[paging.Piece[_Quoted]]]:
+    """(quotes on the guidance page, pieces on pages of their own): newest years first within ``paging.MAX_BYTES``."""
+    if not paging.too_long(quotes, _quote_size):
+        return quotes, []
+    shown, rest = paging.lead(paging.split(quotes, [lambda q: paging.year_facet(q[1].doc.date)], _quote_size), _quote_size)
+    return [q for p in shown for q in p.items], rest
+
+
+def _quotes_md(page: GuidancePage, index: CorpusIndex) -> list[str]:
+    """The folded "Trích văn bản" section: what the corpus documents say, verbatim."""
+    quotes = _quote_items(page, index)
+    shown, rest = _quote_pieces(quotes)
+    body = _quote_body(shown)
     if not body:
         return []
     out = ["## Trích văn bản {#trich-van-ban}\n", EXCLUDED_OPEN]
     n = sum(1 for ln in body if ln.startswith("> "))
-    out.append(f'??? quote "Các văn bản trong kho nói gì ({n} đoạn trích nguyên văn) — bấm để mở"\n')
+    more = f" trong các văn bản mới nhất; {len(quotes)} đoạn cả thảy" if rest else ""
+    out.append(f'??? quote "Các văn bản trong kho nói gì ({n} đoạn trích nguyên văn{more}) — bấm để mở"\n')
     out.append("    Các đoạn được chọn tự động theo từ khóa; giữ nguyên lời văn, “…” đánh dấu chỗ lược bớt.\n")
     out += ["    " + ln if ln else "" for ln in "\n".join(body).split("\n")]
     out.append(EXCLUDED_CLOSE)
+    if rest:
+        out += ["Các năm trước:\n", *paging.piece_links(_quote_page(page), urls.GUIDANCE, rest, "đoạn trích"), ""]
+    return out
+
+
+def _quote_page(page: GuidancePage) -> str:
+    return urls.piece(file_name(page.id), "trich")
+
+
+def quote_pages(page: GuidancePage, index: CorpusIndex) -> dict[str, str]:
+    """The pieces of a "Trích văn bản" section longer than ``paging.MAX_BYTES`` (``huong-dan/<page>--trich-<year>``)."""
+    quotes = _quote_items(page, index)
+    out: dict[str, str] = {}
+    for p in _quote_pieces(quotes)[1]:
+        lines = [front_matter("data/guidance.yml"), f"# {escape_inline(page.title)}: trích văn bản, {escape_inline(p.label)}\n"]
+        lines.append(f"[← {escape_inline(page.title)}]({urls.href(urls.GUIDANCE, file_name(page.id), urls.GUIDANCE)})\n")
+        lines.append("Các đoạn được chọn tự động theo từ khóa; giữ nguyên lời văn, “…” đánh dấu chỗ lược bớt.\n")
+        lines += [EXCLUDED_OPEN, *_quote_body(list(p.items)), EXCLUDED_CLOSE]
+        out[urls.page(urls.GUIDANCE, urls.piece(_quote_page(page), p.suffix))] = "\n".join(lines).rstrip() + "\n"
     return out
 
 

@@ -3,20 +3,21 @@
 A topic page opens with the provinces' and districts' instructions (grouped
 by document, newest first) and links to the guidance; central documents (the
 ministries' statistics indicators) follow, folded. A long topic keeps its
-newest years and moves earlier years to pages of their own (``PAGE_LIMIT``).
+newest years and moves earlier years to pages of their own (``paging.MAX_BYTES``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracuu.model.corpus import Corpus
 from tracuu.model.index import CorpusIndex, TopicHits
 from tracuu.model.records import Citation, Document
-from tracuu.model.textutil import collation_key, fold, plain
+from tracuu.model.textutil import collation_key, plain
 from tracuu.model.topics import Topic
-from tracuu.render import urls
+from tracuu.render import paging, urls
 from tracuu.render.instruments import href_for
 from tracuu.render.mdsafe import escape_block, escape_inline, link
 from tracuu.render.portal.common import (
@@ -41,10 +42,6 @@ def topic_hits(topic: Topic, corpus: Corpus, index: CorpusIndex) -> TopicHits:
     return index.topic_hits.get(topic.id, TopicHits())
 
 
-# Items (duties and paragraphs) one topic page holds at most; beyond, the page
-# keeps the newest years and links to one page per earlier year (and per province
-# when a year alone is too long), so no page grows past about half a megabyte.
-PAGE_LIMIT = 300
 # Levels whose documents are the provinces' and districts' own instructions (shown first).
 LOCAL_LEVELS = ("tỉnh", "huyện", "xã")
 
@@ -118,31 +115,16 @@ def _guidance_links(d_dir: str) -> str:
     return f"!!! tip \"Cần làm gì ngay?\"\n\n    Gọi [111](tel:111). Hướng dẫn từng bước: {links}\n"
 
 
-def _year(it: _Item) -> str:
-    return it.doc.date[:4] or "khong-ro-nam"
+def _facets() -> list[Callable[[_Item], paging.Facet]]:
+    return [lambda it: paging.year_facet(it.doc.date)]
 
 
-def _split(items: list[_Item]) -> list[tuple[str, str, list[_Item]]]:
-    """(page suffix, label, items) for the pages beyond the topic's own: per year, then per province."""
-    by_year: dict[str, list[_Item]] = defaultdict(list)
-    for it in items:
-        by_year[_year(it)].append(it)
-    out: list[tuple[str, str, list[_Item]]] = []
-    for year, group in sorted(by_year.items(), reverse=True):
-        label = f"Năm {year}" if year.isdigit() else "Không rõ năm"
-        if len(group) <= PAGE_LIMIT:
-            out.append((year, label, group))
-            continue
-        by_place: dict[str, list[_Item]] = defaultdict(list)
-        for it in group:
-            by_place[it.doc.province or "trung ương"].append(it)
-        for place, sub in sorted(by_place.items(), key=lambda kv: collation_key(kv[0])):
-            out.append((f"{year}-{fold(place).lower().replace(' ', '-')}", f"{label}, {place}", sub))
-    return out
+def _size(it: _Item) -> int:
+    return paging.text_size(it.text, 250)
 
 
 def topic_pages(topic: Topic, corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
-    """The topic's page (``chu-de/<id>.md``) and, for a long topic, one page per earlier year."""
+    """The topic's page (``chu-de/<id>.md``) and, for a long topic, pages for the earlier years (``paging``)."""
     hits = topic_hits(topic, corpus, index)
     d_dir = urls.TOPICS
     items = _items(hits)
@@ -154,28 +136,17 @@ def topic_pages(topic: Topic, corpus: Corpus, index: CorpusIndex) -> dict[str, s
     )
     head.append(_guidance_links(d_dir))
     extra: dict[str, str] = {}
-    shown = items
-    if len(items) > PAGE_LIMIT:
-        years = sorted({_year(it) for it in items}, reverse=True)
-        keep: set[str] = set()
-        for y in years:
-            n = sum(1 for it in items if _year(it) in keep | {y})
-            if keep and n > PAGE_LIMIT:
-                break
-            keep.add(y)
-        shown = [it for it in items if _year(it) in keep]
-        rest = _split([it for it in items if _year(it) not in keep])
-        more = ["## Các năm trước {#cac-nam-truoc}\n"]
-        for suffix, label, group in rest:
-            name = f"{topic.id}-{suffix}"
-            more.append(f"- [{escape_inline(label)}]({urls.href(urls.TOPICS, name, d_dir)}): {len(group)} mục")
-            page = [front_matter("data/topics.yml", [topic.name]), f"# {escape_inline(topic.name)}: {escape_inline(label)}\n"]
+    if paging.too_long(items, _size):
+        shown, rest = paging.lead(paging.split(items, _facets(), _size), _size)
+        more = ["## Các năm trước {#cac-nam-truoc}\n", *paging.piece_links(topic.id, d_dir, rest), ""]
+        for p in rest:
+            page = [front_matter("data/topics.yml", [topic.name]), f"# {escape_inline(topic.name)}: {escape_inline(p.label)}\n"]
             page.append(f"[← {escape_inline(topic.name)}]({urls.href(urls.TOPICS, topic.id, d_dir)})\n")
-            page += _body(group, index, d_dir)
-            extra[urls.page(urls.TOPICS, name)] = "\n".join(page).rstrip() + "\n"
-        body = _body(shown, index, d_dir) + more + [""]
+            page += _body(list(p.items), index, d_dir)
+            extra[urls.page(urls.TOPICS, urls.piece(topic.id, p.suffix))] = "\n".join(page).rstrip() + "\n"
+        body = _body([it for p in shown for it in p.items], index, d_dir) + more
     else:
-        body = _body(shown, index, d_dir)
+        body = _body(items, index, d_dir)
     out = head + body + _citations_md(hits, index, d_dir)
     return {urls.page(urls.TOPICS, topic.id): "\n".join(out).rstrip() + "\n", **extra}
 
@@ -208,6 +179,6 @@ def topics_index(corpus: Corpus, index: CorpusIndex) -> str:
         n_docs = len({d.id for d, _ in h.duties} | {d.id for d, _ in h.paragraphs})
         href = urls.href(urls.TOPICS, t.id, urls.TOPICS)
         out.append(f"| {link(escape_inline(t.name), href)} | {len(h.duties)} | {len(h.paragraphs)} | {n_docs} |")
-    out.append("\n## Trang theo thẻ {#the}\n")
-    out.append("<!-- material/tags -->")
+    # No Material tags listing (``<!-- material/tags -->``) here: it lists every tagged page under every
+    # tag, a page that grows with the corpus past 1 MB (issue 15); each topic page above is that list, bounded.
     return "\n".join(out).rstrip() + "\n"

@@ -7,6 +7,7 @@ registry and the document's jurisdiction; strategies keep no state in it.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -58,6 +59,11 @@ class Named:
     agency: ResolvedAgency
 
 
+_RESOLVED: weakref.WeakKeyDictionary[AgencyRegistry, dict[tuple[str, str, str, bool], ResolvedAgency | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 @dataclass(frozen=True)
 class Claim:
     """What one strategy reads in a document: the blocks it takes and the duties it finds there.
@@ -83,6 +89,8 @@ class Context:
         self.doc = doc
         self.reg = reg
         self.province, self.district = jurisdiction(doc, reg)
+        # resolve() is pure for (registry, jurisdiction, text): shared by every document of a build
+        self._resolved = _RESOLVED.setdefault(reg, {})
         children: dict[str, list[Block]] = {}
         for b in doc.body:
             children.setdefault(b.parent, []).append(b)
@@ -91,6 +99,12 @@ class Context:
         self.excluded = frozenset(b.anchor for b in doc.body if EXECUTION.search(plain(b.text)))
 
     def resolve(self, text: str, allow_unknown: bool = True) -> ResolvedAgency | None:
+        key = (text, self.province, self.district, allow_unknown)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(text, allow_unknown)
+        return self._resolved[key]
+
+    def _resolve(self, text: str, allow_unknown: bool) -> ResolvedAgency | None:
         name = clean_name(text)
         if not name or len(name) > 160:
             return None
