@@ -139,6 +139,7 @@ def write(tmp_path: Path, text: str) -> Path:
         ("document_types:\n  - type: Kế hoạch\n    type_lines: [KẾ HOẠCH]\n", 2, "thiếu 'type' hoặc 'example'"),
         ("mottos: [A]\nissuer_block_starts:\n  - {word: SỞ}\n", 3, "đúng hai khóa 'word' và 'example'"),
         ("tu_loai: []\n", 1, "phần không hỗ trợ 'tu_loai'"),
+        ("admin_units:\n  - {word: tỉnh, example: tỉnh Bắc Kạn}\n", 2, "đúng ba khóa 'word', 'unit' và 'example'"),
     ],
 )
 def test_problems_name_file_and_line(tmp_path: Path, text: str, line: int, message: str) -> None:

@@ -50,12 +50,23 @@ class Word:
     line: int = 0
 
 
+@dataclass(frozen=True)
+class AdminUnit:
+    """An administrative unit word as written ("TP.", "Huyện ủy") and the unit it names ("thành phố", "huyện")."""
+
+    word: str
+    unit: str
+    example: str
+    line: int = 0
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per loaded file
 class Vocabulary:
     types: tuple[DocumentType, ...]
     mottos: tuple[str, ...]
     words: dict[str, tuple[Word, ...]]  # WORD_LISTS name → words
     path: str = ""
+    units: tuple[AdminUnit, ...] = ()
 
     @cached_property
     def type_lines(self) -> dict[str, str]:
@@ -121,8 +132,19 @@ def _words(node: yaml.Node, path: Path, name: str) -> tuple[Word, ...]:
     return tuple(out)
 
 
+def _units(node: yaml.Node, path: Path) -> tuple[AdminUnit, ...]:
+    out: list[AdminUnit] = []
+    for item in loader.entries(node, path, "admin_units"):
+        d = {k: loader.scalar(v, path) for k, v in loader.items(item, path, "mỗi mục của 'admin_units'")}
+        if set(d) != {"word", "unit", "example"} or not all(d.values()):
+            message = "mục của 'admin_units' phải có đúng ba khóa 'word', 'unit' và 'example'"
+            raise SourceError(path, loader.line_of(item), message)
+        out.append(AdminUnit(d["word"], d["unit"], d["example"], loader.line_of(item)))
+    return tuple(out)
+
+
 def _sections(root: yaml.Node, path: Path) -> Iterator[tuple[str, yaml.Node]]:
-    known = ("document_types", "mottos", *WORD_LISTS)
+    known = ("document_types", "mottos", "admin_units", *WORD_LISTS)
     for key, value in loader.items(root, path, FILE):
         if key not in known:
             raise SourceError(path, loader.line_of(value), f"phần không hỗ trợ '{key}'", hint=f"dùng: {', '.join(known)}")
@@ -150,17 +172,20 @@ def load(path: Path | None = None) -> Vocabulary:
     types: tuple[DocumentType, ...] = ()
     mottos: tuple[str, ...] = ()
     words: dict[str, tuple[Word, ...]] = {name: () for name in WORD_LISTS}
+    units: tuple[AdminUnit, ...] = ()
     for key, value in _sections(root, path):
         if key == "document_types":
             types = tuple(_type_entry(n, path) for n in loader.entries(value, path, key))
         elif key == "mottos":
             mottos = _strings(value, path, key)
+        elif key == "admin_units":
+            units = _units(value, path)
         else:
             words[key] = _words(value, path, key)
-    vocab = Vocabulary(types, tuple(nfc(m) for m in mottos), words, str(path))
+    vocab = Vocabulary(types, tuple(nfc(m) for m in mottos), words, str(path), units)
     _check_duplicates(vocab, path)
-    for name in WORD_LISTS:
-        if not words[name]:
+    for name in ("admin_units", *WORD_LISTS):
+        if not (units if name == "admin_units" else words[name]):
             raise SourceError(path, 1, f"thiếu danh sách '{name}'", hint="khôi phục phần này từ kho mã")
     return vocab
 
