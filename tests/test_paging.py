@@ -16,6 +16,7 @@ from tracuu.build import load_corpus, render_all
 from tracuu.model.corpus import Corpus
 from tracuu.model.index import CorpusIndex
 from tracuu.render import paging, urls
+from tracuu.render import portal as render_portal
 from tracuu.render.portal.guidance import QUOTES, file_name
 from tracuu.resolve.index import build_index
 
@@ -164,3 +165,21 @@ def test_real_corpus_pages_keep_their_budget() -> None:
     for path, data in files.items():
         if path.endswith(".md") and path not in own_docs:
             assert len(data) < 2 * paging.MAX_BYTES, path
+
+
+def test_hotlines_all_on_the_pieces_and_the_box_summarised(
+    small: tuple[Corpus, CorpusIndex, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, index, _ = small
+    national = [h for h in index.hotlines if not h.place]
+    assert national
+    monkeypatch.setattr(paging, "MAX_BYTES", paging.total(index.hotlines, lambda h: len(h.sentence) + 250) // 3)
+    pages = render_portal.pages(corpus, index)
+    pieces = [text for path, text in pages.items() if path.startswith(f"{urls.GUIDANCE}/tong-dai--")]
+    assert len(pieces) > 1
+    number = max({h.number for h in national}, key=lambda n: (sum(h.number == n for h in national), n))
+    want = [h for h in index.hotlines if (h.place or h.number == number) and corpus.document(h.doc_id)]
+    got = sum(len(re.findall(r"^    - (?:“|.+: \*\*\[)", text, re.M)) for text in pieces)
+    assert got == len(want)
+    home = pages[urls.page(urls.SNIPPETS, "hotline")]
+    assert "](huong-dan/tong-dai.md)" in home and "“" not in home  # summarised: no sentence quoted

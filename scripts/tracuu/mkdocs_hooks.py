@@ -11,14 +11,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from tracuu.build import build
-
 log = logging.getLogger("mkdocs.hooks.tracuu")
 
 
 def on_pre_build(config: Any, **kwargs: Any) -> None:
     if os.environ.get("TRACUU_SKIP_GENERATE"):  # benchmarks/bench_scale.py times MkDocs alone
         return
+    from tracuu.build import build  # imported here: the whole generator (~0.4 s CPU) only when it runs
+
     report = build(root=Path(config["config_file_path"]).resolve().parent)
     for problem in report.problems:
         (log.warning if problem.severity == "error" else log.info)(str(problem))

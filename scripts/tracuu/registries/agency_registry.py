@@ -115,6 +115,17 @@ _QUALIFIERS = (
 _LEVEL_WORDS = (" tinh", " cap tinh", " huyen", " cap huyen", " thanh pho", " thi xa", " xa", " cap xa")
 
 
+def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    """The patterns as one alternation of named groups ``_g0``, ``_g1`` … (None when a pattern's own
+    group numbers, names or flags would not survive being combined)."""
+    if not patterns or any(re.search(r"\\\d|\(\?P[=<]|\(\?[aiLmsux]", p) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?P<_g{i}>{p})" for i, p in enumerate(patterns)))
+    except re.error:
+        return None
+
+
 class AgencyRegistry:
     def __init__(
         self,
@@ -152,6 +163,7 @@ class AgencyRegistry:
         self._group_patterns = tuple(
             (re.compile(p), g) for g in groups for p in g.patterns
         )
+        self._any_group = _alternation([p for g in groups for p in g.patterns])
         self._province_by_fold = {fold(p): p for p in provinces}
         alt = "|".join(sorted((re.escape(fold(p)) for p in provinces), key=len, reverse=True))
         self._province_suffix = re.compile(rf" ({alt})$")
@@ -249,6 +261,15 @@ class AgencyRegistry:
                 if f.endswith(level_word) and len(f) > len(level_word):
                     queue.append((f[: -len(level_word)], prov, dist))
 
+    def _group_pattern(self, folded: str) -> Group | None:
+        """The first group (registry order) one of whose patterns the whole folded name matches."""
+        if self._any_group is None:
+            return next((g for rx, g in self._group_patterns if rx.fullmatch(folded)), None)
+        m = self._any_group.fullmatch(folded)  # one pass; the first alternative that matches wins
+        if m is None:
+            return None
+        return next(g for i, (_, g) in enumerate(self._group_patterns) if m.group(f"_g{i}") is not None)
+
     def match(
         self, text: str, province: str = "", district: str = "", allow_unknown: bool = True
     ) -> ResolvedAgency | None:
@@ -274,9 +295,7 @@ class AgencyRegistry:
             t = self._by_key.get(k)
             if t is not None:
                 return self._instance(t, prov or province, dist or district)
-            g = self._group_keys.get(k) or next(
-                (g for rx, g in self._group_patterns if rx.fullmatch(f)), None
-            )
+            g = self._group_keys.get(k) or self._group_pattern(f)
             if g is not None:
                 return self._group_instance(g, prov or province, dist or district)
         if not allow_unknown:

@@ -23,7 +23,7 @@ from tracuu.render.mdsafe import escape_inline, link
 from tracuu.render.portal.charts import figures_pages
 from tracuu.render.portal.common import doc_href, docs_by_date
 from tracuu.render.portal.guidance import danger_page, file_name, guidance_page, quote_pages
-from tracuu.render.portal.hotlines import hotline_page, hotline_snippet
+from tracuu.render.portal.hotlines import hotline_page, hotline_pages, hotline_snippet
 from tracuu.render.portal.indexes import index_pages
 from tracuu.render.portal.topics import topic_pages, topics_index
 from tracuu.render.titles import human_date, title_of
@@ -51,6 +51,7 @@ def pages(corpus: Corpus, index: CorpusIndex) -> dict[str, str]:
     hotline = hotline_page(corpus, index)
     if hotline:
         out[urls.page(urls.GUIDANCE, "tong-dai")] = hotline
+    out.update(hotline_pages(corpus, index))
     out.update(index_pages(corpus, index))
     out.update(figures_pages(index))
     out[urls.page(urls.SNIPPETS, "newest")] = newest_snippet(corpus)

@@ -40,8 +40,12 @@ def _grouped_page(
     everything = [d for key in order for d in groups[key]]
     pages: dict[str, str] = {}
     big = paging.too_long(everything, _line_size)
+    used: set[str] = set()
     for key in order:
         slug = slugify(key) or "khac"
+        while slug in used:  # two labels with one slug ("Kế hoạch", "Kế  hoạch") keep two pages
+            slug += "-x"
+        used.add(slug)
         out.append(f"## {escape_inline(key)} ({len(groups[key])}) {{#{slug_prefix}-{slug}}}\n")
         if not big:
             out += [_index_line(d) for d in groups[key]]

@@ -175,6 +175,8 @@ def _issuer_at(text: str, start: int) -> str:
 
 def _strip_emphasis(text: str) -> tuple[str, list[int]]:
     """Text without ``*`` markers, and for each kept character its index in ``text``."""
+    if "*" not in text:  # most paragraphs: nothing to strip
+        return text, list(range(len(text)))
     kept = [i for i, c in enumerate(text) if c != "*"]
     return "".join(text[i] for i in kept), kept
 
@@ -269,11 +271,19 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){head}{pattern[1:]}(?!\w)")
 
 
+@functools.cache
+def _name_probe(name: str) -> str:
+    """A word every match of ``_name_pattern(name)`` holds verbatim (the first without its first letter)."""
+    parts = re.split(r"\s*[-–]\s*", name)
+    words = [w for part in parts for w in part.split()]
+    return max([words[0][1:], *words[1:]], key=len) if words and parts[0].strip() else ""
+
+
 def _registry_names(plain: str, reg: Registry) -> list[CitationMatch]:
     """Names the instrument registry lists: exact names beat the generic shapes below."""
     found: list[CitationMatch] = []
     for inst in reg.instruments:
-        for name in inst.names:
+        for name in (n for n in inst.names if _name_probe(n) in plain):  # a cheap test first
             for m in _name_pattern(name).finditer(plain):
                 found.append(
                     CitationMatch(m.start(), m.end(), m.group(0), inst.type, title=_clean_name(m.group(0)),
