@@ -65,6 +65,9 @@ OUT = "search"
 _SKIP_DIRS = {"assets", "search", "stylesheets", "javascripts"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _IGNORE = {"script", "style", "noscript", "template", "svg", "button"}
+# Tags that end a word (text on either side is not one word); inline tags do not.
+_BREAK = {"p", "div", "li", "td", "th", "tr", "br", "ul", "ol", "dl", "dt", "dd", "table", "section", "blockquote",
+          "pre", "figure", "figcaption", "details", "summary", "hr", "nav", "aside", "caption"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 IGNORE_ATTR = "data-search-ignore"  # an element the search leaves out (the page's build note)
 
@@ -77,7 +80,7 @@ class Entry:
 
     @property
     def body(self) -> str:
-        return " ".join(" ".join(self.text).split())
+        return " ".join("".join(self.text).split())
 
 
 class _Page(HTMLParser):
@@ -112,6 +115,8 @@ class _Page(HTMLParser):
         if tag in _HEADINGS:
             self.heading, self.heading_text = tag, []
             self.heading_id = names.get("id") or ""
+        elif tag in _BREAK:
+            self.handle_data(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if self.root is None:
@@ -128,8 +133,10 @@ class _Page(HTMLParser):
             elif self.heading_id and self.entries:
                 self.entries.append(Entry("#" + self.heading_id, title))
             elif self.entries:
-                self.entries[-1].text.append(title)
+                self.entries[-1].text.append(f" {title} ")
             self.heading = None
+        elif tag in _BREAK:
+            self.handle_data(" ")
         elif tag == self.root:
             self.depth -= 1
             if not self.depth:
