@@ -525,7 +525,7 @@
     var terms = []
     for (var j = 0; j < words.length; j++) {
       var presence = LUNR.Query.presence.OPTIONAL
-      var core = words[j]
+      var core = words[j].toLowerCase()   /* as lunr's query parser did */
       if (core.charAt(0) === "-" && core.length > 1) { presence = LUNR.Query.presence.PROHIBITED; core = core.slice(1) }
       else if (core.charAt(0) === "+" && core.length > 1) { presence = LUNR.Query.presence.REQUIRED; core = core.slice(1) }
       var pieces = splitGlued(core, known)
