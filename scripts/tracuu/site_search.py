@@ -228,7 +228,8 @@ def _weights(entries: list[Entry]) -> dict[str, list[tuple[int, int]]]:
         counts.append(per)
         for f in FIELDS:
             lengths[f].append(sum(per[f].values()))
-        df.update(set(per["title"]) | set(per["text"]))
+        for f in FIELDS:  # as lunr.idf: an entry counts once per field the term is in
+            df.update(per[f].keys())
     n = len(entries)
     avg = {f: (sum(v) / len(v) if v and sum(v) else 1.0) for f, v in lengths.items()}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)

@@ -605,14 +605,19 @@
     })
     var groups = expanded.groups
     var total = 0
-    for (var g = 0; g < groups.length; g++) if (groups[g]) total += groups[g].weight
+    var typed = new Set()
+    for (var k = 0; k < groups.length; k++) if (groups[k]) { total += groups[k].weight; typed.add(groups[k].key) }
     var entries = []
     score.forEach(function (s, id) {
-      if (total > 0 && pageOf[id] === id) {
-        var share = titleWeight(hits.get(id), groups) / total
+      var found = matched(hits.get(id), groups)
+      var page = pageOf[id] === id
+      if (total > 0 && page) {
+        var share = found.inTitle / total
         s *= 1 + TITLE * share * share
       }
-      entries.push([id, s])
+      /* Material's own rule, kept: a page before its sections, more of the typed words first */
+      var g = (page ? 1 : 0) + (typed.size ? found.keys.size / typed.size : 0)
+      entries.push([id, s * (1 + g * g)])
     })
     entries.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0] })
     var pages = []
@@ -645,16 +650,23 @@
     return true
   }
 
-  /** The weight of the typed words (or what they stand for) found in the entry's title. */
-  function titleWeight(hit, groups) {
+  /** Which typed words (or what they stand for) an entry matches, and their weight in its title. */
+  function matched(hit, groups) {
     var inTitle = 0
+    var keys = new Set()
     for (var g = 0; g < groups.length; g++) {
       var group = groups[g]
-      if (!group || !group.weight) continue
-      for (var a = 0; a < group.alts.length; a++)
-        if (altMatches(group.alts[a], hit, true)) { inTitle += group.weight; break }
+      if (!group) continue
+      var any = false
+      var title = false
+      for (var a = 0; a < group.alts.length && !title; a++) {
+        if (!any && altMatches(group.alts[a], hit, false)) any = true
+        if (any && group.weight && altMatches(group.alts[a], hit, true)) title = true
+      }
+      if (any) keys.add(group.key)
+      if (title) inTitle += group.weight
     }
-    return inTitle
+    return { inTitle: inTitle, keys: keys }
   }
 
   function rows(ids) {
