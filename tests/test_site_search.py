@@ -128,3 +128,17 @@ def test_page_table_chunks(tmp_path: Path) -> None:
     assert rows == [["a/index.html", "Nghị định 20/2021/NĐ-CP",
                      "Quy định chính sách trợ giúp xã hội đối với đối tượng bảo trợ xã hội."],
                     ["#can-cu", "Là căn cứ ban hành", "Kế hoạch 782/KH-UBND tỉnh Bắc Kạn. Không có id vẫn thuộc mục trên"]]
+
+
+def test_a_very_common_term_keeps_its_heaviest_and_title_postings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(site_search, "MAX_POSTINGS", 5)
+    entries = [Entry(f"p{i}.html", "Trẻ em" if i == 7 else f"Trang {i}", ["trẻ " * (1 + i % 4) + "x " * 20])
+               for i in range(20)]
+    out = site_search.files(entries, [1] * 20)
+    shard = next(v for k, v in out.items() if k.startswith("search/t/") and b'"tre"' in v)
+    _, _, terms = _load(shard)
+    assert isinstance(terms, dict)
+    flat = terms["tre"]
+    ids = [sum(flat[0:k + 1:2]) for k in range(0, len(flat), 2)]
+    assert 7 in ids and len(ids) == 5  # the five heaviest, the title one among them
+    assert ids == sorted(ids)

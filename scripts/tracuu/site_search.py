@@ -59,6 +59,10 @@ _EXACT_NON_WORD = re.compile(r"[^\w\u0300-\u036f]+")
 FIELDS = {"title": 1000.0, "text": 1.0}
 K1, B = 1.2, 0.75
 SHARD_BYTES = 48_000
+# A term in more entries than this ("trẻ", "em" in a national corpus) keeps its
+# MAX_POSTINGS heaviest entries and every entry with it in the title: beyond them
+# its low idf adds little, and whole it would weigh hundreds of kB per query.
+MAX_POSTINGS = 4_000
 CHUNK = 64
 SNIPPET = 160
 OUT = "search"
@@ -245,6 +249,13 @@ def _weights(entries: list[Entry]) -> dict[str, list[tuple[int, int]]]:
     return postings
 
 
+def _heaviest(plist: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The MAX_POSTINGS heaviest postings and every title one, in entry order."""
+    keep = {i for i, w in plist if w & 1}
+    keep.update(i for i, _ in sorted(plist, key=lambda p: (-p[1], p[0]))[:MAX_POSTINGS])
+    return [p for p in plist if p[0] in keep]
+
+
 def _js(kind: str, key: str, data: object) -> bytes:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"TracuuSearch.load({json.dumps(kind)},{json.dumps(key, ensure_ascii=False)},{body});\n".encode()
@@ -275,6 +286,8 @@ def files(entries: list[Entry], sizes: list[int]) -> dict[str, bytes]:
     postings = _weights(entries)
     encoded: dict[str, list[int]] = {}
     for term, plist in postings.items():
+        if len(plist) > MAX_POSTINGS:
+            plist = _heaviest(plist)
         flat: list[int] = []
         last = 0
         for i, w in plist:
