@@ -62,7 +62,7 @@ SHARD_BYTES = 48_000
 # A term in more entries than this ("trẻ", "em" in a national corpus) keeps its
 # MAX_POSTINGS heaviest entries and every entry with it in the title: beyond them
 # its low idf adds little, and whole it would weigh hundreds of kB per query.
-MAX_POSTINGS = 4_000
+MAX_POSTINGS = 1_000
 CHUNK = 64
 SNIPPET = 160
 OUT = "search"
