@@ -7,8 +7,9 @@
 Types every query into the built site's search box in headless Chromium
 (Debian /usr/bin/chromium, as ../shared/eval/search_eval.py does) and reports
 the median and p90 time from the last key press to the first result, plus the
-search index size: search/search_index.json bytes, pages (entries without
-"#"), bytes per page. With --stock-site (the same docs built by stock Material,
+search index size: every file under search/ (the sharded index of
+tracuu.site_search, or a Material search_index.json), pages, bytes per page.
+With --stock-site (the same docs built by stock Material,
 e.g. `mkdocs build` with theme.custom_dir and the search-related settings
 removed) both are printed side by side.
 """
@@ -37,10 +38,21 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def index_figures(site: Path) -> dict[str, float]:
-    raw = (site / "search" / "search_index.json").read_bytes()
-    docs = json.loads(raw)["docs"]
-    pages = sum(1 for d in docs if "#" not in d["location"])
-    return {"bytes": len(raw), "entries": len(docs), "pages": pages, "bytes_per_page": len(raw) / max(pages, 1)}
+    files = [p for p in (site / "search").rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    material = site / "search" / "search_index.json"
+    if material.exists():
+        docs = json.loads(material.read_bytes())["docs"]
+        entries, pages = len(docs), sum(1 for d in docs if "#" not in d["location"])
+    else:
+        text = (site / "search" / "manifest.js").read_text(encoding="utf-8")
+        manifest = json.loads(text[text.index("{"):text.rindex("}") + 1])
+        entries, pages = manifest["entries"], len(manifest["pages"])
+    return {"bytes": total, "entries": entries, "pages": pages, "bytes_per_page": total / max(pages, 1)}
+
+
+# CONTRACT §2: the first (input, result link) pair the home page has.
+UI = [("[data-search-input]", "[data-search-results] a"), (".md-search__input", ".md-search-result__item > a")]
 
 
 def latencies(site: Path, queries: list[str], repeat: int) -> list[float]:
@@ -58,12 +70,13 @@ def latencies(site: Path, queries: list[str], repeat: int) -> list[float]:
                 for q in queries:
                     page.goto(base)
                     page.wait_for_load_state("networkidle")
-                    page.click(".md-search__input")
-                    page.fill(".md-search__input", "")
-                    page.type(".md-search__input", q, delay=15)
+                    box, link = next((i, a) for i, a in UI if page.query_selector(i))
+                    page.click(box)
+                    page.fill(box, "")
+                    page.type(box, q, delay=15)
                     typed = time.perf_counter()
                     while time.perf_counter() - typed < 10:
-                        if page.query_selector(".md-search-result__item > a"):
+                        if page.query_selector(link):
                             out.append((time.perf_counter() - typed) * 1000)
                             break
                         page.wait_for_timeout(5)

@@ -1,0 +1,144 @@
+"""The site's search index (tracuu.site_search): entries from built HTML, terms, weights, shards."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tracuu import site_search
+from tracuu.site_search import Entry, folded_key, index_terms, page_entries, shard_of, terms_of
+
+PAGE = """<!doctype html><html><head><title>x</title><script>var skip = "trẻ em"</script></head>
+<body><header><input data-search-input placeholder="Tìm kiếm"></header>
+<article class="md-content__inner">
+<h1 id="tieu-de">Nghị định 20/2021/NĐ-CP</h1>
+<p>Quy định chính sách trợ giúp xã hội đối với đối tượng bảo trợ xã hội.</p>
+<svg><path d="M0"/><title>icon</title></svg>
+<h2 id="can-cu">Là căn cứ ban hành</h2><p>Kế hoạch 782/KH-UBND<br>tỉnh Bắc Kạn.</p>
+<h3>Không có id</h3><p>vẫn <b>thuộc</b> mục t<i>rên</i></p>
+<aside data-search-ignore><p>Trang được dựng ngày 01/01/2025</p></aside>
+</article><footer>Chân trang</footer></body></html>"""
+
+
+def test_page_entries_cut_at_headings_with_ids() -> None:
+    entries = page_entries(PAGE, "phap-ly/nd-20/index.html")
+    assert [(e.url, e.title) for e in entries] == [
+        ("phap-ly/nd-20/index.html", "Nghị định 20/2021/NĐ-CP"),
+        ("#can-cu", "Là căn cứ ban hành"),
+    ]
+    assert entries[0].body == "Quy định chính sách trợ giúp xã hội đối với đối tượng bảo trợ xã hội."
+    # a heading without id stays in its section; scripts, svg, header, footer and the build note do not count
+    assert entries[1].body == "Kế hoạch 782/KH-UBND tỉnh Bắc Kạn. Không có id vẫn thuộc mục trên"
+
+
+@pytest.mark.parametrize("html", [
+    "<article><p>no heading</p></article>",
+    "<article><h1>One</h1><h1>Two</h1></article>",
+    "<main><h1>outside any article</h1></main>",
+])
+def test_pages_without_one_h1_in_an_article_are_not_indexed(html: str) -> None:
+    assert page_entries(html, "x.html") == []
+
+
+@pytest.mark.parametrize(("token", "terms"), [
+    ("trẻ", ["tre", "=trẻ"]),
+    ("em", ["em"]),
+    ("20/2021/nđ-cp", ["20", "2021", "nd", "cp", "20-2021-nd-cp", "202021ndcp"]),
+    ("lđ-tb&xh", ["ld", "tb", "xh", "ld-tb-xh", "ldtbxh"]),
+    ("“dục”.", ["duc", "=dục"]),
+    ("…", []),
+])
+def test_index_terms_equal_the_javascript_ones(token: str, terms: list[str]) -> None:
+    # the same table as tests/browser/test_fold.py::test_javascript_index_terms
+    assert index_terms(token) == terms
+
+
+@pytest.mark.parametrize(("text", "terms"), [
+    ("Nghị định 20/2021/NĐ-CP.", ["nghi", "=nghị", "dinh", "=định", "20", "2021", "nd", "cp",
+                                  "20-2021-nd-cp", "202021ndcp"]),
+    ("tre\u0309 em", ["tre", "=trẻ", "em"]),  # NFD text
+    ("Sở LĐ-TB&XH, 1.000 trẻ", ["so", "=sở", "ld", "tb", "xh", "ld-tb-xh", "ldtbxh", "1", "000", "1-000", "1000",
+                                "tre", "=trẻ"]),
+])
+def test_terms_of_text(text: str, terms: list[str]) -> None:
+    assert terms_of(text) == terms
+
+
+def _entries(n: int) -> tuple[list[Entry], list[int]]:
+    words = ["trẻ em", "bảo vệ", "xâm hại", "đuối nước", "Nghị định 20/2021/NĐ-CP", "tổng đài 111"]
+    entries = [Entry(f"p{i}/index.html", f"Trang {i} {words[i % 6]}", [" ".join(words[: 1 + i % 6]) * (1 + i % 3)])
+               for i in range(n)]
+    return entries, [1] * n
+
+
+def _load(data: bytes) -> tuple[str, str, object]:
+    m = re.fullmatch(r'TracuuSearch\.load\(("[^"]*"),("[^"]*"),(.*)\);\n', data.decode("utf-8"), re.S)
+    assert m, data[:80]
+    return json.loads(m.group(1)), json.loads(m.group(2)), json.loads(m.group(3))
+
+
+def test_every_term_is_in_the_shard_of_its_longest_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(site_search, "SHARD_BYTES", 400)  # force splits on a small corpus
+    out = site_search.files(*_entries(300))
+    _, _, manifest = _load(out["search/manifest.js"])
+    assert isinstance(manifest, dict)
+    keys = set(manifest["shards"])
+    assert len(keys) > 5
+    seen = 0
+    for path, data in out.items():
+        if path.startswith("search/t/"):
+            kind, key, terms = _load(data)
+            assert kind == "t" and path == f"search/t/k{key}.js"
+            assert isinstance(terms, dict)
+            for term in terms:
+                assert shard_of(term, keys) == key and folded_key(term).startswith(key)
+                seen += 1
+    assert seen > 20
+
+
+def test_weights_rank_title_matches_and_flag_them() -> None:
+    entries = [Entry("a.html", "Đuối nước", ["phòng chống"]), Entry("b.html", "Phòng chống", ["đuối nước đuối nước"]),
+               Entry("c.html", "Khác", ["không liên quan"])]
+    out = site_search.files(entries, [1, 1, 1])
+    shard = next(v for k, v in out.items() if k.startswith("search/t/") and b'"duoi"' in v)
+    _, _, terms = _load(shard)
+    assert isinstance(terms, dict)
+    flat = terms["duoi"]
+    ids, weights, last = [], [], 0
+    for d, w in zip(flat[::2], flat[1::2], strict=True):
+        last += d
+        ids.append(last)
+        weights.append(w)
+    assert ids == [0, 1]
+    assert weights[0] & 1 == 1 and weights[1] & 1 == 0  # in the title of page 0 only
+    assert weights[0] > 100 * weights[1]  # the title field weighs ×1000
+
+
+def test_page_table_chunks(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "404.html").write_text(PAGE, encoding="utf-8")
+    figures = site_search.write(tmp_path)
+    assert figures["entries"] == 2 and figures["pages"] == 1
+    kind, key, rows = _load((tmp_path / "search" / "p" / "0.js").read_bytes())
+    assert (kind, key) == ("p", "0")
+    assert rows == [["a/index.html", "Nghị định 20/2021/NĐ-CP",
+                     "Quy định chính sách trợ giúp xã hội đối với đối tượng bảo trợ xã hội."],
+                    ["#can-cu", "Là căn cứ ban hành", "Kế hoạch 782/KH-UBND tỉnh Bắc Kạn. Không có id vẫn thuộc mục trên"]]
+
+
+def test_a_very_common_term_keeps_its_heaviest_and_title_postings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(site_search, "MAX_POSTINGS", 5)
+    entries = [Entry(f"p{i}.html", "Trẻ em" if i == 7 else f"Trang {i}", ["trẻ " * (1 + i % 4) + "x " * 20])
+               for i in range(20)]
+    out = site_search.files(entries, [1] * 20)
+    shard = next(v for k, v in out.items() if k.startswith("search/t/") and b'"tre"' in v)
+    _, _, terms = _load(shard)
+    assert isinstance(terms, dict)
+    flat = terms["tre"]
+    ids = [sum(flat[0:k + 1:2]) for k in range(0, len(flat), 2)]
+    assert 7 in ids and len(ids) == 5  # the five heaviest, the title one among them
+    assert ids == sorted(ids)
