@@ -4,10 +4,9 @@
     python -m tracuu.site_search SITE_DIR     # mkdocs_hooks.on_post_build runs it
 
 Whatever static generator wrote ``SITE_DIR``, every ``*.html`` page with one
-``<h1>`` becomes one search entry (its title the ``<h1>``, its text what comes
-before the first ``<h2>``-``<h6>`` with an ``id``) and every such heading one
-more entry (``page#id``), as Material's search did, so ranking and the result
-list stay the same while nothing depends on Material's search worker.
+``<h1>`` becomes search entries (``tracuu.search_html``: the page and its
+sections, reader text only), as Material's search did, so ranking and the
+result list stay the same while nothing depends on Material's search worker.
 
 Terms are those of the old ``lunr.vi`` override: the text is split where
 Material's ``search.config.separator`` split it (``20/2021/NĐ-CP`` stays one
@@ -15,20 +14,27 @@ token), each token folded (accents and đ; ``tracuu.model.textutil.fold``) and,
 when it had accents, also kept as ``=<accented>`` so a query typed with accents
 ranks exact words first; a glued token is indexed as its parts, whole
 (``20-2021-nd-cp``) and joined (``202021ndcp``). Weights are lunr's BM25
-(k1 1.2, b 0.75) with the title field boosted ×1000, summed over fields,
-computed here once, so the browser only adds numbers.
+(k1 1.2, b 0 as Material sets it) per field (title ×1000, tags ×10, text ×1), summed, times the
+page's search boost, computed here once, so the browser only adds numbers.
 
 Written under ``search/`` as JavaScript files that call
 ``TracuuSearch.load(kind, key, data)``, loaded with ``<script>`` tags (works
-from ``file://``, where ``fetch`` is blocked, and over HTTP alike):
+from ``file://``, where ``fetch`` is blocked, and over HTTP alike). What one
+query fetches is bounded whatever the corpus size (sizes are raw bytes: neither
+``python -m http.server`` nor ``file://`` compresses):
 
-* ``search/manifest.js``: entry count, entries per page, the shard keys and
-  the page-table chunk size;
-* ``search/t/<key>.js``: terms whose folded form starts with ``key`` (a shard
-  is split by one more letter while larger than ``SHARD_BYTES``); postings are
-  ``[entry delta, 2 × weight×100 + in title, ...]``;
-* ``search/p/<n>.js``: the page table, ``CHUNK`` entries per file:
-  ``[url or #anchor, title, snippet]``.
+* ``search/manifest.js`` (once): entry count, entries per page, the shard keys,
+  rows per page-table file; grows with the number of pages (a few bytes each);
+* ``search/t/k<key>.js``: terms whose folded form starts with ``key``; a
+  shard is split by one more letter while larger than ``SHARD_BYTES``, and a
+  term keeps its ``MAX_POSTINGS`` heaviest postings, so a shard is at most
+  about ``SHARD_BYTES`` + one term of ``MAX_POSTINGS`` postings; postings are
+  ``[document frequency, entry delta, 2 × round(weight × 100) + in title, ...]``
+  (the frequency before the cut: the browser weighs typed words by their idf);
+* ``search/p/<n>.js``: the page table, ``[url or #anchor, title, snippet]``
+  rows, whole pages per file while they fit in ``ROWS_BYTES`` (a result and
+  its sections are one file, mostly); the snippet is the entry's first
+  ``SNIPPET`` characters of reader text, cut at a word.
 """
 
 from __future__ import annotations
@@ -41,11 +47,12 @@ import shutil
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from tracuu.model.textutil import fold
+from tracuu.search_html import Entry, page_entries
+
+__all__ = ["Entry", "page_entries", "index_terms", "terms_of", "shard_of", "folded_key", "collect", "files", "write"]
 
 # Material's search.config.separator (overrides/partials/languages/vi.html).
 _LETTER = "0-9A-Za-z\u00c0-\u1ef9"
@@ -56,114 +63,21 @@ SEPARATOR = re.compile(
 )
 _EXACT_NON_WORD = re.compile(r"[^\w\u0300-\u036f]+")
 
-FIELDS = {"title": 1000.0, "text": 1.0}
-K1, B = 1.2, 0.75
-SHARD_BYTES = 48_000
-# A term in more entries than this ("trẻ", "em" in a national corpus) keeps its
-# MAX_POSTINGS heaviest entries and every entry with it in the title: beyond them
-# its low idf adds little, and whole it would weigh hundreds of kB per query.
-MAX_POSTINGS = 1_000
-CHUNK = 64
+# Material's fields, as mkdocs.yml configured them before the site had its own search.
+FIELDS = {"title": 1000.0, "text": 1.0, "tags": 10.0}
+# b = 0: Material builds its lunr index with `this.b(0)` (no field-length normalisation)
+K1, B = 1.2, 0.0
+SHARD_BYTES = 24_000
+# A term keeps its MAX_POSTINGS heaviest postings (title ones weigh ×1000 and come
+# first): "trẻ", "em", "tỉnh" are in most entries of a national corpus, where their
+# low idf adds little to a score and the whole list would weigh hundreds of kB.
+MAX_POSTINGS = 600
+# Page-table files hold whole pages while they fit in ROWS_BYTES (a long page is cut),
+# so the rows of one result (its page and sections) are mostly one small file.
+ROWS_BYTES = 6_000
 SNIPPET = 160
 OUT = "search"
 _SKIP_DIRS = {"assets", "search", "stylesheets", "javascripts"}
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_IGNORE = {"script", "style", "noscript", "template", "svg", "button"}
-# Tags that end a word (text on either side is not one word); inline tags do not.
-_BREAK = {"p", "div", "li", "td", "th", "tr", "br", "ul", "ol", "dl", "dt", "dd", "table", "section", "blockquote",
-          "pre", "figure", "figcaption", "details", "summary", "hr", "nav", "aside", "caption"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-IGNORE_ATTR = "data-search-ignore"  # an element the search leaves out (the page's build note)
-
-
-@dataclass
-class Entry:
-    url: str  # page path ("van-ban/x/index.html") or "#anchor" of a section
-    title: str
-    text: list[str] = field(default_factory=list)
-
-    @property
-    def body(self) -> str:
-        return " ".join("".join(self.text).split())
-
-
-class _Page(HTMLParser):
-    """The <article> (else <main>, else <body>) of one page, cut at its headings."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0  # inside the content root
-        self.root: str | None = None
-        self.skip = 0
-        self.heading: str | None = None
-        self.heading_id = ""
-        self.heading_text: list[str] = []
-        self.entries: list[Entry] = []
-        self.h1s = 0
-        self.article = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.root is None:
-            if tag == "article":
-                self.root, self.depth, self.article = tag, 1, True
-            return
-        if tag == self.root:
-            self.depth += 1
-        if self.skip:
-            self.skip += tag not in _VOID
-            return
-        names = dict(attrs)
-        if tag in _IGNORE or IGNORE_ATTR in names or names.get("class") == "headerlink":
-            self.skip = int(tag not in _VOID)
-            return
-        if tag in _HEADINGS:
-            self.heading, self.heading_text = tag, []
-            self.heading_id = names.get("id") or ""
-        elif tag in _BREAK:
-            self.handle_data(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.root is None:
-            return
-        if self.skip:
-            self.skip -= 1
-            return
-        if tag == self.heading:
-            title = " ".join("".join(self.heading_text).split())
-            if tag == "h1":
-                self.h1s += 1
-                if not self.entries:
-                    self.entries.append(Entry("", title))
-            elif self.heading_id and self.entries:
-                self.entries.append(Entry("#" + self.heading_id, title))
-            elif self.entries:
-                self.entries[-1].text.append(f" {title} ")
-            self.heading = None
-        elif tag in _BREAK:
-            self.handle_data(" ")
-        elif tag == self.root:
-            self.depth -= 1
-            if not self.depth:
-                self.root = "done"
-
-    def handle_data(self, data: str) -> None:
-        if self.root in (None, "done") or self.skip:
-            return
-        if self.heading:
-            self.heading_text.append(data)
-        elif self.entries:
-            self.entries[-1].text.append(data)
-
-
-def page_entries(html: str, url: str) -> list[Entry]:
-    """Search entries of one built page: the page, then its sections (none without one <h1>)."""
-    parser = _Page()
-    parser.feed(html)
-    parser.close()
-    if parser.h1s != 1 or not parser.entries:
-        return []
-    parser.entries[0].url = url
-    return parser.entries
 
 
 def index_terms(token: str) -> list[str]:
@@ -222,18 +136,18 @@ def _shard_keys(sizes: dict[str, int]) -> set[str]:
     return keys
 
 
-def _weights(entries: list[Entry]) -> dict[str, list[tuple[int, int]]]:
-    """term → [(entry, 2 × round(weight × 100) + in title)], lunr's BM25 per field, summed."""
+def _weights(entries: list[Entry]) -> tuple[dict[str, list[tuple[int, int]]], Counter[str]]:
+    """term → [(entry, 2 × round(weight × 100) + in title)]: lunr's BM25 per field, summed, × the page's boost;
+    and term → in how many (entry, field) it is (lunr's document frequency)."""
     counts: list[dict[str, Counter[str]]] = []
     lengths: dict[str, list[int]] = {f: [] for f in FIELDS}
     df: Counter[str] = Counter()
     for e in entries:
-        per = {"title": Counter(terms_of(e.title)), "text": Counter(terms_of(e.body))}
+        per = {"title": Counter(terms_of(e.title)), "text": Counter(terms_of(e.body)), "tags": Counter(terms_of(e.tag_text))}
         counts.append(per)
         for f in FIELDS:
             lengths[f].append(sum(per[f].values()))
-        for f in FIELDS:  # as lunr.idf: an entry counts once per field the term is in
-            df.update(per[f].keys())
+            df.update(per[f].keys())  # as lunr.idf: an entry counts once per field the term is in
     n = len(entries)
     avg = {f: (sum(v) / len(v) if v and sum(v) else 1.0) for f, v in lengths.items()}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -245,14 +159,13 @@ def _weights(entries: list[Entry]) -> dict[str, list[tuple[int, int]]]:
                 idf = math.log(1 + abs((n - df[term] + 0.5) / (df[term] + 0.5)))
                 total[term] += boost * idf * (K1 + 1) * tf / (norm + tf)
         for term, w in total.items():
-            postings[term].append((i, 2 * max(1, round(w * 100)) + (term in per["title"])))
-    return postings
+            postings[term].append((i, 2 * max(1, round(w * entries[i].boost * 100)) + (term in per["title"])))
+    return postings, df
 
 
 def _heaviest(plist: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The MAX_POSTINGS heaviest postings and every title one, in entry order."""
-    keep = {i for i, w in plist if w & 1}
-    keep.update(i for i, _ in sorted(plist, key=lambda p: (-p[1], p[0]))[:MAX_POSTINGS])
+    """The MAX_POSTINGS heaviest postings (ties: first entries first), in entry order."""
+    keep = {i for i, _ in sorted(plist, key=lambda p: (-p[1], p[0]))[:MAX_POSTINGS]}
     return [p for p in plist if p[0] in keep]
 
 
@@ -281,19 +194,56 @@ def collect(site: Path) -> tuple[list[Entry], list[int]]:
     return entries, sizes
 
 
-def files(entries: list[Entry], sizes: list[int]) -> dict[str, bytes]:
-    """``{path under the site: content}`` of the whole index."""
-    postings = _weights(entries)
+def _postings(entries: list[Entry]) -> dict[str, list[int]]:
+    """term → flat [document frequency, entry delta, weight, ...], each term cut to its MAX_POSTINGS heaviest."""
     encoded: dict[str, list[int]] = {}
+    postings, df = _weights(entries)
     for term, plist in postings.items():
         if len(plist) > MAX_POSTINGS:
             plist = _heaviest(plist)
-        flat: list[int] = []
+        flat: list[int] = [df[term]]
         last = 0
         for i, w in plist:
             flat += [i - last, w]
             last = i
         encoded[term] = flat
+    return encoded
+
+
+def _row(e: Entry) -> list[str]:
+    snippet = e.snippet
+    if len(snippet) > SNIPPET:
+        snippet = snippet[:SNIPPET].rsplit(" ", 1)[0] + " …"
+    return [e.url, e.title, snippet]
+
+
+def _chunks(entries: list[Entry], sizes: list[int]) -> list[list[list[str]]]:
+    """Page-table files: whole pages while they fit in ROWS_BYTES; a longer page is cut."""
+    out: list[list[list[str]]] = []
+    rows: list[list[str]] = []
+    used = 0
+    at = 0
+    for size in sizes:
+        page = [_row(e) for e in entries[at:at + size]]
+        at += size
+        weight = [len(json.dumps(r, ensure_ascii=False).encode()) + 1 for r in page]
+        if rows and used + sum(weight) > ROWS_BYTES:
+            out.append(rows)
+            rows, used = [], 0
+        for r, n in zip(page, weight, strict=True):
+            if rows and used + n > ROWS_BYTES:
+                out.append(rows)
+                rows, used = [], 0
+            rows.append(r)
+            used += n
+    if rows:
+        out.append(rows)
+    return out
+
+
+def files(entries: list[Entry], sizes: list[int]) -> dict[str, bytes]:
+    """``{path under the site: content}`` of the whole index."""
+    encoded = _postings(entries)
     sizes_b = {t: len(t) + 6 + len(json.dumps(v, separators=(",", ":"))) for t, v in encoded.items()}
     keys = _shard_keys(sizes_b)
     shards: dict[str, dict[str, list[int]]] = {key: {} for key in keys}
@@ -302,10 +252,11 @@ def files(entries: list[Entry], sizes: list[int]) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for key, terms in shards.items():
         out[f"{OUT}/t/{_file_name(key)}.js"] = _js("t", key, terms)
-    for c in range(0, len(entries), CHUNK):
-        rows = [[e.url, e.title, e.body[:SNIPPET]] for e in entries[c:c + CHUNK]]
-        out[f"{OUT}/p/{c // CHUNK}.js"] = _js("p", str(c // CHUNK), rows)
-    manifest = {"entries": len(entries), "pages": sizes, "shards": sorted(shards), "chunk": CHUNK}
+    starts: list[int] = []
+    for c, rows in enumerate(_chunks(entries, sizes)):
+        out[f"{OUT}/p/{c}.js"] = _js("p", str(c), rows)
+        starts.append(len(rows))
+    manifest = {"entries": len(entries), "pages": sizes, "shards": sorted(shards), "rows": starts}
     out[f"{OUT}/manifest.js"] = _js("m", "", manifest)
     return out
 

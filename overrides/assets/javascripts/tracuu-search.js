@@ -8,7 +8,7 @@
  * over HTTP alike). A query loads only what it needs:
  *
  *  - search/manifest.js (once): how many entries (pages and their sections),
- *    entries per page, the shard keys;
+ *    entries per page, the shard keys, rows per page-table file;
  *  - search/t/k<prefix>.js: the terms whose folded form starts with the
  *    prefix (the longest shard key a word starts with); a word still being
  *    typed also loads the shards under it, when they are few;
@@ -32,17 +32,21 @@
  * data/glossary.yml, data/agencies.yml, data/topics.yml and data/search.yml.
  * Only the last word matches as a prefix (it may still be being typed).
  *
- * Ranking: weights are lunr's BM25 with the title (<h1> or section heading)
- * ×1000, precomputed per term and entry; a page (not a section) whose <h1>
- * holds a larger share of the typed words, or of what they stand for, is
- * scored up: score × (1 + TITLE × share²). Results are grouped by page, best
- * first, the page's matching sections under it.
+ * Ranking: weights are Material's lunr scores (BM25, b = 0, title ×1000,
+ * tags ×10, × the page's search boost), precomputed per term and entry; a
+ * page (not a section) whose <h1> holds a larger share of the typed words, or
+ * of what they stand for, is scored up: score × (1 + TITLE × share²), each
+ * typed word weighing √idf in the share (a word in most titles, "trẻ em" on
+ * this site, says little about which page is meant). Then Material's own rule:
+ * score × (1 + (is a page + share of typed words found)²). Results are grouped
+ * by page, best first, the page's matching sections under it. A query the
+ * reader has typed past stops loading (only the last one fetches rows).
  *
  * The box (overrides/partials/tracuu-search.html, on every page): input
  * [data-search-input], results [data-search-results] a (CONTRACT §2). The
  * results element carries data-tracuu-query: the query the list on screen
  * answers (tests wait for the answer to the whole query). A result link adds
- * ?h=<query>; the page it opens marks those words regardless of accents.
+ * ?h=<query>; the page it opens marks the words meant (see highlighter()).
  *
  * `TracuuSearch.fold` and the query rules are exported for tests.
  */
@@ -410,6 +414,7 @@
   var manifest = null
   var shardKeys = null        /* Set of shard keys */
   var pageOf = null           /* entry → its page's first entry */
+  var chunkStart = null       /* page-table file → its first entry (and the entry count last) */
   var terms = Object.create(null)   /* term → postings, from loaded shards */
   var chunks = Object.create(null)  /* page-table chunk → rows */
   var scripts = Object.create(null) /* file → Promise */
@@ -446,6 +451,8 @@
         for (var r = 0; r < data.pages[q]; r++) pageOf[at + r] = at
         at += data.pages[q]
       }
+      chunkStart = [0]
+      for (var c = 0; c < data.rows.length; c++) chunkStart.push(chunkStart[c] + data.rows[c])
     } else if (kind === "t") {
       loadedShards[key] = true
       for (var t in data) terms[t] = data[t]
@@ -570,12 +577,32 @@
     return loadFor(clauses)
   }
 
+  /* A term's list: [entries with it (per field, as lunr counts), entry delta, weight, ...] */
   function decode(flat, fn) {
     var id = 0
-    for (var i = 0; i < flat.length; i += 2) {
+    for (var i = 1; i < flat.length; i += 2) {
       id += flat[i]
       fn(id, flat[i + 1])
     }
+  }
+
+  /** How much a typed word says which page is meant: lunr's idf of the entries that
+      have it in any of its forms (an alternative's words all together: at most its
+      rarest word's count; the forms summed). "trẻ", "em" are in most titles of this
+      site, "xâm", "đuối" in few; "cv" is as common as "công văn". */
+  function specificity(group) {
+    var n = manifest.entries
+    var df = 0
+    for (var a = 0; a < group.alts.length; a++) {
+      var least = n
+      for (var t = 0; t < group.alts[a].length; t++) {
+        var core = group.alts[a][t].core
+        least = Math.min(least, Object.prototype.hasOwnProperty.call(terms, core) ? terms[core][0] : 0)
+      }
+      df += least
+    }
+    df = Math.min(df, n)
+    return Math.sqrt(Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5))))
   }
 
   /** Score every entry the clauses reach; group by page; best pages first. */
@@ -606,9 +633,14 @@
     var groups = expanded.groups
     var total = 0
     var typed = new Set()
-    for (var k = 0; k < groups.length; k++) if (groups[k]) { total += groups[k].weight; typed.add(groups[k].key) }
+    for (var k = 0; k < groups.length; k++) if (groups[k]) {
+      groups[k].share = groups[k].weight * specificity(groups[k])
+      total += groups[k].share
+      typed.add(groups[k].key)
+    }
     var entries = []
     score.forEach(function (s, id) {
+      var raw = s
       var found = matched(hits.get(id), groups)
       var page = pageOf[id] === id
       if (total > 0 && page) {
@@ -617,9 +649,10 @@
       }
       /* Material's own rule, kept: a page before its sections, more of the typed words first */
       var g = (page ? 1 : 0) + (typed.size ? found.keys.size / typed.size : 0)
-      entries.push([id, s * (1 + g * g)])
+      entries.push([id, s * (1 + g * g), raw, found.inTitle, found.keys.size])
     })
     entries.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0] })
+    explained = entries.slice(0, 40)
     var pages = []
     var byPage = new Map()
     for (var e = 0; e < entries.length; e++) {
@@ -664,34 +697,58 @@
         if (any && group.weight && altMatches(group.alts[a], hit, true)) title = true
       }
       if (any) keys.add(group.key)
-      if (title) inTitle += group.weight
+      if (title) inTitle += group.share
     }
     return { inTitle: inTitle, keys: keys }
+  }
+
+  /** The page-table file that holds entry `id` (files hold runs of entries). */
+  function chunkOf(id) {
+    var lo = 0, hi = chunkStart.length - 2
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1
+      if (chunkStart[mid] <= id) lo = mid
+      else hi = mid - 1
+    }
+    return lo
   }
 
   function rows(ids) {
     var wanted = []
     for (var i = 0; i < ids.length; i++) {
-      var c = String(Math.floor(ids[i] / manifest.chunk))
+      var c = String(chunkOf(ids[i]))
       if (!chunks[c] && wanted.indexOf(c) === -1) wanted.push(c)
     }
     return Promise.all(wanted.map(function (c) { return script("search/p/" + c + ".js") }))
   }
 
   function row(id) {
-    var chunk = chunks[String(Math.floor(id / manifest.chunk))]
-    return chunk ? chunk[id % manifest.chunk] : null
+    var c = chunkOf(id)
+    var chunk = chunks[String(c)]
+    return chunk ? chunk[id - chunkStart[c]] : null
   }
 
-  /** Search: resolves to {query, pages: [{url, title, snippet, sections: [{url, title, snippet}]}], count}. */
-  function search(query) {
+  var SUPERSEDED = "superseded"
+  var explained = []          /* [entry, score] of the last ranking, best first (for tests and tuning) */
+
+  /** Search: resolves to {query, pages: [{url, title, snippet, sections: [{url, title, snippet}]}], count}.
+      `current()` (optional) says whether the answer is still wanted: a query the reader has
+      typed past stops before loading more of the index (rejects with SUPERSEDED). */
+  function search(query, current) {
+    var still = function (value) {
+      if (current && !current()) throw new Error(SUPERSEDED)
+      return value
+    }
     return ready().then(function () {
       if (!manifest) throw new Error("search/manifest.js missing")
+      still()
       return firstShards(query)
     }).then(function () {
+      still()
       var expanded = expand(query)
       return loadFor(expanded.clauses).then(function () { return expanded })
     }).then(function (expanded) {
+      still()
       var ranked = rank(expanded)
       var ids = []
       ranked.pages.forEach(function (g) { ids.push(g.page); ids.push.apply(ids, g.sections) })
@@ -716,6 +773,75 @@
    * Highlighting on the page a search result links to
    * --------------------------------------------------------------------- */
 
+  /* Which words to mark (on the page a result opens, in a result's title and snippet).
+   *
+   * A text word is a folded match of a typed word when its folded form is the typed
+   * word's (or starts with it, for 3 letters or more: the word may still be being
+   * typed). Folding makes collisions ("bạo" / "báo", "nóng" / "nông"), so in one scope
+   * (the page, or one result) each typed word marks:
+   *  1. typed with marks ("bạo") and found as typed in the scope: only those spellings;
+   *  2. else, when the scope has it as a phrase with a neighbouring typed word ("bao luc"
+   *     → "bạo lực", next to each other in the typed order): only the spellings found in
+   *     such phrases ("Báo cáo" is not marked);
+   *  3. else every folded match (the reader typed no marks and nothing tells them apart).
+   */
+  function typedForms(query) {
+    var out = []
+    var words = exactWords(String(query).replace(new RegExp(KEY, "g"), " "))
+    for (var i = 0; i < words.length; i++) {
+      var f = foldWords(words[i]).join("")
+      if (f) out.push({ exact: words[i], folded: f, marked: words[i] !== f })
+    }
+    return out
+  }
+
+  /** "exact", "folded" or null: how text word `w` (lower-case NFC, folded `f`) matches typed word `t`. */
+  function wordMatch(w, f, t) {
+    if (!(f === t.folded || (t.folded.length >= 3 && f.lastIndexOf(t.folded, 0) === 0))) return null
+    if (t.marked && (w === t.exact || (t.exact.length >= 3 && w.lastIndexOf(t.exact, 0) === 0))) return "exact"
+    return "folded"
+  }
+
+  /** A predicate on words, for the scope whose words (in order) are `scope`. */
+  function highlighter(query, scope) {
+    var typed = typedForms(query)
+    var seq = []
+    for (var p = 0; p < scope.length; p++) {
+      var low = scope[p].normalize("NFC").toLowerCase()
+      seq.push({ w: low, f: foldWords(low).join("") })
+    }
+    var exact = typed.map(function () { return false })
+    var phrase = typed.map(function () { return new Set() })
+    var at = function (q, i) { return q >= 0 && q < seq.length && i >= 0 && i < typed.length && wordMatch(seq[q].w, seq[q].f, typed[i]) }
+    for (var q = 0; q < seq.length; q++)
+      for (var i = 0; i < typed.length; i++) {
+        var m = at(q, i)
+        if (!m) continue
+        if (m === "exact") exact[i] = true
+        if (at(q + 1, i + 1) || at(q - 1, i - 1)) phrase[i].add(seq[q].w)
+      }
+    return function (word) {
+      var w = word.normalize("NFC").toLowerCase()
+      var f = foldWords(w).join("")
+      for (var k = 0; k < typed.length; k++) {
+        var how = wordMatch(w, f, typed[k])
+        if (!how) continue
+        if (exact[k]) { if (how === "exact") return true; continue }
+        if (phrase[k].size) { if (phrase[k].has(w)) return true; continue }
+        return true
+      }
+      return false
+    }
+  }
+
+  var WORD = /[\p{L}\p{M}\p{N}_]+/gu
+
+  function wordsOf(texts) {
+    var out = []
+    for (var i = 0; i < texts.length; i++) out.push.apply(out, String(texts[i]).match(WORD) || [])
+    return out
+  }
+
   function highlightPage() {
     var run = function () {
       var h
@@ -724,38 +850,24 @@
       } catch (err) {
         return
       }
-      if (!h) return
-      var terms = []
-      var raw = h.replace(new RegExp(KEY, "g"), " ")
-      var words = foldWords(raw)
-      for (var i = 0; i < words.length; i++)
-        if (terms.indexOf(words[i]) === -1) terms.push(words[i])
-      if (!terms.length) return
+      if (!h || !typedForms(h).length) return
       var root = document.querySelector("[data-md-component=content] article, article, main")
       if (!root) return
-      var matches = function (word) {
-        var f = fold(word).replace(/ /g, "")
-        for (var t = 0; t < terms.length; t++) {
-          var term = terms[t]
-          if (f === term || (term.length >= 3 && f.indexOf(term) === 0)) return true
-        }
-        return false
-      }
-      var word = /[\p{L}\p{M}\p{N}_]+/gu
       var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
       var nodes = []
       for (var node = walker.nextNode(); node; node = walker.nextNode()) {
         var parent = node.parentElement
-        if (!parent || parent.closest("mark, script, style, .md-search")) continue
+        if (!parent || parent.closest("mark, script, style, [data-search-results]")) continue
         nodes.push(node)
       }
+      var matches = highlighter(h, wordsOf(nodes.map(function (n) { return n.nodeValue })))
       for (var n = 0; n < nodes.length; n++) {
         var text = nodes[n].nodeValue
         var frag = null
         var last = 0
         var m
-        word.lastIndex = 0
-        while ((m = word.exec(text))) {
+        WORD.lastIndex = 0
+        while ((m = WORD.exec(text))) {
           if (!matches(m[0])) continue
           frag = frag || document.createDocumentFragment()
           frag.appendChild(document.createTextNode(text.slice(last, m.index)))
@@ -777,8 +889,6 @@
       run()
   }
 
-  /** Material searches on `keyup` only; text typed through an IME, pasted,
-      dictated or sent as insertText (Vietnamese keyboards, phones) fires
   /* ------------------------------------------------------------------------
    * The search box
    * --------------------------------------------------------------------- */
@@ -800,17 +910,13 @@
     return siteBase() + url + "?h=" + encodeURIComponent(query) + hash
   }
 
-  /** Put `text` into `el`, the words the query asked for in <mark>. */
-  function marked(el, text, folded) {
-    var word = /[\p{L}\p{M}\p{N}_]+/gu
+  /** Put `text` into `el`, the words `matches` accepts in <mark>. */
+  function marked(el, text, matches) {
+    var word = new RegExp(WORD.source, "gu")
     var last = 0
     var m
     while ((m = word.exec(text))) {
-      var f = fold(m[0]).replace(/ /g, "")
-      var hit = false
-      for (var t = 0; t < folded.length && !hit; t++)
-        hit = f === folded[t] || (folded[t].length >= 3 && f.lastIndexOf(folded[t], 0) === 0)
-      if (!hit) continue
+      if (!matches(m[0])) continue
       el.appendChild(document.createTextNode(text.slice(last, m.index)))
       var mk = document.createElement("mark")
       mk.textContent = m[0]
@@ -820,25 +926,25 @@
     el.appendChild(document.createTextNode(text.slice(last)))
   }
 
-  function item(hit, query, folded, cls) {
+  function item(hit, query, cls) {
+    var matches = highlighter(query, wordsOf([hit.title, hit.snippet || ""]))
     var a = document.createElement("a")
     a.href = resultHref(hit.url, query)
     a.className = cls
     var t = document.createElement("span")
     t.className = "tracuu-search__title"
-    marked(t, hit.title, folded)
+    marked(t, hit.title, matches)
     a.appendChild(t)
     if (hit.snippet) {
       var s = document.createElement("span")
       s.className = "tracuu-search__snippet"
-      marked(s, hit.snippet, folded)
+      marked(s, hit.snippet, matches)
       a.appendChild(s)
     }
     return a
   }
 
   function render(out, answer) {
-    var folded = foldWords(answer.query)
     out.textContent = ""
     var meta = document.createElement("p")
     meta.className = "tracuu-search__meta"
@@ -850,9 +956,9 @@
     list.className = "tracuu-search__list"
     for (var i = 0; i < answer.pages.length; i++) {
       var li = document.createElement("li")
-      li.appendChild(item(answer.pages[i], answer.query, folded, "tracuu-search__page"))
+      li.appendChild(item(answer.pages[i], answer.query, "tracuu-search__page"))
       for (var s = 0; s < answer.pages[i].sections.length; s++)
-        li.appendChild(item(answer.pages[i].sections[s], answer.query, folded, "tracuu-search__section"))
+        li.appendChild(item(answer.pages[i].sections[s], answer.query, "tracuu-search__section"))
       list.appendChild(li)
     }
     out.appendChild(list)
@@ -874,7 +980,7 @@
         out.setAttribute(ANSWERED, query)
         return
       }
-      search(query).then(function (answer) {
+      search(query, function () { return mine === asked }).then(function (answer) {
         if (mine === asked) render(out, answer)
       }, function () {
         if (mine === asked) render(out, { query: query, pages: [], count: 0, error: true })
@@ -923,6 +1029,8 @@
     splitGlued: splitGlued,
     isStopWord: isStopWord,
     highlightPage: highlightPage,
+    highlighter: highlighter,
+    explain: function () { return explained },
     BOOST: BOOST
   }
 })
