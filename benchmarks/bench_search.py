@@ -14,7 +14,8 @@ Reported per query:
 
 * ``home B``: bytes the home page loaded (HTML, CSS, scripts) before the first key;
 * ``search B``: bytes fetched from the first key until the results (index
-  manifest, term shards, page-table files, vocabulary);
+  manifest, term shards, page-table files, vocabulary), with the shards' and
+  the page-table files' share;
 * ``total B``: both (the issue-15 target is ≤ 2 MB from opening the home page);
 * ``ms``: from the last key press until the results answer the whole query;
 * ``files``: requests under ``search/``.
@@ -113,8 +114,11 @@ def measure(site: Path, queries: list[str]) -> list[dict[str, Any]]:
                 ms = (time.perf_counter() - typed) * 1000
                 home_b = sum(_file_size(site, u) for u in fetched[:home])
                 search_b = sum(_file_size(site, u) for u in fetched[home:])
+                after = fetched[home:]
                 rows.append({"query": q, "home": home_b, "search": search_b, "total": home_b + search_b, "ms": ms,
-                             "files": sum(1 for u in fetched[home:] if "/search/" in u),
+                             "files": sum(1 for u in after if "/search/" in u),
+                             "shards": sum(_file_size(site, u) for u in after if "/search/t/" in u),
+                             "rows": sum(_file_size(site, u) for u in after if "/search/p/" in u),
                              "results": len(page.query_selector_all(link))})
                 context.close()
             browser.close()
@@ -138,10 +142,11 @@ def main() -> None:
     load0 = os.getloadavg()
     rows = measure(args.site, queries)
     load1 = os.getloadavg()
-    print("| query | home B | search B | total B | search files | ms (last key → results) | results |")
+    print("| query | home B | search B (shards + rows) | total B | search files | ms (last key → results) | results |")
     print("|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['query']} | {r['home']:,} | {r['search']:,} | {r['total']:,} | {r['files']} | {r['ms']:.0f} "
+        print(f"| {r['query']} | {r['home']:,} | {r['search']:,} ({r['shards']:,} + {r['rows']:,}) | {r['total']:,} "
+              f"| {r['files']} | {r['ms']:.0f} "
               f"| {r['results']} |")
     if rows:
         print(f"median ms {statistics.median(r['ms'] for r in rows):.0f}; max total B {max(r['total'] for r in rows):,}; "

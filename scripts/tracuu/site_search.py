@@ -74,7 +74,7 @@ SHARD_BYTES = 24_000
 MAX_POSTINGS = 600
 # Page-table files hold whole pages while they fit in ROWS_BYTES (a long page is cut),
 # so the rows of one result (its page and sections) are mostly one small file.
-ROWS_BYTES = 6_000
+ROWS_BYTES = 4_000
 SNIPPET = 160
 OUT = "search"
 _SKIP_DIRS = {"assets", "search", "stylesheets", "javascripts"}

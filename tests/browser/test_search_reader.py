@@ -123,3 +123,11 @@ def test_result_list_marks_follow_the_same_rule(page: Any, site_url: str) -> Non
     for item in phrased:
         marks = [m.lower() for m in item["marks"]]
         assert "bạo" in marks and "báo" not in marks, item
+
+
+def test_one_letter_asks_for_more_and_fetches_nothing(page: Any, site_url: str) -> None:
+    fetched: list[str] = []
+    page.on("requestfinished", lambda r: fetched.append(r.url))
+    assert _results(page, site_url, "t") == []
+    assert page.inner_text(_META) == "Gõ thêm ít nhất một chữ để tìm"
+    assert not [u for u in fetched if "/search/p/" in u]  # no result rows were fetched for it

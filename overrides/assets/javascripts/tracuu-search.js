@@ -897,7 +897,8 @@
     none: "Không tìm thấy tài liệu liên quan",
     one: "1 tài liệu liên quan",
     other: "# tài liệu liên quan",
-    failed: "Không tải được chỉ mục tìm kiếm"
+    failed: "Không tải được chỉ mục tìm kiếm",
+    more: "Gõ thêm ít nhất một chữ để tìm"
   }
   var ANSWERED = "data-tracuu-query"
 
@@ -977,6 +978,18 @@
       if (!foldWords(query).length) {
         out.textContent = ""
         out.hidden = true
+        out.setAttribute(ANSWERED, query)
+        return
+      }
+      /* one letter or digit ("t", "5", the first key of most queries) matches half the site:
+         ask for one more instead of fetching results nobody reads */
+      if (Math.max.apply(null, foldWords(query).map(function (w) { return w.length })) < 2) {
+        out.textContent = ""
+        var more = document.createElement("p")
+        more.className = "tracuu-search__meta"
+        more.textContent = TEXT.more
+        out.appendChild(more)
+        out.hidden = false
         out.setAttribute(ANSWERED, query)
         return
       }
