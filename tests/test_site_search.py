@@ -148,6 +148,7 @@ READER_PAGE = """<!doctype html><html><head><meta name="tracuu-search-boost" con
 </table></div>
 <p>Tăng cường sự lãnh đạo của Đảng.</p>
 <nav class="duty-filter">Xem: Chủ trì · Phối hợp</nav>
+<p><a href="../">← Phòng, chống xâm hại</a></p><p>Xem <a href="x">Điều 5</a>.</p>
 <div data-search-exclude><p>Khoản ghi chú Pháp điển</p></div>
 <table><thead><tr><th>Viết tắt</th><th>Nghĩa</th></tr></thead><tbody><tr><td>UBND</td><td>Ủy ban nhân dân</td></tr></tbody></table>
 <aside class="tracuu-page-meta" data-search-exclude><p>Trang được dựng ngày 01/01/2025</p></aside>
@@ -159,8 +160,8 @@ def test_reader_text_only_is_indexed_and_only_content_is_the_snippet() -> None:
     (page,) = page_entries(READER_PAGE, "phap-ly/ct-20/index.html")
     # attribute values are indexed (the issuer finds the page) but labels, sources, headers, buttons,
     # navigation, excluded blocks, the build note and the editors' block are not
-    assert page.body == "Bộ Chính trị Tăng cường sự lãnh đạo của Đảng. UBND Ủy ban nhân dân"
-    assert page.snippet == "Tăng cường sự lãnh đạo của Đảng. UBND Ủy ban nhân dân"
+    assert page.body == "Bộ Chính trị Tăng cường sự lãnh đạo của Đảng. Xem Điều 5. UBND Ủy ban nhân dân"
+    assert page.snippet == "Tăng cường sự lãnh đạo của Đảng. Xem Điều 5. UBND Ủy ban nhân dân"
     assert page.tag_text == "Phòng, chống xâm hại Trẻ em"  # Material's tags (above the <h1>): the tags field
     assert page.boost == 3.0
 

@@ -12,7 +12,8 @@ What a reader would not call the page's content stays out (issue 13):
   (``.tracuu-editor``); buttons and button-like links (``.md-button``:
   "Tải văn bản gốc", "In"); navigation (``<nav>``: "Xem: …" filters), except
   the page's topic tags (Material's ``nav.md-tags``), which are indexed as the
-  ``tags`` field, as Material's search did; scripts, styles, SVG;
+  ``tags`` field, as Material's search did; links that say where they go
+  ("← Phòng, chống xâm hại và bạo lực", "… →"); scripts, styles, SVG;
 * table headers (``<thead>``: column names, not content);
 * attribute tables (``.doc-attrs``, ``.agency-attrs``: "Thuộc tính | Nội dung |
   Nguồn"): the labels and the source column are left out, the values are
@@ -39,6 +40,7 @@ _ATTRS_CLASSES = {"doc-attrs", "agency-attrs"}
 # Tags that end a word (text on either side is not one word); inline tags do not.
 _BREAK = {"p", "div", "li", "td", "th", "tr", "br", "ul", "ol", "dl", "dt", "dd", "table", "section", "blockquote",
           "pre", "figure", "figcaption", "details", "summary", "hr", "nav", "aside", "caption"}
+_ARROWS = ("←", "→", "↑", "↓", "«", "»")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -82,6 +84,7 @@ class _Page(HTMLParser):
         self.heading_text: list[str] = []
         self.entries: list[Entry] = []
         self.pending_tags: list[str] = []  # topic tags above the <h1> (Material puts them there)
+        self.links: list[tuple[Entry, int, int]] = []  # open <a>: its entry, where its text starts
         self.h1s = 0
 
     def _boost(self, attrs: dict[str, str | None]) -> None:
@@ -115,6 +118,9 @@ class _Page(HTMLParser):
                 self.handle_data(" ")
             return
         self.mode.append((tag, "tags" if tags else "attrs" if classes & _ATTRS_CLASSES else ""))
+        if tag == "a" and self.entries and not self.heading:
+            entry = self.entries[-1]
+            self.links.append((entry, len(entry.text), len(entry.snip)))
         if tag == "tr":
             self.cell = 0
         elif tag in ("td", "th"):
@@ -138,6 +144,8 @@ class _Page(HTMLParser):
             self.mode.pop()
         if self.mode:
             self.mode.pop()
+        if tag == "a" and self.links:
+            self._end_link()
         if tag == self.heading:
             self._end_heading(tag)
         elif tag in _BREAK:
@@ -146,6 +154,14 @@ class _Page(HTMLParser):
             self.depth -= 1
             if not self.depth:
                 self.state = "done"
+
+    def _end_link(self) -> None:
+        """A link that says where it goes ("← Phòng, chống xâm hại", "Xem tiếp →") is navigation."""
+        entry, t0, s0 = self.links.pop()
+        text = "".join(entry.text[t0:]).strip()
+        if text.startswith(_ARROWS) or text.endswith(_ARROWS):
+            del entry.text[t0:]
+            del entry.snip[s0:]
 
     def _end_heading(self, tag: str) -> None:
         title = " ".join("".join(self.heading_text).split())

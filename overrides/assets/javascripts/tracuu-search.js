@@ -454,7 +454,7 @@
       chunkStart = [0]
       for (var c = 0; c < data.rows.length; c++) chunkStart.push(chunkStart[c] + data.rows[c])
     } else if (kind === "t") {
-      loadedShards[key] = true
+      loadedShards[key] = Object.keys(data)
       for (var t in data) terms[t] = data[t]
     } else if (kind === "p") {
       chunks[key] = data
@@ -511,8 +511,14 @@
   function matching(term) {
     var w = splitWildcards(term)
     if (!w.trail) return known(w.core) ? [w.core] : []
+    /* only the shards this prefix loads (not whatever earlier queries left loaded):
+       the same query gives the same answer, cold or warm */
     var out = []
-    for (var t in terms) if (t.lastIndexOf(w.core, 0) === 0) out.push(t)
+    var keys = shardsFor(w.core.replace(/-$/, ""), true)
+    for (var k = 0; k < keys.length; k++) {
+      var list = loadedShards[keys[k]] || []
+      for (var i = 0; i < list.length; i++) if (list[i].lastIndexOf(w.core, 0) === 0) out.push(list[i])
+    }
     return out
   }
 
