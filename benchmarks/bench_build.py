@@ -67,8 +67,7 @@ def main() -> int:
             t_site = time.perf_counter() - t2
             html = list((root / "site").rglob("*.html"))
             size = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
-            index = root / "site" / "search" / "search_index.json"
-            idx = index.stat().st_size if index.exists() else 0
+            idx = sum(p.stat().st_size for p in (root / "site" / "search").rglob("*") if p.is_file())
             print(f"mkdocs build {t_site:.1f} s | site {size / 1e6:.1f} MB | {len(html)} HTML pages | "
                   f"{size / max(len(html), 1) / 1e3:.1f} KB per page | "
                   f"search index {idx / max(len(html), 1) / 1e3:.2f} KB per page")

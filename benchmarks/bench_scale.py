@@ -112,8 +112,8 @@ def site_figures(site: Path) -> dict[str, Any]:
     files = [p for p in site.rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files)
     largest = sorted(((p.stat().st_size, str(p.relative_to(site))) for p in html), reverse=True)[:10]
-    index = site / "search" / "search_index.json"
-    raw = index.read_bytes() if index.exists() else b""
+    # the whole search index: Material's search_index.json or the site's own shards (every file under search/)
+    raw = b"".join(p.read_bytes() for p in sorted((site / "search").rglob("*")) if p.is_file())
     return {"pages": len(html), "site_bytes": total, "html_bytes": sum(p.stat().st_size for p in html),
             "bytes_per_page": total / max(len(html), 1), "largest": largest,
             "index_raw": len(raw), "index_gzip": len(gzip.compress(raw, 6)) if raw else 0}
@@ -157,11 +157,13 @@ def cold_search(site: Path, query: str, log: Path, timeout_s: float = 120) -> di
             srv_mark = srv_log.stat().st_size
             t0 = time.perf_counter()
             page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
-            page.click(".md-search__input")
+            own = page.wait_for_selector("[data-search-input], .md-search__input", state="attached").get_attribute(
+                "data-search-input") is not None  # CONTRACT §2: the site's own box, else Material's
+            page.click("[data-search-input]" if own else ".md-search__input")
             page.keyboard.type(query)
             found = None
             while time.perf_counter() - t0 < timeout_s:
-                if page.query_selector(".md-search-result__item > a"):
+                if page.query_selector("[data-search-results] a" if own else ".md-search-result__item > a"):
                     found = time.perf_counter() - t0
                     break
                 page.wait_for_timeout(10)

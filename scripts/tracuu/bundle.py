@@ -2,13 +2,11 @@
 
     tracuu bundle [-o dist/tracuu-offline.zip] [--site-dir DIR]
 
-Builds the site with Material's ``offline`` plugin (enabled through
-``TRACUU_OFFLINE``, see mkdocs.yml): links end in ``.html`` and the search
-index is inlined into ``search/search_index.js``. Browsers do not start Web
-Workers from file://, so the plugin needs the iframe-worker shim; Material
-would load it from unpkg.com, we ship the copy vendored from npm
-(``overrides/assets/javascripts/iframe-worker/shim.js``) so the bundle makes
-no network request at all.
+Builds the site with ``use_directory_urls`` off, so links end in ``.html``.
+Search works from file:// as it is: its index (``search/``, written by
+``tracuu.site_search`` after the build) is plain scripts that the search box
+loads with ``<script>`` tags, no fetch and no Web Worker. The bundle makes no
+network request at all.
 
 The zip is reproducible: entries sorted, fixed timestamps and permissions.
 Unzip it anywhere and open ``index.html``.
@@ -19,9 +17,7 @@ This is the only tracuu module besides mkdocs_hooks.py that imports MkDocs.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -30,11 +26,13 @@ from pathlib import Path
 
 from tracuu import paths
 
-SHIM = "assets/javascripts/iframe-worker/shim.js"
+SEARCH_MANIFEST = "search/manifest.js"
 DEFAULT_OUT = Path("dist") / "tracuu-offline.zip"
 _ZIP_TIME = (2024, 1, 1, 0, 0, 0)
-# Build leftovers a reader does not need offline.
-_SKIP = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}
+# Build leftovers a reader does not need offline; Material's search worker and
+# lunr packs (the site has its own search).
+_SKIP = {"sitemap.xml", "sitemap.xml.gz"}
+_SKIP_DIRS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 
 def build_offline_site(site_dir: Path, root: Path | None = None, strict: bool = False) -> Path:
@@ -43,14 +41,11 @@ def build_offline_site(site_dir: Path, root: Path | None = None, strict: bool = 
     from mkdocs.config import load_config
 
     root = root or paths.project_root()
-    old = {k: os.environ.get(k) for k in ("TRACUU_OFFLINE", "NO_MKDOCS_2_WARNING")}
-    os.environ["TRACUU_OFFLINE"] = "true"
+    old = {k: os.environ.get(k) for k in ("NO_MKDOCS_2_WARNING",)}
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     try:
         cfg = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
-        # Listing the vendored shim first stops the offline plugin from adding the unpkg.com one.
-        polyfills = [p for p in cfg.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
-        cfg.extra["polyfills"] = [SHIM, *polyfills]
+        cfg["use_directory_urls"] = False
         if site_dir.exists():
             shutil.rmtree(site_dir)
         build(cfg)
@@ -60,40 +55,20 @@ def build_offline_site(site_dir: Path, root: Path | None = None, strict: bool = 
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
-    if not (site_dir / SHIM).is_file():
-        raise RuntimeError(f"{SHIM} missing from the offline build; is overrides/ the theme's custom_dir?")
+    if not (site_dir / SEARCH_MANIFEST).is_file():
+        raise RuntimeError(f"{SEARCH_MANIFEST} missing from the offline build; is the tracuu hook in mkdocs.yml?")
     return site_dir
 
 
-def _search_langs(site_dir: Path) -> set[str]:
-    try:
-        index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-        return set(index["config"]["lang"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return set()
-
-
-def _wanted(rel: str, langs: set[str]) -> bool:
-    """Leave out source maps and the lunr language packs the search config does not use."""
-    if rel in _SKIP or rel.endswith(".map"):
-        return False
-    if langs and rel.startswith("assets/javascripts/lunr/"):
-        name = rel.rsplit("/", 1)[1]
-        if name == "tinyseg.js":
-            return "ja" in langs
-        if name == "wordcut.js":
-            return "th" in langs
-        m = re.fullmatch(r"lunr\.([a-z]{2,3})\.min\.js", name)
-        if m:
-            return m.group(1) in langs
-    return True
+def _wanted(rel: str) -> bool:
+    """Leave out source maps, the sitemap and Material's unused search worker."""
+    return rel not in _SKIP and not rel.endswith(".map") and not rel.startswith(_SKIP_DIRS)
 
 
 def zip_site(site_dir: Path, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(out.suffix + ".part")
-    langs = _search_langs(site_dir)
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and _wanted(p.relative_to(site_dir).as_posix(), langs))
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and _wanted(p.relative_to(site_dir).as_posix()))
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for f in files:
             rel = f.relative_to(site_dir).as_posix()

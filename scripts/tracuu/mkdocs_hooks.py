@@ -5,7 +5,6 @@ Everything else lives in the ``tracuu`` package, which does not import MkDocs.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from pathlib import Path
@@ -34,13 +33,7 @@ def on_serve(server: Any, config: Any, builder: Any, **kwargs: Any) -> Any:
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:
-    """Store the search index as UTF-8 instead of ``\\uXXXX`` escapes.
-
-    Material writes every Vietnamese letter as a 6-byte escape; the same JSON in
-    UTF-8 is about a quarter smaller, which is what phones download before the
-    first result. Same data, same parser.
-    """
-    index = Path(config["site_dir"]) / "search" / "search_index.json"
-    if index.exists():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    """Write the site's search index (``search/``) from the built pages."""
+    from tracuu import site_search
+    figures = site_search.write(Path(config["site_dir"]))
+    log.info("tracuu: chỉ mục tìm kiếm %d mục, %d tệp, %d byte", figures["entries"], figures["files"], figures["total"])

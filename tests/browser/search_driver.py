@@ -2,9 +2,9 @@
 
 Used by tests/browser/test_search.py. Same selectors as ../shared/eval/search_eval.py
 (CONTRACT §2); the wait is exact instead of timed: our search script
-(overrides/assets/javascripts/lunr/min/lunr.vi.min.js, `markAnswers`) writes on the
-result element which query the rendered results answer, and the driver reads the
-results once that is the whole typed query. No sleeps, no "results stopped changing"
+(overrides/assets/javascripts/tracuu-search.js, `render`) writes on the result
+element which query the rendered results answer, and the driver reads the results
+once that is the whole typed query. No sleeps, no "results stopped changing"
 guess, so a busy machine makes the search slower, never wrong.
 """
 
@@ -13,15 +13,16 @@ from __future__ import annotations
 import time
 from typing import Any
 
-INPUT = ".md-search__input"
-RESULT_LINK = ".md-search-result__item > a"
+INPUT = "[data-search-input]"
+RESULTS = "[data-search-results]"
+RESULT_LINK = "[data-search-results] a"
 ANSWERED = "data-tracuu-query"
 
 # Resolves (truthy) to the result hrefs in order once the results on screen answer
 # exactly `query` and the box still holds it; false while they answer a shorter prefix.
-_RESULTS_FOR = """([query, input, links, answered]) => {
+_RESULTS_FOR = """([query, input, results, links, answered]) => {
   const box = document.querySelector(input)
-  const result = document.querySelector("[data-md-component=search-result]")
+  const result = document.querySelector(results)
   if (!box || !result || box.value !== query || result.getAttribute(answered) !== query) return false
   return Array.from(document.querySelectorAll(links), a => a.getAttribute("href") || "")
 }"""
@@ -50,6 +51,6 @@ def search(page: Any, query: str, timeout_s: float = 30, delay_ms: int | None = 
     else:
         page.type(INPUT, query, delay=delay_ms)
     typed = time.perf_counter()
-    handle = page.wait_for_function(_RESULTS_FOR, arg=[query, INPUT, RESULT_LINK, ANSWERED], timeout=timeout_s * 1000)
+    handle = page.wait_for_function(_RESULTS_FOR, arg=[query, INPUT, RESULTS, RESULT_LINK, ANSWERED], timeout=timeout_s * 1000)
     links: list[str] = handle.json_value()
     return links, (time.perf_counter() - typed) * 1000

@@ -1,6 +1,6 @@
 """One folding table for Python (tracuu.model.textutil.fold) and the search
 override's JavaScript (TracuuSearch.fold in
-overrides/assets/javascripts/lunr/min/lunr.vi.min.js), so index-side and
+overrides/assets/javascripts/tracuu-search.js), so index-side and
 query-side folding cannot drift apart."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from tracuu.model.textutil import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = yaml.safe_load((ROOT / "tests" / "data" / "fold_cases.yaml").read_text(encoding="utf-8"))
-SEARCH_JS = ROOT / "overrides" / "assets" / "javascripts" / "lunr" / "min" / "lunr.vi.min.js"
+SEARCH_JS = ROOT / "overrides" / "assets" / "javascripts" / "tracuu-search.js"
 
 
 def _inputs() -> list[str]:

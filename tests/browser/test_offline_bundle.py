@@ -1,5 +1,5 @@
 """`tracuu bundle`: the zip, unzipped anywhere, works from file:// — navigation and search — and
-makes no network request at all (the iframe-worker shim is vendored, not loaded from unpkg)."""
+makes no network request at all (the search index is scripts loaded by <script> tags)."""
 
 from __future__ import annotations
 
@@ -42,12 +42,13 @@ def test_zip_is_self_contained_and_reproducible(bundle_zip: Path) -> None:
     with zipfile.ZipFile(bundle_zip) as zf:
         names = zf.namelist()
         assert "tracuu-offline/index.html" in names
-        assert "tracuu-offline/search/search_index.js" in names
-        assert "tracuu-offline/assets/javascripts/iframe-worker/shim.js" in names
+        assert "tracuu-offline/search/manifest.js" in names
+        assert any(n.startswith("tracuu-offline/search/t/") for n in names)
+        assert not any(n.startswith("tracuu-offline/assets/javascripts/workers/") for n in names)
         assert names == sorted(names)
         assert all(i.date_time == (2024, 1, 1, 0, 0, 0) for i in zf.infolist())
         home = zf.read("tracuu-offline/index.html").decode("utf-8")
-    assert "unpkg.com" not in home and "iframe-worker/shim.js" in home
+    assert "unpkg.com" not in home and "tracuu-search.js" in home
     assert bundle_zip.stat().st_size < 20 * 1024 * 1024
 
 
@@ -96,9 +97,9 @@ def test_search_from_file_url(browser: Any, unzipped: Path, query: str) -> None:
     errors: list[str] = []
     page = _offline_page(browser, requests, errors)
     page.goto((unzipped / "index.html").as_uri())
-    page.fill(".md-search__input", query)
-    page.wait_for_selector(".md-search-result__item > a", timeout=20000)
-    results = page.locator(".md-search-result__item > a")
+    page.fill("[data-search-input]", query)
+    page.wait_for_selector("[data-search-results] a", timeout=20000)
+    results = page.locator("[data-search-results] a")
     assert results.count() > 0
     href = results.first.get_attribute("href") or ""
     assert href.startswith("file:") and ".html" in href

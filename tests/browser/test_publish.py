@@ -267,9 +267,9 @@ def test_no_request_leaves_the_site_origin(browser: Any, subpath_site: Path, sub
         )
         page.goto(url, wait_until="networkidle")
         if kind == "home":
-            # Search pulls in the worker, lunr language packs and the index.
-            page.fill(".md-search__input", "trẻ em")
-            page.wait_for_selector(".md-search-result__item > a", timeout=15000)
+            # Search pulls in its manifest, vocabulary, index shards and page table.
+            page.fill("[data-search-input]", "trẻ em")
+            page.wait_for_selector("[data-search-results] a", timeout=15000)
             page.wait_for_load_state("networkidle")
         ctx.close()
     assert not leaks, "requests leaving the site:\n" + "\n".join(leaks)

@@ -289,9 +289,9 @@ def instrument_page(facts: InstrumentFacts, corpus: Corpus, index: CorpusIndex |
     rows = [_repeal_row(facts.id, index, corpus) or r if r[0] == FACT_LABELS["status"] and r[1] == UNKNOWN else r
             for r in rows]
     if rows:
-        lines += ["| Thuộc tính | Nội dung | Nguồn |", "|---|---|---|"]
+        lines += ['<div class="doc-attrs" markdown>', "", "| Thuộc tính | Nội dung | Nguồn |", "|---|---|---|"]
         lines += [f"| {a} | {v} | {s} |" for a, v, s in rows]
-        lines.append("")
+        lines += ["", "</div>", ""]  # .doc-attrs: labels and sources stay out of search (tracuu.search_html)
     lines += amended_section(facts.id, index, DIR) if index is not None else []
     lines += _mention_sections(facts.mentions, DIR, index=index, instrument_id=facts.id)
     lines += _editor_block(facts.entry, facts.mentions)

@@ -1,7 +1,6 @@
 """Files the site's search needs: ``assets/javascripts/search-synonyms.js``.
 
-The search worker (``overrides/assets/javascripts/lunr/min/lunr.vi.min.js``)
-loads it. It holds three tables, all built from data files by
+The search box (``overrides/assets/javascripts/tracuu-search.js``) loads it. It holds three tables, all built from data files by
 ``resolve.search_vocab`` (never from a list in JavaScript): ``TRACUU_SYNONYMS``
 (abbreviations), ``TRACUU_PHRASES`` (plain words and what they stand for) and
 ``TRACUU_STOPWORDS``.
