@@ -46,6 +46,7 @@ import re
 import shutil
 import sys
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -136,22 +137,28 @@ def _shard_keys(sizes: dict[str, int]) -> set[str]:
     return keys
 
 
-def _weights(entries: list[Entry]) -> tuple[dict[str, list[tuple[int, int]]], Counter[str]]:
-    """term → [(entry, 2 × round(weight × 100) + in title)]: lunr's BM25 per field, summed, × the page's boost;
-    and term → in how many (entry, field) it is (lunr's document frequency)."""
-    counts: list[dict[str, Counter[str]]] = []
+def _fields(e: Entry) -> dict[str, Counter[str]]:
+    return {"title": Counter(terms_of(e.title)), "text": Counter(terms_of(e.body)), "tags": Counter(terms_of(e.tag_text))}
+
+
+def _weights(entries: list[Entry]) -> tuple[dict[str, array[int]], Counter[str]]:
+    """term → [entry, 2 × round(weight × 100) + in title, ...]: lunr's BM25 per field, summed, × the page's boost;
+    and term → in how many (entry, field) it is (lunr's document frequency).
+
+    Two passes over the entries (frequencies, then weights) so that only the postings are held,
+    never every entry's term counts; postings are flat int64 arrays."""
     lengths: dict[str, list[int]] = {f: [] for f in FIELDS}
     df: Counter[str] = Counter()
     for e in entries:
-        per = {"title": Counter(terms_of(e.title)), "text": Counter(terms_of(e.body)), "tags": Counter(terms_of(e.tag_text))}
-        counts.append(per)
+        per = _fields(e)
         for f in FIELDS:
             lengths[f].append(sum(per[f].values()))
             df.update(per[f].keys())  # as lunr.idf: an entry counts once per field the term is in
     n = len(entries)
     avg = {f: (sum(v) / len(v) if v and sum(v) else 1.0) for f, v in lengths.items()}
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for i, per in enumerate(counts):
+    flat: dict[str, array[int]] = {}
+    for i, e in enumerate(entries):
+        per = _fields(e)
         total: dict[str, float] = defaultdict(float)
         for f, boost in FIELDS.items():
             norm = K1 * (1 - B + B * lengths[f][i] / avg[f])
@@ -159,8 +166,11 @@ def _weights(entries: list[Entry]) -> tuple[dict[str, list[tuple[int, int]]], Co
                 idf = math.log(1 + abs((n - df[term] + 0.5) / (df[term] + 0.5)))
                 total[term] += boost * idf * (K1 + 1) * tf / (norm + tf)
         for term, w in total.items():
-            postings[term].append((i, 2 * max(1, round(w * entries[i].boost * 100)) + (term in per["title"])))
-    return postings, df
+            row = flat.get(term)
+            if row is None:
+                row = flat[term] = array("q")
+            row.extend((i, 2 * max(1, round(w * e.boost * 100)) + (term in per["title"])))
+    return flat, df
 
 
 def _heaviest(plist: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -198,7 +208,9 @@ def _postings(entries: list[Entry]) -> dict[str, list[int]]:
     """term → flat [document frequency, entry delta, weight, ...], each term cut to its MAX_POSTINGS heaviest."""
     encoded: dict[str, list[int]] = {}
     postings, df = _weights(entries)
-    for term, plist in postings.items():
+    for term in list(postings):
+        row = postings.pop(term)  # released as it is encoded
+        plist = list(zip(row[::2], row[1::2], strict=True))
         if len(plist) > MAX_POSTINGS:
             plist = _heaviest(plist)
         flat: list[int] = [df[term]]
