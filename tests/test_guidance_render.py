@@ -5,33 +5,19 @@ documents, not keyword-picked paragraphs of the codified national texts."""
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
+from pagetext import corpus, index
 
-from tracuu.build import load_corpus
-from tracuu.model.corpus import Corpus
-from tracuu.model.index import CorpusIndex
 from tracuu.render.portal.common import locator
 from tracuu.render.portal.guidance import guidance_page
-from tracuu.resolve.index import build_index
 
 ROOT = Path(__file__).resolve().parents[1]
 LAW = "2016-04-05-luat-102-2016-qh13"
 DECREE = "2017-05-09-nghi-dinh-56-2017-nd-cp"
 KT = "2023-03-huong-dan-cong-tac-tre-em-kon-tum"
 BK = "2024-06-bao-cao-dien-dan-tre-em-tp-bac-kan"
-
-
-@cache
-def corpus() -> Corpus:
-    return load_corpus(ROOT)
-
-
-@cache
-def index() -> CorpusIndex:
-    return build_index(corpus())
 
 
 @pytest.mark.parametrize(
