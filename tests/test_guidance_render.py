@@ -5,7 +5,6 @@ documents, not keyword-picked paragraphs of the codified national texts."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from pagetext import corpus, index
@@ -13,7 +12,6 @@ from pagetext import corpus, index
 from tracuu.render.portal.common import locator
 from tracuu.render.portal.guidance import guidance_page
 
-ROOT = Path(__file__).resolve().parents[1]
 LAW = "2016-04-05-luat-102-2016-qh13"
 DECREE = "2017-05-09-nghi-dinh-56-2017-nd-cp"
 KT = "2023-03-huong-dan-cong-tac-tre-em-kon-tum"
