@@ -114,3 +114,38 @@ def test_newest_snippet_lists_newest_first(corpus: Corpus, pages: dict[str, str]
     ids = re.findall(r"\(van-ban/([^)#]+)\.md\)", newest)
     dates = [corpus.document(i).date for i in ids]  # type: ignore[union-attr]
     assert dates == sorted(dates, reverse=True) and len(ids) == min(5, len(corpus.documents))
+
+
+def test_each_page_defines_only_the_abbreviations_it_uses() -> None:
+    """Tooltips without the whole glossary on every page (the abbr pass over every page with every
+    term was the project's extra MkDocs cost): a page gets the definitions of the terms in its text."""
+    from tracuu.model.glossary import Term
+
+    terms = [Term("UBND", "Ủy ban nhân dân"), Term("BCĐ", "Ban Chỉ đạo"), Term("TT", "Thông tư", tooltip=False)]
+    got = glossary.with_abbreviations(
+        {
+            "van-ban/a.md": "# UBND tỉnh\n\nTT Thành ủy\n",
+            "van-ban/b.md": "# Không viết tắt\n",
+            "_generated/newest.md": "UBND\n",
+            "du-lieu/a.csv": "UBND\n",
+        },
+        terms,
+    )
+    assert got["van-ban/a.md"].endswith("\n*[UBND]: Ủy ban nhân dân\n")
+    assert "BCĐ" not in got["van-ban/a.md"] and "*[TT]" not in got["van-ban/a.md"]
+    assert got["van-ban/b.md"] == "# Không viết tắt\n"
+    # snippets of the home page (which includes the whole list) and non-Markdown files are untouched
+    assert got["_generated/newest.md"] == "UBND\n" and got["du-lieu/a.csv"] == "UBND\n"
+
+
+def test_the_site_pages_carry_their_abbreviations() -> None:
+    from pathlib import Path
+
+    from tracuu.build import render_all
+
+    files = render_all(load_corpus(Path(__file__).resolve().parents[1]))
+    page = files["van-ban/2023-10-10-cong-van-5310-ubnd-kgvx-thai-nguyen.md"].decode()
+    assert "\n*[UBND]: Ủy ban nhân dân" in page
+    assert "--8<--" not in page
+    home = (Path(__file__).resolve().parents[1] / "docs" / "index.md").read_text(encoding="utf-8")
+    assert '--8<-- "includes/abbreviations.md"' in home

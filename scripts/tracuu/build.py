@@ -22,7 +22,7 @@ from tracuu.pipeline import parse_text
 from tracuu.render import agencies as render_agencies
 from tracuu.render import calendar as render_calendar
 from tracuu.render import deadlines as render_deadlines
-from tracuu.render import document_parts, export, feed, search_assets, urls
+from tracuu.render import document_parts, export, feed, glossary, search_assets, urls
 from tracuu.render import documents as render_documents
 from tracuu.render import instruments as render_instruments
 from tracuu.render import portal as render_portal
@@ -74,9 +74,11 @@ def _load_corpus(root: Path) -> Corpus:
 
 def render_all(corpus: Corpus, index: CorpusIndex | None = None) -> dict[str, bytes]:
     index = index if index is not None else build_index(corpus)
-    out: dict[str, bytes] = {}
+    texts: dict[str, str] = {}
     for render_pages in PAGE_RENDERERS:
-        out.update((path, text.encode("utf-8")) for path, text in render_pages(corpus, index).items())
+        texts.update(render_pages(corpus, index))
+    texts = glossary.with_abbreviations(texts, list(index.glossary))
+    out = {path: text.encode("utf-8") for path, text in texts.items()}
     for render_files in FILE_RENDERERS:
         out.update(render_files(corpus, index))
     return out

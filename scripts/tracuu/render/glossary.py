@@ -1,9 +1,12 @@
 """The glossary's page (``tu-dien/index.md``) and its tooltips (``includes/abbreviations.md``).
 
-``docs/includes/abbreviations.md`` holds one ``*[UBND]: Ủy ban nhân dân``
-line per term; ``pymdownx.snippets`` appends it to every page (``auto_append``
-in mkdocs.yml), the ``abbr`` extension wraps each occurrence in
-``<abbr title>``, and Material's ``content.tooltips`` shows the title.
+Every generated page ends with the ``*[UBND]: Ủy ban nhân dân`` definitions of
+the terms its own text contains (``with_abbreviations``); the ``abbr`` extension
+wraps each occurrence in ``<abbr title>``, and Material's ``content.tooltips``
+shows the title. Appending the whole list to every page (``pymdownx.snippets``
+``auto_append``) made ``abbr`` walk every page with every term: the project's
+MkDocs build cost 1.26× stock's with it, 1.03× without (benchmarks/RESULTS-issue15.md).
+The hand-written home page includes the full list (``includes/abbreviations.md``).
 Terms marked ``tooltip: false`` (letters with several meanings) are listed on
 the page but get no tooltip, so "TT Thành ủy" is never glossed "Thông tư".
 """
@@ -19,16 +22,32 @@ from tracuu.render.mdsafe import escape_inline, link
 from tracuu.render.titles import title_of
 
 ABBR_FILE = urls.ABBREVIATIONS
+# Snippets included into the home page, not pages: the home page has the whole list.
+_SNIPPET_DIRS = (ABBR_FILE.rsplit("/", 1)[0] + "/", urls.SNIPPETS + "/")
 PAGE = urls.GLOSSARY_PAGE
 
 
 def abbreviations_md(terms: list[Term]) -> str:
     """pymdownx/abbr definitions; the title is an attribute, so no Markdown escaping applies."""
     lines = ["<!-- Sinh tự động từ data/glossary.yml (tracuu.glossary); không sửa tay. -->", ""]
-    for t in sorted(terms, key=lambda t: t.term):
-        if t.tooltip:
-            lines.append(f"*[{t.term}]: {' '.join(t.expansion.split())}")
+    lines += [_definition(t) for t in sorted(terms, key=lambda t: t.term) if t.tooltip]
     return "\n".join(lines) + "\n"
+
+
+def _definition(t: Term) -> str:
+    return f"*[{t.term}]: {' '.join(t.expansion.split())}"
+
+
+def with_abbreviations(pages: dict[str, str], terms: list[Term]) -> dict[str, str]:
+    """Each Markdown page with the definitions of the terms it contains (a superset of what ``abbr``
+    marks: a term inside a longer word is defined but not marked, as with the whole list)."""
+    defs = [(t.term, _definition(t)) for t in sorted(terms, key=lambda t: t.term) if t.tooltip]
+    out = {}
+    for path, text in pages.items():
+        page = path.endswith(".md") and not path.startswith(_SNIPPET_DIRS)
+        used = [d for term, d in defs if term in text] if page else []
+        out[path] = text + "\n" + "\n".join(used) + "\n" if used else text
+    return out
 
 
 def _source_cell(source: str, corpus: Corpus) -> str:
