@@ -202,7 +202,14 @@ class _Page(HTMLParser):
 def page_entries(html: str, url: str) -> list[Entry]:
     """Search entries of one built page: the page, then its sections (none without exactly one <h1>)."""
     parser = _Page()
-    parser.feed(html)
+    # Only the <head> (the boost <meta>) and the <article> are read; the header, navigation and
+    # footer around them (half of a page's bytes) never reach the index, so they are not tokenised.
+    head_end, start, end = html.find("</head>"), html.find("<article"), html.rfind("</article>")
+    if 0 <= head_end < start < end:
+        parser.feed(html[:head_end])
+        parser.feed(html[start : end + len("</article>")])
+    else:
+        parser.feed(html)
     parser.close()
     if parser.h1s != 1 or not parser.entries:
         return []
