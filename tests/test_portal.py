@@ -122,14 +122,16 @@ def test_each_page_defines_only_the_abbreviations_it_uses() -> None:
     from tracuu.model.glossary import Term
 
     terms = [Term("UBND", "Ủy ban nhân dân"), Term("BCĐ", "Ban Chỉ đạo"), Term("TT", "Thông tư", tooltip=False)]
-    got = glossary.with_abbreviations(
-        {
+    got = dict(
+        glossary.with_abbreviations(
+            {
             "van-ban/a.md": "# UBND tỉnh\n\nTT Thành ủy\n",
             "van-ban/b.md": "# Không viết tắt\n",
             "_generated/newest.md": "UBND\n",
-            "du-lieu/a.csv": "UBND\n",
-        },
-        terms,
+                "du-lieu/a.csv": "UBND\n",
+            },
+            terms,
+        )
     )
     assert got["van-ban/a.md"].endswith("\n*[UBND]: Ủy ban nhân dân\n")
     assert "BCĐ" not in got["van-ban/a.md"] and "*[TT]" not in got["van-ban/a.md"]

@@ -74,11 +74,12 @@ def _load_corpus(root: Path) -> Corpus:
 
 def render_all(corpus: Corpus, index: CorpusIndex | None = None) -> dict[str, bytes]:
     index = index if index is not None else build_index(corpus)
-    texts: dict[str, str] = {}
+    terms = list(index.glossary)
+    out: dict[str, bytes] = {}
     for render_pages in PAGE_RENDERERS:
-        texts.update(render_pages(corpus, index))
-    texts = glossary.with_abbreviations(texts, list(index.glossary))
-    out = {path: text.encode("utf-8") for path, text in texts.items()}
+        # Encoded renderer by renderer: only one renderer's pages are ever held as text (peak memory).
+        pages = glossary.with_abbreviations(render_pages(corpus, index), terms)
+        out.update((path, text.encode("utf-8")) for path, text in pages)
     for render_files in FILE_RENDERERS:
         out.update(render_files(corpus, index))
     return out

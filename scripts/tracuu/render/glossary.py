@@ -13,6 +13,8 @@ the page but get no tooltip, so "TT Thành ủy" is never glossed "Thông tư".
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from tracuu.model.corpus import Corpus
 from tracuu.model.glossary import Term
 from tracuu.model.index import CorpusIndex
@@ -38,16 +40,15 @@ def _definition(t: Term) -> str:
     return f"*[{t.term}]: {' '.join(t.expansion.split())}"
 
 
-def with_abbreviations(pages: dict[str, str], terms: list[Term]) -> dict[str, str]:
+def with_abbreviations(pages: Mapping[str, str], terms: list[Term]) -> Iterator[tuple[str, str]]:
     """Each Markdown page with the definitions of the terms it contains (a superset of what ``abbr``
-    marks: a term inside a longer word is defined but not marked, as with the whole list)."""
+    marks: a term inside a longer word is defined but not marked, as with the whole list); lazily,
+    so a build never holds two copies of its pages."""
     defs = [(t.term, _definition(t)) for t in sorted(terms, key=lambda t: t.term) if t.tooltip]
-    out = {}
     for path, text in pages.items():
         page = path.endswith(".md") and not path.startswith(_SNIPPET_DIRS)
         used = [d for term, d in defs if term in text] if page else []
-        out[path] = text + "\n" + "\n".join(used) + "\n" if used else text
-    return out
+        yield path, (text + "\n" + "\n".join(used) + "\n" if used else text)
 
 
 def _source_cell(source: str, corpus: Corpus) -> str:
