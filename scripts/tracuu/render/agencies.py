@@ -23,7 +23,7 @@ from tracuu.render import calendar, deadlines, paging, urls
 from tracuu.render.agency_lines import line_md
 from tracuu.render.instruments import citation_label, href_for
 from tracuu.render.mdsafe import escape_inline, link
-from tracuu.render.titles import human_date, title_of
+from tracuu.render.titles import human_date, title_of, vn_date
 
 DIR = urls.AGENCIES
 ROLE_CLASS = {"chủ trì": "role-chu-tri", "phối hợp": "role-phoi-hop", "thực hiện": "role-thuc-hien"}
@@ -65,12 +65,7 @@ def _instrument_links(doc: Document, duty: Duty, index: CorpusIndex) -> list[str
 
 def _short_date(iso: str) -> str:
     """10/10/2023; tháng 01/2024; 2024 (as precise as the document)."""
-    parts = iso.split("-")
-    if len(parts) == 3:
-        return f"{parts[2]}/{parts[1]}/{parts[0]}"
-    if len(parts) == 2:
-        return f"tháng {parts[1]}/{parts[0]}"
-    return iso
+    return ("tháng " if iso.count("-") == 1 else "") + vn_date(iso)
 
 
 def _entry_md(e: AgencyEntry, views: Mapping[str, AgencyFacts], index: CorpusIndex, self_id: str) -> str:
