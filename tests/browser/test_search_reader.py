@@ -6,6 +6,8 @@ Every wait is on ``data-tracuu-query`` (search_driver.search) or on the page loa
 
 from __future__ import annotations
 
+import html
+import re
 import sys
 import urllib.parse
 from pathlib import Path
@@ -22,6 +24,7 @@ pytestmark = pytest.mark.browser
 
 _ITEMS = """els => els.map(a => ({
   href: a.getAttribute("href") || "",
+  cls: a.className,
   title: (a.querySelector(".tracuu-search__title") || {}).textContent || "",
   snippet: (a.querySelector(".tracuu-search__snippet") || {}).textContent || "",
   marks: Array.from(a.querySelectorAll("mark"), m => m.textContent)
@@ -82,6 +85,36 @@ def test_plain_words_rank_reader_pages_above_instrument_stubs(query: str, page: 
     assert reader and reader[0] < 3, f"{query!r} → {pages[:5]}"
     stubs = [p for p in pages[:reader[0]] if p.startswith("/phap-ly/")]
     assert not stubs, f"{query!r}: instrument pages {stubs} above the first reader page {pages[reader[0]]}"
+
+
+@pytest.mark.parametrize(("query", "typed"), [("đường dây nóng", "nóng")])
+def test_a_word_typed_with_marks_does_not_rank_its_folded_look_alikes(
+    query: str, typed: str, page: Any, site_dir: Path, site_url: str
+) -> None:
+    # "nóng" folds to "nong" like "Nông nghiệp": typed with its marks it is not that word, so the
+    # agencies of agriculture (title ×1000 in the score) must not come right after the hotline page
+    def lookalikes(title: str) -> list[str]:
+        return [w for w in re.findall(r"\w+", title.lower()) if fold(w) == fold(typed) and w != typed]
+
+    if not any(lookalikes(t) for t in _all_titles(site_dir)):
+        pytest.skip(f"no page title holds a look-alike of {typed!r}")
+    items = [i for i in _results(page, site_url, query) if "tracuu-search__page" in i["cls"]]
+    top = [i["title"] for i in items[:3]]
+    assert len(top) == 3, f"{query!r} → {top}"
+    assert not [t for t in top if lookalikes(t)], f"{query!r} → {top}"
+
+
+@pytest.mark.parametrize(("placed", "other"), [("văn hoá", "văn hóa"), ("uỷ ban nhân dân", "ủy ban nhân dân")])
+def test_a_tone_mark_placed_either_way_is_the_same_word(placed: str, other: str, page: Any, site_url: str) -> None:
+    # both placements are in use ("hoá"/"hóa"): neither is a look-alike of the other
+    first = [_path(i["href"], site_url) for i in _results(page, site_url, placed)][:6]
+    assert first, f"no results for {placed!r}"
+    assert first == [_path(i["href"], site_url) for i in _results(page, site_url, other)][:6]
+
+
+def _all_titles(site_dir: Path) -> list[str]:
+    found = (re.search(r"<h1[^>]*>(.*?)</h1>", p.read_text(encoding="utf-8"), re.S) for p in site_dir.rglob("index.html"))
+    return [html.unescape(re.sub(r"<[^>]+>", "", m.group(1))) for m in found if m]
 
 
 # --- marks: the words meant, not their folded look-alikes ----------------------------------

@@ -18,7 +18,11 @@
  * NFD, combining marks removed, đ→d, lower case, split at anything that is not
  * a letter, digit or underscore. The index holds every word folded and, when it
  * had accents, as "=<word>" too, so a query typed with accents ranks exact
- * words first ("nóng" is not "nông"); a token glued by - / . & (20/2021/NĐ-CP,
+ * words first ("bạo" is not "báo"; the tone mark may sit on either vowel, "hoá"
+ * is "hóa"). A word typed with marks that the site never writes while it writes
+ * other words that fold the same ("nóng": only "nông" is indexed) matches those
+ * as a trace only, and they never count as the word found (a title "Bộ Nông
+ * nghiệp" has not "nóng" in it); a token glued by - / . & (20/2021/NĐ-CP,
  * LĐ-TB&XH) is also indexed whole ("20-2021-nd-cp") and joined ("ldtbxh").
  *
  * Query side (the rules of the former lunr.vi override, unchanged): every
@@ -103,7 +107,10 @@
     whole: 1,                /* the folded word without wildcard */
     exact: 1.5,              /* the accented form, as typed */
     folded: 0.4,             /* the folded form of an accented word whose exact form is indexed
-                                ("nóng" also folds to "nông": the typed accents decide) */
+                                ("bạo" also folds to "báo": the typed accents decide) */
+    lookalike: 0.1,          /* the folded form of an accented word the site never writes while it
+                                writes other words that fold the same ("nóng" typed, only "nông"
+                                indexed): every folded match is another word, kept as a trace */
     compound: 3,             /* 20-2021-nd-cp, as one term */
     numbered: 1,             /* a typed number as the head of a glued number (5310 → 5310-ubnd-kgvx) */
     part: 1,                 /* 20, 2021, nd, cp */
@@ -261,17 +268,32 @@
     var main = single || parts.join("-")
     var exact = single ? exactWords(w.core) : []
     var marked = exact.length === 1 && exact[0] !== single
-    var exactKnown = marked && opts.known(EXACT + exact[0])
-    add(star(main), exactKnown ? BOOST.folded : 1, clause.presence)
-    group.alts.push([{ core: main, prefix: w.trail }])
+    /* typed with marks: the index's accented words that are this one ("hoá" is "hóa"), and
+       whether the site writes this folded form with marks at all ("nóng" typed, only "nông" indexed) */
+    var spelled = marked && !prohibited && main.length >= 2 ? opts.spellings(exact[0], single, w.trail) : null
+    var exactKnown = spelled !== null && spelled.same.length > 0
+    /* the typed marks decide: folded look-alikes of another word weigh little and are not the word found */
+    var decided = exactKnown || (spelled !== null && spelled.accented)
+    var foldedBoost = exactKnown ? BOOST.folded : decided ? BOOST.lookalike : 1
+    add(star(main), foldedBoost, clause.presence)
+    if (decided)
+      for (var sp = 0; sp < spelled.same.length; sp++) group.alts.push([{ core: spelled.same[sp], prefix: false }])
+    else
+      group.alts.push([{ core: main, prefix: w.trail }])
     if (prohibited || main.length < 2) return group
 
     if (single) {
-      if (w.trail) add(single, BOOST.whole)
+      if (w.trail) add(single, BOOST.whole * foldedBoost)
       /* a number heads the instruments it numbers: "5310" → 5310-ubnd-kgvx */
       if (/^[0-9]/.test(single)) add(single + "-*", BOOST.numbered)
-      if (marked)
-        add(EXACT + exact[0] + (w.trail ? "*" : ""), BOOST.exact)
+      if (marked) {
+        var typedExact = EXACT + exact[0]
+        add(typedExact + (w.trail ? "*" : ""), BOOST.exact)
+        /* the same word with its tone mark elsewhere ("hoá" typed, "hóa" written) */
+        for (var v = 0; spelled && v < spelled.same.length; v++)
+          if (spelled.same[v].lastIndexOf(typedExact, 0) !== 0 || (!w.trail && spelled.same[v] !== typedExact))
+            add(spelled.same[v], BOOST.exact)
+      }
     } else {
       out[out.length - 1].boost *= BOOST.compound
       var alt = []
@@ -507,6 +529,43 @@
     return Object.prototype.hasOwnProperty.call(terms, term)
   }
 
+  /* Tone marks (huyền, sắc, ngã, hỏi, nặng): "hóa" and "hoá" are one word, the mark placed apart */
+  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g
+  var untoned = new Map()     /* accented index term → [word without tone mark, tone, folded] */
+
+  function toneParts(word) {
+    var hit = untoned.get(word)
+    if (hit) return hit
+    var d = word.normalize("NFD")
+    hit = [d.replace(TONES, "").normalize("NFC"), (d.match(TONES) || []).join(""), foldWords(word).join("")]
+    if (untoned.size < 200000) untoned.set(word, hit)
+    return hit
+  }
+
+  /** A word typed with marks (`exact`, folded `folded`; `open`: still being typed, a prefix)
+      against the loaded accented index terms: `same`, the terms that are this word wherever
+      their tone mark sits ("=hóa" for "hoá"; open: the terms it starts, "=nóng" for "nó"), and
+      `accented`, whether any accented term folds to it (else the site writes it without marks). */
+  function spellings(exact, folded, open) {
+    var want = toneParts(exact)
+    var same = []
+    var accented = false
+    var keys = shardsFor(folded, open)
+    for (var k = 0; k < keys.length; k++) {
+      var list = loadedShards[keys[k]] || []
+      for (var i = 0; i < list.length; i++) {
+        var term = list[i]
+        if (term.charAt(0) !== EXACT) continue
+        var has = toneParts(term.slice(1))
+        if (open ? has[2].lastIndexOf(folded, 0) !== 0 : has[2] !== folded) continue
+        accented = true
+        var base = open ? has[0].lastIndexOf(want[0], 0) === 0 : has[0] === want[0]
+        if (base && (has[1] === want[1] || (open && !want[1]))) same.push(term)
+      }
+    }
+    return { same: same, accented: accented }
+  }
+
   /** Index terms a clause matches: itself, or with a trailing "*" every loaded term it starts. */
   function matching(term) {
     var w = splitWildcards(term)
@@ -561,7 +620,7 @@
     var groups = []
     for (var k = 0; k < typed.length; k++)
       groups.push(expandTerm(LUNR, typed[k].clause, typed[k].w, out, {
-        key: typed[k].key, stop: stops[k] && content > 0, known: known
+        key: typed[k].key, stop: stops[k] && content > 0, known: known, spellings: spellings
       }))
     addPhrases(LUNR, groups, out)
     return { clauses: out, groups: groups }
