@@ -297,7 +297,7 @@ def test_print_hides_navigation_keeps_attributes_and_link_targets(
     try:
         page.goto(f"{subpath_url}{section}/{name}/", wait_until="load")
         page.emulate_media(media="print")
-        for sel in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
+        for sel in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".tracuu-search"):
             for el in page.locator(sel).all():
                 assert not el.is_visible(), f"{sel} visible in print on {section}/{name}"
         assert page.locator(f".{panel}").first.is_visible()

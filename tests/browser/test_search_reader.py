@@ -164,3 +164,23 @@ def test_one_letter_asks_for_more_and_fetches_nothing(page: Any, site_url: str) 
     assert _results(page, site_url, "t") == []
     assert page.inner_text(_META) == "Gõ thêm ít nhất một chữ để tìm"
     assert not [u for u in fetched if "/search/p/" in u]  # no result rows were fetched for it
+
+
+# --- the box from the keyboard -----------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["/", "s"])
+def test_a_key_outside_a_field_moves_to_the_search_box_and_escape_leaves_it(key: str, page: Any, site_url: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(urllib.parse.urljoin(site_url, "huong-dan/"))
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press(key)
+    assert page.evaluate("document.activeElement && document.activeElement.matches('[data-search-input]')")
+    assert page.input_value("[data-search-input]") == ""  # the key is not typed into the box
+    search(page, "tổng đài", delay_ms=None)
+    assert page.eval_on_selector_all("[data-search-results] a", "els => els.length") > 0
+    page.keyboard.press("Escape")
+    assert page.input_value("[data-search-input]") == ""
+    assert not page.evaluate("document.activeElement && document.activeElement.matches('[data-search-input]')")
+    assert page.is_hidden("[data-search-results]")
+    assert errors == []
