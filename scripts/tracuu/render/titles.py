@@ -8,16 +8,36 @@ from tracuu.model.records import Document
 NAMED_TYPES = frozenset({"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"})
 
 
+def designation(doc: Document, *notes: str) -> str:
+    """A document by type and number, as officials cite it, `notes` (place, date) in brackets:
+    "Công văn 5310/UBND-KGVX (Thái Nguyên, 10/10/2023)".
+
+    Printed with its number left blank ("Số: /BC-BTC"), it has no number to cite: "Báo cáo
+    chưa ghi số (ký hiệu BC-BTC, Bắc Kạn, 06/2024)", never "Báo cáo /BC-BTC" (the attribute
+    table keeps the line as printed). A text that prints no "Số" line (a news item) is named
+    by its type: "Tin bài (Bắc Kạn, 24/01/2024)"."""
+    kind = doc.doc_type or "Văn bản"
+    said = [n for n in notes if n]
+    if doc.number:
+        head = f"{kind} {doc.number}"
+    elif doc.symbol or doc.number_text:
+        head = f"{kind} chưa ghi số"
+        said[:0] = [f"ký hiệu {doc.symbol}"] if doc.symbol else []
+    else:
+        head = kind
+    return f"{head} ({', '.join(said)})" if said else head
+
+
 def title_of(doc: Document) -> str:
-    """The page's H1: type + (number) + trích yếu."""
+    """The page's H1: type + (number) + trích yếu; without a trích yếu, the designation."""
     kind = doc.doc_type or "Văn bản"
     if kind in NAMED_TYPES and doc.number and doc.subject and len(doc.subject) <= 80:
         # A law is known by its name ("Luật Trẻ em"); its number follows.
         return f"{kind} {doc.subject} số {doc.number}"
-    head = f"{kind} {doc.number}" if doc.number else kind
     if doc.subject:
-        return f"{head}: {doc.subject}"
-    return head
+        # unnumbered: "Báo cáo: Thực hiện …" (the blank number is said where it is printed)
+        return f"{kind} {doc.number}: {doc.subject}" if doc.number else f"{kind}: {doc.subject}"
+    return designation(doc)
 
 
 def vn_date(iso: str) -> str:

@@ -11,6 +11,7 @@ from tracuu.model.records import Block, Document
 from tracuu.model.textutil import plain
 from tracuu.render import urls
 from tracuu.render.mdsafe import escape_block, escape_inline, link
+from tracuu.render.titles import designation, vn_date
 
 
 def doc_href(doc: Document, from_dir: str, anchor: str = "") -> str:
@@ -22,13 +23,9 @@ def agency_href(agency_id: str, from_dir: str) -> str:
 
 
 def short_title(doc: Document) -> str:
-    """ "Công văn 5310/UBND-KGVX (10/10/2023)": type, number and date, for link labels."""
-    kind = doc.doc_type or "Văn bản"
-    head = f"{kind} {doc.number}" if doc.number else f"{kind} {('/' + doc.symbol) if doc.symbol else ''}".strip()
-    date = ".".join(reversed(doc.date.split("-"))).replace(".", "/") if doc.date else ""
-    place = doc.province or doc.place
-    extra = ", ".join(x for x in (place, date) if x)
-    return f"{head} ({extra})" if extra else head
+    """ "Công văn 5310/UBND-KGVX (Thái Nguyên, 10/10/2023)": designation, place and date, for link labels
+    ("Báo cáo chưa ghi số (ký hiệu BC-BTC, Bắc Kạn, 06/2024)" when the number was left blank)."""
+    return designation(doc, doc.province or doc.place, vn_date(doc.date))
 
 
 def locator(doc: Document, anchor: str) -> str:
