@@ -87,12 +87,14 @@ def test_plain_words_rank_reader_pages_above_instrument_stubs(query: str, page: 
     assert not stubs, f"{query!r}: instrument pages {stubs} above the first reader page {pages[reader[0]]}"
 
 
-@pytest.mark.parametrize(("query", "typed"), [("đường dây nóng", "nóng")])
+# typed bare, the phrase is spelled as data/search.yml writes it ("đường dây nóng")
+@pytest.mark.parametrize(("query", "typed"), [("đường dây nóng", "nóng"), ("duong day nong", "nóng")])
 def test_a_word_typed_with_marks_does_not_rank_its_folded_look_alikes(
     query: str, typed: str, page: Any, site_dir: Path, site_url: str
 ) -> None:
-    # "nóng" folds to "nong" like "Nông nghiệp": typed with its marks it is not that word, so the
-    # agencies of agriculture (title ×1000 in the score) must not come right after the hotline page
+    # "nóng" folds to "nong" like "Nông nghiệp": typed with its marks, or in a phrase the vocabulary
+    # spells, it is not that word, so the agencies of agriculture (title ×1000 in the score) must not
+    # come right after the hotline page
     def lookalikes(title: str) -> list[str]:
         return [w for w in re.findall(r"\w+", title.lower()) if fold(w) == fold(typed) and w != typed]
 

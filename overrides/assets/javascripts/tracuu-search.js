@@ -31,7 +31,9 @@
  * glued ones ("5310" → 5310-ubnd-kgvx), abbreviation expansions both ways, a
  * kind glued to its number split ("NĐ20/2021", "TT13"); stop-words ("các",
  * "về", "là gì") count for almost nothing among other words; typed phrases
- * also ask for what they stand for ("tỉnh đoàn", "mồ côi", "đường dây nóng").
+ * also ask for what they stand for ("tỉnh đoàn", "mồ côi", "đường dây nóng"),
+ * and such a phrase typed without marks is weighed as it is written ("duong day
+ * nong" as "đường dây nóng": "Nông nghiệp" is not in it).
  * The vocabulary is assets/javascripts/search-synonyms.js, generated from
  * data/glossary.yml, data/agencies.yml, data/topics.yml and data/search.yml.
  * Only the last word matches as a prefix (it may still be being typed).
@@ -275,6 +277,8 @@
     /* the typed marks decide: folded look-alikes of another word weigh little and are not the word found */
     var decided = exactKnown || (spelled !== null && spelled.accented)
     var foldedBoost = exactKnown ? BOOST.folded : decided ? BOOST.lookalike : 1
+    /* a word typed without marks: its folded clauses, for a typed phrase to spell (addPhrases) */
+    var bareClauses = single && !marked && !prohibited ? [out.length] : null
     add(star(main), foldedBoost, clause.presence)
     if (decided)
       for (var sp = 0; sp < spelled.same.length; sp++) group.alts.push([{ core: spelled.same[sp], prefix: false }])
@@ -283,7 +287,10 @@
     if (prohibited || main.length < 2) return group
 
     if (single) {
-      if (w.trail) add(single, BOOST.whole * foldedBoost)
+      if (w.trail) {
+        if (bareClauses) bareClauses.push(out.length)
+        add(single, BOOST.whole * foldedBoost)
+      }
       /* a number heads the instruments it numbers: "5310" → 5310-ubnd-kgvx */
       if (/^[0-9]/.test(single)) add(single + "-*", BOOST.numbered)
       if (marked) {
@@ -324,6 +331,8 @@
     }
     group.folded = parts
     group.exact = marked ? exact[0] : null
+    group.bare = bareClauses
+    group.scale = (clause.boost || 1) * scale
     return group
   }
 
@@ -415,10 +424,31 @@
         /* "là gì", "phải làm gì": stop-words that make a phrase count */
         for (var h = t; h < t + key.length; h++)
           if (groups[h]) groups[h].weight = 1
+        spellPhrase(lunr, groups, t, bucket[b][1], out)
         /* longest phrase first, no overlaps: "bị xâm hại" is not also "xâm hại" */
         t += key.length - 1
         break
       }
+    }
+  }
+
+  /** A phrase of the vocabulary typed without marks ("duong day nong") is spelled as the
+      vocabulary writes it ("đường dây nóng"): each bare word then weighs like one typed with
+      those marks (its folded look-alikes, "nông", little; the words as written, fully). */
+  function spellPhrase(lunr, groups, t, written, out) {
+    for (var k = 0; k < written.length; k++) {
+      var g = groups[t + k]
+      if (!g || !g.bare || written[k] === g.folded[0]) continue
+      var spelled = spellings(written[k], g.folded[0], false)
+      if (!spelled.same.length && !spelled.accented) continue
+      var boost = spelled.same.length ? BOOST.folded : BOOST.lookalike
+      for (var c = 0; c < g.bare.length; c++) out[g.bare[c]].boost *= boost
+      g.alts.shift()   /* the folded form is no longer the word found */
+      for (var s = 0; s < spelled.same.length; s++) {
+        out.push({ term: spelled.same[s], boost: BOOST.exact * g.scale, usePipeline: false, presence: lunr.Query.presence.OPTIONAL })
+        g.alts.unshift([{ core: spelled.same[s], prefix: false }])
+      }
+      g.bare = null
     }
   }
 
