@@ -270,12 +270,15 @@
     var main = single || parts.join("-")
     var exact = single ? exactWords(w.core) : []
     var marked = exact.length === 1 && exact[0] !== single
-    /* typed with marks: the index's accented words that are this one ("hoá" is "hóa"), and
-       whether the site writes this folded form with marks at all ("nóng" typed, only "nông" indexed) */
-    var spelled = marked && !prohibited && main.length >= 2 ? opts.spellings(exact[0], single, w.trail) : null
-    var exactKnown = spelled !== null && spelled.same.length > 0
+    /* typed with tone or vowel marks: the index's accented words that are this one ("hoá" is
+       "hóa"), and whether the site writes this folded form with marks at all ("nóng" typed, only
+       "nông" indexed). Not for a word marked by đ alone ("NĐ", "LĐTBXH"): the index keeps no
+       accented form of a glued token's parts ("20/2021/NĐ-CP"), so its folded hits may be it. */
+    var toned = marked && /\p{M}/u.test(exact[0].normalize("NFD"))
+    var spelled = toned && !prohibited && main.length >= 2 ? opts.spellings(exact[0], single, w.trail) : null
+    var exactKnown = spelled !== null ? spelled.same.length > 0 : marked && opts.known(EXACT + exact[0])
     /* the typed marks decide: folded look-alikes of another word weigh little and are not the word found */
-    var decided = exactKnown || (spelled !== null && spelled.accented)
+    var decided = spelled !== null && (spelled.same.length > 0 || spelled.accented)
     var foldedBoost = exactKnown ? BOOST.folded : decided ? BOOST.lookalike : 1
     /* a word typed without marks: its folded clauses, for a typed phrase to spell (addPhrases) */
     var bareClauses = single && !marked && !prohibited ? [out.length] : null
@@ -289,7 +292,7 @@
     if (single) {
       if (w.trail) {
         if (bareClauses) bareClauses.push(out.length)
-        add(single, BOOST.whole * foldedBoost)
+        add(single, BOOST.whole * (decided ? foldedBoost : 1))
       }
       /* a number heads the instruments it numbers: "5310" → 5310-ubnd-kgvx */
       if (/^[0-9]/.test(single)) add(single + "-*", BOOST.numbered)
@@ -438,7 +441,7 @@
   function spellPhrase(lunr, groups, t, written, out) {
     for (var k = 0; k < written.length; k++) {
       var g = groups[t + k]
-      if (!g || !g.bare || written[k] === g.folded[0]) continue
+      if (!g || !g.bare || !/\p{M}/u.test(written[k].normalize("NFD"))) continue
       var spelled = spellings(written[k], g.folded[0], false)
       if (!spelled.same.length && !spelled.accented) continue
       var boost = spelled.same.length ? BOOST.folded : BOOST.lookalike
