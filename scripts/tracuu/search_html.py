@@ -28,7 +28,8 @@ every weight of the page and its sections, as Material's ``boost`` did.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from tracuu.html_scan import scan
 
 BOOST_META = "tracuu-search-boost"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -68,11 +69,10 @@ class Entry:
         return " ".join(" ".join(self.tags).split())
 
 
-class _Page(HTMLParser):
-    """The <article> of one page, cut at its headings."""
+class _Page:
+    """The <article> of one page, cut at its headings (handlers of ``tracuu.html_scan.scan``)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.boost = 1.0
         self.state = "before"  # before / in / done (the article)
         self.depth = 0  # open <article> elements
@@ -206,11 +206,10 @@ def page_entries(html: str, url: str) -> list[Entry]:
     # footer around them (half of a page's bytes) never reach the index, so they are not tokenised.
     head_end, start, end = html.find("</head>"), html.find("<article"), html.rfind("</article>")
     if 0 <= head_end < start < end:
-        parser.feed(html[:head_end])
-        parser.feed(html[start : end + len("</article>")])
+        scan(html[:head_end], parser)
+        scan(html[start : end + len("</article>")], parser)
     else:
-        parser.feed(html)
-    parser.close()
+        scan(html, parser)
     if parser.h1s != 1 or not parser.entries:
         return []
     parser.entries[0].url = url
