@@ -45,6 +45,12 @@ _ARROWS = ("←", "→", "↑", "↓", "«", "»")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
+def _excluded(tag: str, names: dict[str, str | None], classes: set[str]) -> bool:
+    """Whether an element and all it holds stay out of the index (navigation other than the topic tags included)."""
+    return tag in _IGNORE or (tag == "nav" and _TAGS_CLASS not in classes) or bool(classes & _IGNORE_CLASSES) \
+        or any(a in names for a in _IGNORE_ATTRS)
+
+
 @dataclass
 class Entry:
     """One search entry: a page (``url`` its path) or a section of it (``url`` ``#id``)."""
@@ -97,10 +103,7 @@ class _Page:
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = dict(attrs)
         if self.state != "in":
-            if tag == "meta":
-                self._boost(names)
-            elif tag == "article" and self.state == "before":
-                self.state, self.depth = "in", 1
+            self._outside_article(tag, names)
             return
         if tag == "article":
             self.depth += 1
@@ -108,16 +111,26 @@ class _Page:
             self.skip += tag not in _VOID
             return
         classes = set((names.get("class") or "").split())
-        tags = tag == "nav" and _TAGS_CLASS in classes
-        if tag in _IGNORE or (tag == "nav" and not tags) or classes & _IGNORE_CLASSES \
-                or any(a in names for a in _IGNORE_ATTRS):
+        if _excluded(tag, names, classes):
             self.skip = int(tag not in _VOID)
             return
         if tag in _VOID:
             if tag == "br":
                 self.handle_data(" ")
             return
+        tags = tag == "nav" and _TAGS_CLASS in classes
         self.mode.append((tag, "tags" if tags else "attrs" if classes & _ATTRS_CLASSES else ""))
+        self._open_element(tag, names)
+
+    def _outside_article(self, tag: str, names: dict[str, str | None]) -> None:
+        """Before the <article> only the boost <meta> counts; after it, nothing."""
+        if tag == "meta":
+            self._boost(names)
+        elif tag == "article" and self.state == "before":
+            self.state, self.depth = "in", 1
+
+    def _open_element(self, tag: str, names: dict[str, str | None]) -> None:
+        """An indexed element opens: a link, a table row or cell, a heading, or a word break."""
         if tag == "a" and self.entries and not self.heading:
             entry = self.entries[-1]
             self.links.append((entry, len(entry.text), len(entry.snip)))
