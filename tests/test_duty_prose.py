@@ -381,3 +381,38 @@ PETITIONS_AND_LISTS_DIRECTED = [
 @pytest.mark.parametrize(("paras", "expected"), PETITIONS_AND_LISTS_DIRECTED)
 def test_petitions_and_directed_lists(paras: list[str], expected: list[C]) -> None:
     assert counts(paras, province="Kon Tum") == expected
+
+
+SEMICOLON_ITEMS_AND_LEVELS = [
+    (  # real (quangnam_sxd, dev): items split by ";", one naming no body ("các chủ đầu tư, …")
+        ["Sở Xây dựng vừa ban hành công văn đề nghị các Sở, Ban, ngành thuộc tỉnh; UBND các huyện, thị xã, thành "
+         "phố; các chủ đầu tư, chủ thể tham gia hoạt động xây dựng trên địa bàn tỉnh tăng cường công tác phòng, "
+         "chống tai nạn đuối nước cho trẻ em trên các công trường xây dựng."],
+        [("các Sở, Ban, ngành thuộc tỉnh", "thực hiện", 1), ("UBND các huyện, thị xã, thành phố", "thực hiện", 1)],
+    ),
+    (  # real (backan, dev): a level word alone after the directive is that level's UBND
+        ["Kết thúc buổi kiểm tra, BCĐ hoạt động hè tỉnh đề nghị huyện tiếp tục làm tốt công tác tuyên truyền."],
+        [("huyện", "thực hiện", 1)],
+    ),
+    # ... "xã hội hóa" is no commune
+    (["UBND huyện yêu cầu xã hội hóa công tác dạy bơi cho trẻ em trên địa bàn."], []),
+]
+
+
+@pytest.mark.parametrize(("paras", "expected"), SEMICOLON_ITEMS_AND_LEVELS)
+def test_semicolon_items_and_level_words(paras: list[str], expected: list[C]) -> None:
+    assert counts(paras, province="Quảng Nam") == expected
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        # real (sources/2017-05-15-thong-tu-23-…, 2017-05-09-nghi-dinh-56-…): execution clauses (C6)
+        "Các Vụ trưởng, Cục trưởng thuộc Bộ Y tế; Giám đốc Sở Y tế các tỉnh, thành phố trực thuộc trung ương và các "
+        "cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Thông tư này.",
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung "
+        "ương chịu trách nhiệm thi hành Nghị định này.",
+    ],
+)
+def test_execution_clauses_of_circulars_and_decrees_give_no_duty(para: str) -> None:
+    assert counts([para], doc_type="Thông tư") == []

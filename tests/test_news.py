@@ -206,3 +206,12 @@ def test_more_datelines(line: str, expected: Dateline) -> None:
 def test_the_sites_own_date_is_not_the_articles(raw: str, date: str, subject: str) -> None:
     got = lay(raw)
     assert (got.doc_type, got.date, got.subject) == ("Tin bài", date, subject)
+
+
+def test_a_byline_run_into_the_last_paragraph() -> None:
+    """thanhnien.vn (dev/hcm_sgddt…): a copy without its line breaks ends "… vi phạm. Bích Thanh"."""
+    got = lay(LEAD + " Các trường học phải có hình thức kỷ luật nghiêm khắc học sinh vi phạm. Bích Thanh")
+    assert (got.doc_type, got.signer.name, got.closing) == ("Tin bài", "Bích Thanh", ["Bích Thanh"])
+    assert all("Bích Thanh" not in b.text for b in got.body)
+    # an abbreviation's full stop is no sentence end: "… tại TP. Hồ Chí Minh" keeps its place
+    assert lay(LEAD + " Hội nghị diễn ra tại TP. Hồ Chí Minh").signer.name == ""

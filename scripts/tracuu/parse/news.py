@@ -121,6 +121,20 @@ def _closing(body: list[Line]) -> tuple[Signer, list[Line]]:
     return Signer(), []
 
 
+# "… kỷ luật nghiêm khắc học sinh vi phạm. Bích Thanh": a copy that lost its line breaks runs the
+# byline into the last paragraph; the sentence before it ends on a word, not an abbreviation ("TP.").
+_RUN_IN = re.compile(r"^(?P<body>.*[a-zđà-ỹ]{2}[.!?…])\s+(?P<name>[^\s.!?…][^.!?…]{1,40})$", re.S)
+
+
+def _run_in_byline(text: str) -> tuple[str, str] | None:
+    """(the paragraph, the author) when a byline ends the last paragraph, else None."""
+    m = _RUN_IN.match(plain(text).strip())
+    if m is None or not 2 <= len(m.group("name").split()) <= 4:
+        return None
+    name = byline_name(m.group("name"))
+    return (m.group("body"), name) if name else None
+
+
 def is_caption(text: str) -> bool:
     """A photo caption ("Huấn luyện viên hướng dẫn học sinh … (Ảnh: Thanh Tùng/TTXVN)", "Ảnh minh họa")."""
     return bool(_CAPTION.search(plain(text)))
@@ -175,7 +189,8 @@ def looks_like_news(lines: list[Line]) -> bool:
         return False
     signer, closing = _closing(content)
     prose = [plain(ln.text).strip() for ln in content[: len(content) - len(closing)]]
-    return bool(prose) and (bool(closing) or any(len(p) >= 120 and _SENTENCE_END.search(p) for p in prose))
+    run_in = not closing and _run_in_byline(content[-1].text) is not None
+    return bool(prose) and (bool(closing) or run_in or any(len(p) >= 120 and _SENTENCE_END.search(p) for p in prose))
 
 
 def read_news(lines: list[Line], lay: Layout) -> list[Line]:
@@ -203,6 +218,10 @@ def read_news(lines: list[Line], lay: Layout) -> list[Line]:
     if closing:
         lay.closing = [ln.text for ln in closing]
         del body[len(body) - len(closing):]
+    elif body and (run_in := _run_in_byline(body[-1].text)) is not None:
+        last = body[-1]
+        body[-1] = Line(last.no, run_in[0])
+        signer, closing, lay.closing = Signer(name=run_in[1]), [last], [run_in[1]]
     if not signer.name and dateline and dateline.byline:
         signer = Signer(name=dateline.byline)
     if signer.name:

@@ -44,7 +44,8 @@ NOTICE = re.compile(r"\b(?:thông báo|sao gửi)\b[^.]*\bđể\b[^.]*\bbiết\b
 # The execution clause of a decision ("Chánh Văn phòng …, Giám đốc các Sở …, Chủ tịch
 # UBND … chịu trách nhiệm thi hành Quyết định này"): office holders, no task of their own.
 EXECUTION = re.compile(
-    r"\b(?:chịu trách nhiệm|có trách nhiệm)?\s*thi hành\s+(?:Quyết định|Nghị quyết|Chỉ thị)\s+này\b", re.I
+    r"\b(?:chịu trách nhiệm|có trách nhiệm)?\s*thi hành\s+(?:Quyết định|Nghị quyết|Chỉ thị|Nghị định|Thông tư)\s+này\b",
+    re.I,
 )
 
 
@@ -193,7 +194,7 @@ def addressee_end(text: str) -> int:
 
 
 # Words that go on with a name after a known agency ("Phòng Y tế các huyện", "Sở Y tế tỉnh").
-_NAME_GOES_ON = re.compile(r"^(?:các|cấp|tỉnh|huyện|thành(?! lập)|thị|xã|phường|quận|trên|của|và|thuộc|tại)\b")
+_NAME_GOES_ON = re.compile(r"^(?:các|cấp|tỉnh|huyện|thành(?! lập)|thị|xã|phường|quận|trên|của|và|thuộc|tại|ương)\b")
 
 
 def leading_agencies(ctx: Context, text: str) -> tuple[list[Named], str] | None:
@@ -326,6 +327,11 @@ def names_in(ctx: Context, text: str) -> list[Named]:
         # every listed name must be an agency, or this is one long name
         if len(parts) >= 2 and sum(len(n.text) for n in parts) >= 0.7 * len(re.sub(r"[,;]|\svà\s", "", name)):
             return parts
+        # "A; B; các chủ đầu tư, …": items split by ";" are addressees each; two that are
+        # agencies say so, and an item that names none is passed over
+        items = [names_in(ctx, s) for s in name.split(";") if s.strip()] if ";" in name else []
+        if sum(1 for i in items if i) >= 2:
+            return [n for i in items for n in i]
     found = ctx.resolve(name)
     return [Named(name, found)] if found is not None else []
 

@@ -110,7 +110,7 @@ def _directed(ctx: Context, sentence: str) -> Found | None:
             named = names_in(ctx, head)
             if named:
                 return named, tail.strip()
-        lead = leading_agencies(ctx, after)
+        lead = leading_agencies(ctx, after) or _bare_level(ctx, after)
         if lead is not None and _acceptable(lead[1], verb=True):
             return lead
     d = _DISPATCH.search(sentence)
@@ -119,6 +119,17 @@ def _directed(ctx: Context, sentence: str) -> Found | None:
         if named:
             return named, d.group("rest")
     return None
+
+
+# "BCĐ hoạt động hè tỉnh đề nghị huyện tiếp tục …": a level word alone, then a verb (not a place's
+# name, "huyện Na Rì"; not "xã hội"), is that level's people's committee.
+_BARE_LEVEL = re.compile(r"^(?P<level>tỉnh|huyện|thị xã|xã(?! hội\b))\s+(?=[a-zđà-ỹ])")
+
+
+def _bare_level(ctx: Context, text: str) -> Found | None:
+    m = _BARE_LEVEL.match(text)
+    agency = ctx.resolve(f"UBND {m.group('level')}", allow_unknown=False) if m else None
+    return ([Named(m.group("level"), agency)], text[m.end():]) if m and agency else None
 
 
 def _referred(last: tuple[Named, ...], noun: str) -> list[Named]:
