@@ -416,3 +416,28 @@ def test_semicolon_items_and_level_words(paras: list[str], expected: list[C]) ->
 )
 def test_execution_clauses_of_circulars_and_decrees_give_no_duty(para: str) -> None:
     assert counts([para], doc_type="Thông tư") == []
+
+
+COLLECTIVES_AND_PRESS = [
+    (  # real (phuyen, dev): "các tổ chức …" is a collective, not "các" and a verb; the press as one
+        ["UBND tỉnh vừa có công văn yêu cầu các sở, ban, ngành, các tổ chức mặt trận, hội, đoàn thể tỉnh, UBND các "
+         "huyện, thị xã, thành phố triển khai các hoạt động vui đón Tết Trung thu năm 2018.",
+         "Sở Thông tin và Truyền thông, các cơ quan báo, đài phối hợp với Sở Lao động, Thương binh và Xã hội đẩy mạnh "
+         "các hoạt động tuyên truyền."],
+        [("các sở, ban, ngành", "thực hiện", 1), ("các tổ chức mặt trận, hội, đoàn thể tỉnh", "thực hiện", 1),
+         ("UBND các huyện, thị xã, thành phố", "thực hiện", 1), ("Sở Thông tin và Truyền thông", "phối hợp", 1),
+         ("các cơ quan báo, đài", "phối hợp", 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paras", "expected"), COLLECTIVES_AND_PRESS)
+def test_collectives_and_the_press(paras: list[str], expected: list[C]) -> None:
+    assert counts(paras, province="Phú Yên") == expected
+
+
+def test_cooperation_as_a_noun_names_no_partners() -> None:
+    """sources/2023-03-huong-dan-cong-tac-tre-em-kon-tum: "công tác phối hợp liên ngành giữa các cơ quan …"."""
+    paras = ["Sở Lao động - Thương binh và Xã hội chủ trì rà soát, đánh giá kết quả công tác phối hợp liên ngành giữa "
+             "các cơ quan, đơn vị quản lý nhà nước, các tổ chức chính trị - xã hội trong phòng ngừa xâm hại trẻ em."]
+    assert counts(paras, province="Kon Tum", doc_type="Hướng dẫn") == [("Sở Lao động - Thương binh và Xã hội", "chủ trì", 1)]

@@ -37,7 +37,8 @@ _NOUN_AFTER_COMMA = ("tổ chức",)
 
 _LABEL = re.compile(r"^\s*(?:Điều\s+\d+[a-zđ]?\.?|[IVXLC]+\.|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\)|[-+•])\s*")
 MARKUP = re.compile(r"\*+|^#+\s*")
-PARTNERS = re.compile(r"\bphối (?:kết )?hợp(?:\s+với)?\s+(?P<list>.+)$")
+# "phối hợp với Công an tỉnh, Sở Y tế …"; not "công tác phối hợp liên ngành giữa các cơ quan …" (a noun)
+PARTNERS = re.compile(r"\bphối (?:kết )?hợp(?:\s+với)?\s+(?!(?:liên ngành|giữa)\b)(?P<list>.+)$")
 _ITEM_SPLIT = re.compile(r"\s*;\s*|,\s+|\s+và\s+")
 # The closing line of a notice ("UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện./.").
 NOTICE = re.compile(r"\b(?:thông báo|sao gửi)\b[^.]*\bđể\b[^.]*\bbiết\b", re.I)
@@ -187,7 +188,11 @@ def addressee_end(text: str) -> int:
     """Where the addressee at the start of ``text`` ends (before its verb)."""
     for m in STOP.finditer(text):
         before = text[: m.start()]
-        if before.rstrip().endswith(_NAME_BEFORE_VERB) or (before.endswith(",") and m.group().strip() in _NOUN_AFTER_COMMA):
+        head = before.rstrip()
+        # "các tổ chức …": after "các" a verb-like word is a noun
+        if head.endswith(_NAME_BEFORE_VERB) or head in ("các", "Các") or (
+            before.endswith(",") and m.group().strip() in _NOUN_AFTER_COMMA
+        ):
             continue
         return m.start()
     return len(text)
