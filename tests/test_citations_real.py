@@ -51,8 +51,14 @@ def found(text: str) -> list[tuple[str, str, str]]:
          [("Văn bản số 863", "863", "van-ban-863-phong-ldtbxh")]),
         ("theo Công văn số 1234 ngày 05/6/2023 của Bộ Y tế về tiêm chủng.",
          [("Công văn số 1234", "1234", "cong-van-1234-bo-y-te-2023")]),
+        # without "số" as well: the type word, the number and the issuer after it
+        ("tiếp tục thực hiện Chỉ thị 06 của Chủ tịch UBND tỉnh về phòng, chống đuối nước.",
+         [("Chỉ thị 06", "06", "chi-thi-06-chu-tich-ubnd-tinh")]),
+        # … but a year after a type word is that year's document, no number
+        ("Thực hiện Kế hoạch 2024 của UBND tỉnh về công tác trẻ em.", []),
         # a bare number with nothing that says whose it is stays uncited
         ("Kế hoạch số 3 năm nay có nhiều điểm mới.", []),
+        ("Kế hoạch 3 năm nay có nhiều điểm mới.", []),
         ("trong số 06 trường hợp của UBND tỉnh", []),
     ],
 )

@@ -307,3 +307,137 @@ LISTS_OF_TASKS = [
 @pytest.mark.parametrize(("blocks", "expected"), LISTS_OF_TASKS)
 def test_lists_of_tasks_in_news(blocks: list[tuple[str, str, str, str, str]], expected: list[C]) -> None:
     assert counts_of_blocks(blocks, doc_type="Tin bài") == expected
+
+
+HEADED_LISTS = [
+    (  # real (daknong, dev): the kind written once before the colon, then a name of its own kind
+        ["Theo đó, UBND tỉnh yêu cầu các Sở: Lao động – Thương binh và Xã hội, Thông tin và Truyền thông, UBND các "
+         "huyện, thành phố tùy vào chức năng, nhiệm vụ triển khai các biện pháp phòng, chống tai nạn đuối nước."],
+        [("Sở Lao động – Thương binh và Xã hội", "thực hiện", 1), ("Sở Thông tin và Truyền thông", "thực hiện", 1),
+         ("UBND các huyện, thành phố", "thực hiện", 1)],
+    ),
+    (  # invented: ";" between the names, "và" before the last, after a directive
+        ["UBND tỉnh yêu cầu Các Bộ: Giáo dục và Đào tạo; Y tế và Công an tỉnh tăng cường kiểm tra."],
+        [("Bộ Giáo dục và Đào tạo", "thực hiện", 1), ("Bộ Y tế", "thực hiện", 1), ("Công an tỉnh", "thực hiện", 1)],
+    ),
+    (  # the same list in a meeting's attendance is no assignment
+        ["Cùng dự họp có Giám đốc các Sở: Giáo dục và Đào tạo, Nội vụ; Chủ tịch UBND quận Lê Chân."],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paras", "expected"), HEADED_LISTS)
+def test_a_list_headed_by_its_kind(paras: list[str], expected: list[C]) -> None:
+    assert counts(paras, province="Đắk Nông") == expected
+
+
+REPEATS_AND_COLLECTIVES = [
+    (  # real (hoabinh_ttg, dev): the lead prints the assignment the last paragraph reports: one duty
+        ["(LĐTĐ) Thủ tướng Chính phủ vừa giao Bộ Công an chỉ đạo điều tra làm rõ nguyên nhân khiến 8 cháu bị đuối "
+         "nước và báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 3 năm 2019.",
+         "Thủ tướng Chính phủ giao Bộ Công an chỉ đạo điều tra làm rõ nguyên nhân khiến 8 cháu bé ở Hòa Bình bị đuối "
+         "nước và báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 3 năm 2019."],
+        [("Bộ Công an", "thực hiện", 1)],
+    ),
+    (  # ... two different tasks of one body stay two
+        ["UBND tỉnh yêu cầu Sở Y tế tăng cường kiểm tra an toàn thực phẩm tại các trường mầm non.",
+         "UBND tỉnh yêu cầu Sở Y tế tổ chức tập huấn sơ cứu đuối nước cho giáo viên và học sinh."],
+        [("Sở Y tế", "thực hiện", 2)],
+    ),
+    (  # real (hoabinh_ttg, dev): "các cấp, các ngành" is one collective (C4), then a named organ type
+        ["Thủ tướng Chính phủ yêu cầu các cấp, các ngành, Ủy ban nhân dân các tỉnh, thành phố thực hiện nghiêm văn "
+         "bản chỉ đạo số 1123/UBQGTE."],
+        [("các cấp, các ngành", "thực hiện", 1), ("Ủy ban nhân dân các tỉnh, thành phố", "thực hiện", 1)],
+    ),
+    (  # invented: the communes addressed by their names only, and an adverb the stop list knows ("sớm")
+        ["Thời gian tới, UBND huyện yêu cầu các xã, thị trấn tiếp tục rà soát các ao, hồ nguy hiểm.",
+         "Bộ trưởng cũng yêu cầu Cục Trẻ em sớm hoàn thiện dự thảo Chỉ thị."],
+        [("các xã, thị trấn", "thực hiện", 1), ("Cục Trẻ em", "thực hiện", 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paras", "expected"), REPEATS_AND_COLLECTIVES)
+def test_repeats_and_collectives_in_news(paras: list[str], expected: list[C]) -> None:
+    assert counts(paras, province="Hòa Bình") == expected
+
+
+PETITIONS_AND_LISTS_DIRECTED = [
+    # invented: a petition or a proposal gives no work
+    (["Nhiều phụ huynh đề nghị nhà trường tăng cường quản lý học sinh sau giờ học."], []),
+    (["Tại buổi làm việc, Sở Giáo dục và Đào tạo đề xuất UBND tỉnh giao Sở Tài chính bố trí kinh phí dạy bơi."], []),
+    (["Cử tri đề nghị Sở Giao thông vận tải sớm sửa chữa tuyến đường trước cổng trường."], []),
+    # ... a body that asks after a comma still assigns
+    (["Phụ huynh lo lắng, Sở Giáo dục và Đào tạo yêu cầu các trường tăng cường quản lý học sinh."],
+     [("các trường", "thực hiện", 1)]),
+    # invented (C5): "Giao A: Chỉ đạo B; C triển khai …": B and C are A's list, A has the duty
+    (["Giao UBND các huyện, thành phố: Chỉ đạo UBND cấp xã; các cơ quan, đơn vị triển khai thực hiện các biện "
+      "pháp bảo vệ trẻ em."],
+     [("UBND các huyện, thành phố", "thực hiện", 1)]),
+]
+
+
+@pytest.mark.parametrize(("paras", "expected"), PETITIONS_AND_LISTS_DIRECTED)
+def test_petitions_and_directed_lists(paras: list[str], expected: list[C]) -> None:
+    assert counts(paras, province="Kon Tum") == expected
+
+
+SEMICOLON_ITEMS_AND_LEVELS = [
+    (  # real (quangnam_sxd, dev): items split by ";", one naming no body ("các chủ đầu tư, …")
+        ["Sở Xây dựng vừa ban hành công văn đề nghị các Sở, Ban, ngành thuộc tỉnh; UBND các huyện, thị xã, thành "
+         "phố; các chủ đầu tư, chủ thể tham gia hoạt động xây dựng trên địa bàn tỉnh tăng cường công tác phòng, "
+         "chống tai nạn đuối nước cho trẻ em trên các công trường xây dựng."],
+        [("các Sở, Ban, ngành thuộc tỉnh", "thực hiện", 1), ("UBND các huyện, thị xã, thành phố", "thực hiện", 1)],
+    ),
+    (  # real (backan, dev): a level word alone after the directive is that level's UBND
+        ["Kết thúc buổi kiểm tra, BCĐ hoạt động hè tỉnh đề nghị huyện tiếp tục làm tốt công tác tuyên truyền."],
+        [("huyện", "thực hiện", 1)],
+    ),
+    # ... "xã hội hóa" is no commune
+    (["UBND huyện yêu cầu xã hội hóa công tác dạy bơi cho trẻ em trên địa bàn."], []),
+]
+
+
+@pytest.mark.parametrize(("paras", "expected"), SEMICOLON_ITEMS_AND_LEVELS)
+def test_semicolon_items_and_level_words(paras: list[str], expected: list[C]) -> None:
+    assert counts(paras, province="Quảng Nam") == expected
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        # real (sources/2017-05-15-thong-tu-23-…, 2017-05-09-nghi-dinh-56-…): execution clauses (C6)
+        "Các Vụ trưởng, Cục trưởng thuộc Bộ Y tế; Giám đốc Sở Y tế các tỉnh, thành phố trực thuộc trung ương và các "
+        "cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Thông tư này.",
+        "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung "
+        "ương chịu trách nhiệm thi hành Nghị định này.",
+    ],
+)
+def test_execution_clauses_of_circulars_and_decrees_give_no_duty(para: str) -> None:
+    assert counts([para], doc_type="Thông tư") == []
+
+
+COLLECTIVES_AND_PRESS = [
+    (  # real (phuyen, dev): "các tổ chức …" is a collective, not "các" and a verb; the press as one
+        ["UBND tỉnh vừa có công văn yêu cầu các sở, ban, ngành, các tổ chức mặt trận, hội, đoàn thể tỉnh, UBND các "
+         "huyện, thị xã, thành phố triển khai các hoạt động vui đón Tết Trung thu năm 2018.",
+         "Sở Thông tin và Truyền thông, các cơ quan báo, đài phối hợp với Sở Lao động, Thương binh và Xã hội đẩy mạnh "
+         "các hoạt động tuyên truyền."],
+        [("các sở, ban, ngành", "thực hiện", 1), ("các tổ chức mặt trận, hội, đoàn thể tỉnh", "thực hiện", 1),
+         ("UBND các huyện, thị xã, thành phố", "thực hiện", 1), ("Sở Thông tin và Truyền thông", "phối hợp", 1),
+         ("các cơ quan báo, đài", "phối hợp", 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paras", "expected"), COLLECTIVES_AND_PRESS)
+def test_collectives_and_the_press(paras: list[str], expected: list[C]) -> None:
+    assert counts(paras, province="Phú Yên") == expected
+
+
+def test_cooperation_as_a_noun_names_no_partners() -> None:
+    """sources/2023-03-huong-dan-cong-tac-tre-em-kon-tum: "công tác phối hợp liên ngành giữa các cơ quan …"."""
+    paras = ["Sở Lao động - Thương binh và Xã hội chủ trì rà soát, đánh giá kết quả công tác phối hợp liên ngành giữa "
+             "các cơ quan, đơn vị quản lý nhà nước, các tổ chức chính trị - xã hội trong phòng ngừa xâm hại trẻ em."]
+    assert counts(paras, province="Kon Tum", doc_type="Hướng dẫn") == [("Sở Lao động - Thương binh và Xã hội", "chủ trì", 1)]

@@ -13,6 +13,7 @@ from tracuu.resolve.jurisdiction import (
     document_province,
     jurisdiction,
     local_jurisdiction,
+    place_unit,
     places,
     province_of,
     unit_word,
@@ -145,3 +146,19 @@ def test_every_admin_unit_reads_its_example(unit: AdminUnit) -> None:
     found = places(unit.example)
     assert [(p.unit, p.name(4, dashes=True)) for p in found][:1] == [(unit.unit, unit.example.split(" ", len(unit.word.split()))[-1])]
     assert unit_word(unit.word) == ("" if unit.unit in ("xã", "phường", "đặc khu") else unit.unit)
+
+
+@pytest.mark.parametrize(
+    ("place", "unit"),
+    [("TP. Bắc Kạn", "thành phố"), ("Tp.Huế", "thành phố"), ("Huyện Ba Bể", "huyện"), ("Thị xã Sơn Tây", "thị xã"),
+     ("Bắc Kạn", ""), ("Hà Nội", "")],
+)
+def test_place_unit(place: str, unit: str) -> None:
+    assert place_unit(place) == unit
+
+
+def test_places_in_capitals_are_read_only_when_asked() -> None:
+    """An issuer block prints its place in capitals ("UBND HUYỆN BA BỂ"); running text never does."""
+    assert places("UBND HUYỆN BA BỂ") == []
+    found = places("UBND HUYỆN BA BỂ", any_case=True)
+    assert [(p.written, p.unit, p.run) for p in found] == [("HUYỆN", "huyện", "BA BỂ")]

@@ -127,6 +127,8 @@ def test_a_kind_word_alone_is_no_body(text: str, province: str, agencies: list[s
     [
         # real: Điều 94 khoản 1, Điều 57 khoản 3: a body, then a verb the stop list does not know ("thành lập")
         ("dieu-94-khoan-1", "thu-tuong-chinh-phu"),
+        # real: Điều 94 khoản 2, after an opening phrase: "Căn cứ …, Chủ tịch Ủy ban nhân dân các cấp thành lập …"
+        ("dieu-94-khoan-2", "ubnd-cac-cap"),
         ("dieu-57-khoan-3", "ubnd-huyen"),
     ],
 )

@@ -178,3 +178,40 @@ def test_structured_text_without_header_is_no_news(raw: str) -> None:
     got = lay(raw)
     assert got.doc_type == "" and not got.is_news
     assert any("không nhận ra bố cục" in w for w in got.warnings)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # tuyengiao.vn (the copy of dev/hoabinh_ttg…): the minutes marked with an apostrophe
+        ("Thứ Bảy, 23/3/2019 9:58'(GMT+7)", Dateline("2019-03-23", "")),
+        ("12/06/2023 08:15 (GMT+07:00)", Dateline("2023-06-12", "")),
+    ],
+)
+def test_more_datelines(line: str, expected: Dateline) -> None:
+    assert read_dateline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "date", "subject"),
+    [
+        # tuyengiao.vn: the site's date and section over the article's dateline and headline
+        ("Thứ Bảy, 23/11/2024\nXã hội\nThứ Bảy, 23/3/2019 9:58'(GMT+7)\n\nThủ tướng yêu cầu làm rõ nguyên nhân vụ "
+         "đuối nước\n\n" + LEAD, "2019-03-23", "Thủ tướng yêu cầu làm rõ nguyên nhân vụ đuối nước"),
+        # the site's date, the headline, then the article's dateline
+        ("Thứ Bảy, 23/11/2024\nPhòng, chống đuối nước cho trẻ em trong dịp hè\nThứ Bảy, 23/3/2019 09:58\n\n" + LEAD,
+         "2019-03-23", "Phòng, chống đuối nước cho trẻ em trong dịp hè"),
+    ],
+)
+def test_the_sites_own_date_is_not_the_articles(raw: str, date: str, subject: str) -> None:
+    got = lay(raw)
+    assert (got.doc_type, got.date, got.subject) == ("Tin bài", date, subject)
+
+
+def test_a_byline_run_into_the_last_paragraph() -> None:
+    """thanhnien.vn (dev/hcm_sgddt…): a copy without its line breaks ends "… vi phạm. Bích Thanh"."""
+    got = lay(LEAD + " Các trường học phải có hình thức kỷ luật nghiêm khắc học sinh vi phạm. Bích Thanh")
+    assert (got.doc_type, got.signer.name, got.closing) == ("Tin bài", "Bích Thanh", ["Bích Thanh"])
+    assert all("Bích Thanh" not in b.text for b in got.body)
+    # an abbreviation's full stop is no sentence end: "… tại TP. Hồ Chí Minh" keeps its place
+    assert lay(LEAD + " Hội nghị diễn ra tại TP. Hồ Chí Minh").signer.name == ""

@@ -1,7 +1,7 @@
 """Score ``tracuu parse`` on real public documents it was never tuned on.
 
-tests/realdocs/ holds 33 real texts (news copies of local directives and
-short official letters) with hand-written gold in the format of
+tests/realdocs/ holds 52 real texts (news copies of local directives,
+short official letters and one complete Quyết định) with hand-written gold in the format of
 ../shared/eval/gold/seeds.yaml; tests/realdocs/README.md says where each came
 from. ``dev/`` may be read by whoever writes parser rules; ``heldout/`` must
 not be (it measures generalisation).
@@ -42,17 +42,22 @@ ROLES = {"chủ trì", "phối hợp", "thực hiện"}
 # Floors per set and metric: the figures of 2026-12-02 rounded down a little
 # (dev duties raised after the prose readers of issue 11: 1.00 / 1.00 / 1.00, roles 100 %).
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {  # raised on branch unseen2 (21 texts, all figures 1.00)
+    # Branch unseen3 added 19 texts (9 dev, 10 heldout; tests/realdocs/README.md, "Third batch").
+    # The floors are the figures with them, rounded down a little: the 21 old dev texts and the 12
+    # old held-out ones score as before (dev 1.00; held-out duties 0.81 / 0.89 / 0.85, roles 89 %);
+    # the new texts are harder, so the set's figures are lower, not the parser worse.
+    "dev": {  # 30 texts: duties 1.00 / 0.98 / 0.99, roles 98 %, the rest 1.00
         "metadata": 0.98,
         "instruments_p": 0.97, "instruments_r": 0.97, "instruments_f1": 0.97,
-        "duties_p": 0.97, "duties_r": 0.97, "duties_f1": 0.97,
-        "roles": 0.97,
+        "duties_p": 0.97, "duties_r": 0.96, "duties_f1": 0.97,
+        "roles": 0.96,
     },
-    "heldout": {  # raised after the issue-11 rules were written (never tuned on these texts)
+    "heldout": {  # 22 texts, never tuned on: metadata 98 %, instruments 1.00 / 0.82 / 0.90,
+        # duties 0.78 / 0.83 / 0.81, roles 78 %
         "metadata": 0.95,
-        "instruments_p": 0.95, "instruments_r": 0.84, "instruments_f1": 0.90,
-        "duties_p": 0.78, "duties_r": 0.85, "duties_f1": 0.82,
-        "roles": 0.85,
+        "instruments_p": 0.95, "instruments_r": 0.80, "instruments_f1": 0.88,
+        "duties_p": 0.76, "duties_r": 0.80, "duties_f1": 0.78,
+        "roles": 0.75,
     },
 }
 

@@ -182,3 +182,18 @@ def test_check_reports_a_broken_vocabulary(tmp_path: Path) -> None:
     with paths.using_root(tmp_path):
         found = check()
     assert [(Path(p.path).name, p.line, p.severity) for p in found] == [("vocabulary.yml", 2, "error")]
+
+
+@pytest.mark.parametrize("word", words("list_heads"), ids=lambda w: w.word)
+def test_every_list_head_gives_each_name_after_it_the_duty(word: Word) -> None:
+    names = word.example.partition(":")[2]
+    duties = prose_duties(f"UBND tỉnh yêu cầu các {word.example} tăng cường kiểm tra.", doc_type="Tin bài")
+    assert len(duties) == len(re.split(r"[,;]", names)) and all(role == "thực hiện" for _, role in duties)
+
+
+@pytest.mark.parametrize("word", words("petition_words"), ids=lambda w: w.word)
+def test_every_petition_word_makes_a_request_no_duty(word: Word) -> None:
+    assert prose_duties(f"Tại hội nghị, {word.example}.", doc_type="Tin bài") == []
+    verb = next(v for v in ("đề nghị", "yêu cầu", "giao") if v in word.example)
+    addressed = word.example[word.example.index(verb):]
+    assert prose_duties(f"UBND tỉnh {addressed}.", doc_type="Tin bài") != []

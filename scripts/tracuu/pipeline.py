@@ -123,26 +123,9 @@ def parse_text(
         return enrich(replace(doc, problems=(*problems, *doc.problems)))
     lay = parse_layout(cleaned)
     problems.extend(_layout_problem(source, w) for w in lay.warnings)
-    if sidecar is not None:
-        side, side_problems = dict(sidecar.values), list(sidecar.problems)
-    else:
-        side, side_problems = load_sidecar(sidecar_path) if sidecar_path else ({}, [])
+    side, side_problems = _read_sidecar(sidecar, sidecar_path)
     problems.extend(_sidecar_problems(source, side_problems))
-    place = lay.place or str(side.get("place", ""))
-    body_text = [(b.line, b.text) for b in lay.body]
-    issuer, issuer_source = _issuer(lay, body_text, place, side, source, problems)
-    province = str(side.get("province", "")) or document_province(place, issuer, body_text)
-    if lay.is_news and not place and side.get("province"):
-        place = str(side["province"])
-    recipients = tuple(
-        r for r in [*lay.kinh_gui, *lay.noi_nhan] if r and not re.match(r"^(Lưu|Như trên)\b", r, flags=re.I)
-    )
-    meta = tuple(
-        (k, str(item))
-        for k, v in side.items()
-        if k not in ("issuer", "place", "province")
-        for item in (v if isinstance(v, tuple) else (v,))
-    )
+    place, issuer, issuer_source, province = _origin(lay, side, source, problems)
     doc = Document(
         source=source,
         id=doc_id,
@@ -155,7 +138,7 @@ def parse_text(
         subject=lay.subject,
         signer=lay.signer,
         signers=tuple(lay.signers) or ((lay.signer,) if lay.signer.name else ()),
-        recipients=recipients,
+        recipients=_recipients(lay),
         problems=tuple(problems),
         kinh_gui=tuple(lay.kinh_gui),
         noi_nhan=tuple(lay.noi_nhan),
@@ -165,7 +148,7 @@ def parse_text(
         closing=tuple(lay.closing),
         province=province,
         issuer_source=issuer_source,
-        meta=meta,
+        meta=_meta(side),
         date_text=lay.date_text,
         number_text=lay.number_text,
         subject_prefix=lay.subject_prefix,
@@ -173,6 +156,45 @@ def parse_text(
     )
     doc, oversized = hide_oversized_blocks(bound_fields(doc, lay.subject_line or 1))
     return restore_blocks(enrich(doc), oversized)
+
+
+def _read_sidecar(
+    sidecar: sidecars.Sidecar | None, sidecar_path: Path | None
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The sidecar as already read by the build, else as read from ``sidecar_path``; none without either."""
+    if sidecar is not None:
+        return dict(sidecar.values), list(sidecar.problems)
+    return load_sidecar(sidecar_path) if sidecar_path else ({}, [])
+
+
+def _origin(
+    lay: Layout, side: dict[str, Any], source: str, problems: list[Problem]
+) -> tuple[str, str, str, str]:
+    """(place, issuer, how the issuer was found, province): the text's, the sidecar's where the text is silent."""
+    place = lay.place or str(side.get("place", ""))
+    body_text = [(b.line, b.text) for b in lay.body]
+    issuer, issuer_source = _issuer(lay, body_text, place, side, source, problems)
+    province = str(side.get("province", "")) or document_province(place, issuer, body_text)
+    if lay.is_news and not place and side.get("province"):
+        place = str(side["province"])
+    return place, issuer, issuer_source, province
+
+
+def _recipients(lay: Layout) -> tuple[str, ...]:
+    """Kính gửi and Nơi nhận, without "Lưu ..." and "Như trên"."""
+    return tuple(
+        r for r in [*lay.kinh_gui, *lay.noi_nhan] if r and not re.match(r"^(Lưu|Như trên)\b", r, flags=re.I)
+    )
+
+
+def _meta(side: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The sidecar's other facts as (key, value) pairs, one per item of a list."""
+    return tuple(
+        (k, str(item))
+        for k, v in side.items()
+        if k not in ("issuer", "place", "province")
+        for item in (v if isinstance(v, tuple) else (v,))
+    )
 
 
 def _cite(doc: Document) -> Document:

@@ -28,7 +28,8 @@ every weight of the page and its sections, as Material's ``boost`` did.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from tracuu.html_scan import scan
 
 BOOST_META = "tracuu-search-boost"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -42,6 +43,12 @@ _BREAK = {"p", "div", "li", "td", "th", "tr", "br", "ul", "ol", "dl", "dt", "dd"
           "pre", "figure", "figcaption", "details", "summary", "hr", "nav", "aside", "caption"}
 _ARROWS = ("←", "→", "↑", "↓", "«", "»")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _excluded(tag: str, names: dict[str, str | None], classes: set[str]) -> bool:
+    """Whether an element and all it holds stay out of the index (navigation other than the topic tags included)."""
+    return tag in _IGNORE or (tag == "nav" and _TAGS_CLASS not in classes) or bool(classes & _IGNORE_CLASSES) \
+        or any(a in names for a in _IGNORE_ATTRS)
 
 
 @dataclass
@@ -68,11 +75,10 @@ class Entry:
         return " ".join(" ".join(self.tags).split())
 
 
-class _Page(HTMLParser):
-    """The <article> of one page, cut at its headings."""
+class _Page:
+    """The <article> of one page, cut at its headings (handlers of ``tracuu.html_scan.scan``)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.boost = 1.0
         self.state = "before"  # before / in / done (the article)
         self.depth = 0  # open <article> elements
@@ -97,10 +103,7 @@ class _Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = dict(attrs)
         if self.state != "in":
-            if tag == "meta":
-                self._boost(names)
-            elif tag == "article" and self.state == "before":
-                self.state, self.depth = "in", 1
+            self._outside_article(tag, names)
             return
         if tag == "article":
             self.depth += 1
@@ -108,16 +111,26 @@ class _Page(HTMLParser):
             self.skip += tag not in _VOID
             return
         classes = set((names.get("class") or "").split())
-        tags = tag == "nav" and _TAGS_CLASS in classes
-        if tag in _IGNORE or (tag == "nav" and not tags) or classes & _IGNORE_CLASSES \
-                or any(a in names for a in _IGNORE_ATTRS):
+        if _excluded(tag, names, classes):
             self.skip = int(tag not in _VOID)
             return
         if tag in _VOID:
             if tag == "br":
                 self.handle_data(" ")
             return
+        tags = tag == "nav" and _TAGS_CLASS in classes
         self.mode.append((tag, "tags" if tags else "attrs" if classes & _ATTRS_CLASSES else ""))
+        self._open_element(tag, names)
+
+    def _outside_article(self, tag: str, names: dict[str, str | None]) -> None:
+        """Before the <article> only the boost <meta> counts; after it, nothing."""
+        if tag == "meta":
+            self._boost(names)
+        elif tag == "article" and self.state == "before":
+            self.state, self.depth = "in", 1
+
+    def _open_element(self, tag: str, names: dict[str, str | None]) -> None:
+        """An indexed element opens: a link, a table row or cell, a heading, or a word break."""
         if tag == "a" and self.entries and not self.heading:
             entry = self.entries[-1]
             self.links.append((entry, len(entry.text), len(entry.snip)))
@@ -206,11 +219,10 @@ def page_entries(html: str, url: str) -> list[Entry]:
     # footer around them (half of a page's bytes) never reach the index, so they are not tokenised.
     head_end, start, end = html.find("</head>"), html.find("<article"), html.rfind("</article>")
     if 0 <= head_end < start < end:
-        parser.feed(html[:head_end])
-        parser.feed(html[start : end + len("</article>")])
+        scan(html[:head_end], parser)
+        scan(html[start : end + len("</article>")], parser)
     else:
-        parser.feed(html)
-    parser.close()
+        scan(html, parser)
     if parser.h1s != 1 or not parser.entries:
         return []
     parser.entries[0].url = url

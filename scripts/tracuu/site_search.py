@@ -152,31 +152,50 @@ def _weights(entries: list[Entry]) -> tuple[dict[str, array[int]], Counter[str]]
     """term → [entry, 2 × round(weight × 100) + in title, ...]: lunr's BM25 per field, summed, × the page's boost;
     and term → in how many (entry, field) it is (lunr's document frequency).
 
-    Two passes over the entries (frequencies, then weights) so that only the postings are held,
-    never every entry's term counts; postings are flat int64 arrays."""
-    lengths: dict[str, list[int]] = {f: [] for f in FIELDS}
+    One pass tokenises each entry once and keeps, per term, its raw term frequencies
+    ``[entry, tf title, tf text, tf tags, ...]`` (flat int32 arrays, never every entry's
+    counters); the weights need the corpus-wide frequencies, so they are computed after,
+    term by term, each raw row replaced by its postings as it is done."""
+    fields = ("title", "text", "tags")  # FIELDS' order: a term's weight sums them in this order
+    lengths: dict[str, array[int]] = {f: array("q") for f in fields}
+    boosts: list[float] = []
     df: Counter[str] = Counter()
-    for e in entries:
-        per = _fields(e)
-        for f in FIELDS:
-            lengths[f].append(sum(per[f].values()))
-            df.update(per[f].keys())  # as lunr.idf: an entry counts once per field the term is in
-    n = len(entries)
-    avg = {f: (sum(v) / len(v) if v and sum(v) else 1.0) for f, v in lengths.items()}
-    flat: dict[str, array[int]] = {}
+    raw: dict[str, array[int]] = {}
     for i, e in enumerate(entries):
         per = _fields(e)
-        total: dict[str, float] = defaultdict(float)
-        for f, boost in FIELDS.items():
-            norm = K1 * (1 - B + B * lengths[f][i] / avg[f])
-            for term, tf in per[f].items():
-                idf = math.log(1 + abs((n - df[term] + 0.5) / (df[term] + 0.5)))
-                total[term] += boost * idf * (K1 + 1) * tf / (norm + tf)
-        for term, w in total.items():
-            row = flat.get(term)
+        boosts.append(e.boost)
+        for f in fields:
+            lengths[f].append(sum(per[f].values()))
+            df.update(per[f].keys())  # as lunr.idf: an entry counts once per field the term is in
+        pt, px, pg = (per[f] for f in fields)
+        for term in {**pt, **px, **pg}:  # each term of the entry once
+            row = raw.get(term)
             if row is None:
-                row = flat[term] = array("q")
-            row.extend((i, 2 * max(1, round(w * e.boost * 100)) + (term in per["title"])))
+                row = raw[term] = array("i")
+            row.extend((i, pt.get(term, 0), px.get(term, 0), pg.get(term, 0)))
+    n = len(entries)
+    avg = {f: (sum(v) / len(v) if v and sum(v) else 1.0) for f, v in lengths.items()}
+    # per field: its boost and, per entry, lunr's length norm (constant while B = 0)
+    bt, bx, bg = (FIELDS[f] for f in fields)
+    nt, nx, ng = ([K1 * (1 - B + B * length / avg[f]) for length in lengths[f]] for f in fields)
+    flat: dict[str, array[int]] = {}
+    for term in list(raw):
+        row = raw.pop(term)  # released as it is weighed
+        d = df[term]
+        idf = math.log(1 + abs((n - d + 0.5) / (d + 0.5)))
+        # the products in lunr's order: boost × idf × (k1 + 1) × tf / (norm + tf)
+        ct, cx, cg = bt * idf * (K1 + 1), bx * idf * (K1 + 1), bg * idf * (K1 + 1)
+        out = flat[term] = array("q")
+        for at in range(0, len(row), 4):
+            i, t, x, g = row[at:at + 4]
+            w = 0.0
+            if t:
+                w += ct * t / (nt[i] + t)
+            if x:
+                w += cx * x / (nx[i] + x)
+            if g:
+                w += cg * g / (ng[i] + g)
+            out.extend((i, 2 * max(1, round(w * boosts[i] * 100)) + (t > 0)))
     return flat, df
 
 

@@ -121,32 +121,33 @@ def _signature(lines: list[Line], start: int, name_at: int, noi_at: int, lay: La
     name = segs[-1] if segs else plain(lines[name_at].text)
     sig_start = name_at
     while k - 1 >= start:
-        raw = lines[k - 1].text
-        q = plain(raw).strip("| ")
-        cells = _sig_cells(raw)
-        if not q or _SIGNED_MARK.match(q):
-            k -= 1
-            continue
-        if noi_at >= 0 and k - 1 > noi_at and _LIST_GOES_ON.search(q):
-            k -= 1  # an upper-case line of the Nơi nhận list ("TTTT, TTPVHCC;"), wrapped from the item above
-            continue
-        if is_upper_line(q) or SIG_AUTHORITY.match(q):
-            title.insert(0, q)
-            k -= 1
+        kind, text = _above_name(lines[k - 1].text, k - 1, noi_at)
+        if kind == "stop":
+            break
+        k -= 1
+        if kind == "title":
+            title.insert(0, text)
             sig_start = k
-            continue
-        if len(cells) > 1 and (is_upper_line(cells[-1]) or SIG_AUTHORITY.match(cells[-1])):
-            title.insert(0, cells[-1])
-            k -= 1
-            sig_start = k
-            continue
-        if noi_at >= 0 and k - 1 >= noi_at and (q.startswith(("-", "+", "•")) or _NOI_NHAN.match(cells[0])):
-            k -= 1  # a line of the Nơi nhận list between the title and the name's column
-            continue
-        break
     lay.signer = Signer(name=name, title=" / ".join(title))
     lay.signer_line = lines[name_at].no
     return sig_start
+
+
+def _above_name(raw: str, at: int, noi_at: int) -> tuple[str, str]:
+    """Line ``at``, above a signer's name: ("title", its title text), ("pass", "") or ("stop", "")."""
+    q = plain(raw).strip("| ")
+    cells = _sig_cells(raw)
+    if not q or _SIGNED_MARK.match(q):
+        return "pass", ""
+    if noi_at >= 0 and at > noi_at and _LIST_GOES_ON.search(q):
+        return "pass", ""  # an upper-case line of the Nơi nhận list ("TTTT, TTPVHCC;"), wrapped from the item above
+    if is_upper_line(q) or SIG_AUTHORITY.match(q):
+        return "title", q
+    if len(cells) > 1 and (is_upper_line(cells[-1]) or SIG_AUTHORITY.match(cells[-1])):
+        return "title", cells[-1]
+    if noi_at >= 0 and at >= noi_at and (q.startswith(("-", "+", "•")) or _NOI_NHAN.match(cells[0])):
+        return "pass", ""  # a line of the Nơi nhận list between the title and the name's column
+    return "stop", ""
 
 
 def _signatures(lines: list[Line], start: int, name_at: int, noi_at: int, lay: Layout) -> int:

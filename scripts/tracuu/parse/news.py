@@ -25,8 +25,9 @@ _DATE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2}
 # The rest a portal prints around it: times, a time zone, the words of data/vocabulary.yml.
 _TOKENS = LazyPattern(
     r"(?<!\w)(?:{dateline_words})(?!\w)"
-    r"|[\[(]?\s*GMT\s*[+-]\s*\d{{1,2}}\s*[\])]?"  # doubled braces: the template is str.format'ed
-    r"|(?<![\d:])\d{{1,2}}(?::\d{{2}}){{1,2}}(?:\s*(?:AM|PM|SA|CH)(?!\w))?(?![\d:])",
+    r"|[\[(]?\s*GMT\s*[+-]\s*\d{{1,2}}(?::\d\d)?\s*[\])]?"  # doubled braces: the template is str.format'ed
+    # "9:58'(GMT+7)": some portals mark the minutes
+    r"|(?<![\d:])\d{{1,2}}(?::\d{{2}}){{1,2}}(?:\s*(?:AM|PM|SA|CH)(?!\w))?['’]?(?![\d:])",
     re.I,
 )
 _SEPARATORS = re.compile(r"^[\s,;|:()\[\]\-–—]*$")
@@ -120,6 +121,20 @@ def _closing(body: list[Line]) -> tuple[Signer, list[Line]]:
     return Signer(), []
 
 
+# "… kỷ luật nghiêm khắc học sinh vi phạm. Bích Thanh": a copy that lost its line breaks runs the
+# byline into the last paragraph; the sentence before it ends on a word, not an abbreviation ("TP.").
+_RUN_IN = re.compile(r"^(?P<body>.*[a-zđà-ỹ]{2}[.!?…])\s+(?P<name>[^\s.!?…][^.!?…]{1,40})$", re.S)
+
+
+def _run_in_byline(text: str) -> tuple[str, str] | None:
+    """(the paragraph, the author) when a byline ends the last paragraph, else None."""
+    m = _RUN_IN.match(plain(text).strip())
+    if m is None or not 2 <= len(m.group("name").split()) <= 4:
+        return None
+    name = byline_name(m.group("name"))
+    return (m.group("body"), name) if name else None
+
+
 def is_caption(text: str) -> bool:
     """A photo caption ("Huấn luyện viên hướng dẫn học sinh … (Ảnh: Thanh Tùng/TTXVN)", "Ảnh minh họa")."""
     return bool(_CAPTION.search(plain(text)))
@@ -141,10 +156,20 @@ def _content(lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if plain(ln.text).strip()]
 
 
-def _dateline_at(content: list[Line]) -> tuple[int, Dateline] | None:
+def _dateline_at(content: list[Line]) -> tuple[int, Dateline, list[Line]] | None:
+    """(index, dateline, the site's header lines) of a copy's dateline in its first four lines.
+
+    A portal may print today's date over the article ("Thứ Bảy, 23/11/2024 / Xã hội / Thứ Bảy,
+    23/3/2019 9:58'(GMT+7) / headline"): of two datelines the second is the article's, and the
+    first, with the section labels of a word or three between them, is the site's header.
+    """
     for n, ln in enumerate(content[:4]):
         if d := read_dateline(ln.text):
-            return n, d
+            for k in range(n + 1, min(n + 4, len(content))):
+                if (again := read_dateline(content[k].text)) is not None:
+                    labels = [x for x in content[n + 1:k] if len(plain(x.text).split()) <= 3]
+                    return k, again, [ln, *labels]
+            return n, d, []
     return None
 
 
@@ -164,7 +189,8 @@ def looks_like_news(lines: list[Line]) -> bool:
         return False
     signer, closing = _closing(content)
     prose = [plain(ln.text).strip() for ln in content[: len(content) - len(closing)]]
-    return bool(prose) and (bool(closing) or any(len(p) >= 120 and _SENTENCE_END.search(p) for p in prose))
+    run_in = not closing and _run_in_byline(content[-1].text) is not None
+    return bool(prose) and (bool(closing) or run_in or any(len(p) >= 120 and _SENTENCE_END.search(p) for p in prose))
 
 
 def read_news(lines: list[Line], lay: Layout) -> list[Line]:
@@ -177,10 +203,14 @@ def read_news(lines: list[Line], lay: Layout) -> list[Line]:
         ln = content[dated[0]]
         lay.date, lay.date_line, lay.date_text = dated[1].date, ln.no, plain(ln.text).strip()
         body.remove(ln)
+        for site in dated[2]:  # the site's header: kept with the document's header lines, out of the body
+            body.remove(site)
+            lay.header.append(plain(site.text).strip())
     head_at = next((n for n, ln in enumerate(body[:2]) if not is_caption(ln.text)), None)
     if head_at is not None:
         head = body[head_at]
-        dated_next = dated is not None and dated[0] == content.index(head) + 1
+        at = content.index(head)
+        dated_next = dated is not None and at < dated[0] and all(x in dated[2] for x in content[at + 1:dated[0]])
         if is_headline(head.text, dated_next):
             lay.subject, lay.subject_line = plain(head.text).strip(), head.no
             body.remove(head)
@@ -188,6 +218,10 @@ def read_news(lines: list[Line], lay: Layout) -> list[Line]:
     if closing:
         lay.closing = [ln.text for ln in closing]
         del body[len(body) - len(closing):]
+    elif body and (run_in := _run_in_byline(body[-1].text)) is not None:
+        last = body[-1]
+        body[-1] = Line(last.no, run_in[0])
+        signer, closing, lay.closing = Signer(name=run_in[1]), [last], [run_in[1]]
     if not signer.name and dateline and dateline.byline:
         signer = Signer(name=dateline.byline)
     if signer.name:

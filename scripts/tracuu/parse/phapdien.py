@@ -293,6 +293,48 @@ def _problem(source: str, warning: str) -> Problem:
     return Problem(source, int(m.group("line")), m.group("message"), "warning") if m else Problem(source, 1, warning, "warning")
 
 
+def _article_number(art: _Article, hm: re.Match[str], warns: list[str]) -> tuple[str, NoteFacts | None]:
+    """The article's number and what its source note states: the note's number, else the heading's (noted)."""
+    facts = read_note(art.note.text, art.note.no) if art.note else None
+    if facts is None:
+        number = hm.group("last")
+        warns.append(f"line {art.heading.no}: điều Pháp điển {hm.group('code')} không có ghi chú nguồn "
+                     f"'(Điều … số …)'; số điều lấy theo đề mục ({number})")
+        return number, None
+    if facts.problem:
+        warns.append(f"line {art.note.no if art.note else art.heading.no}: {facts.problem}")
+    if facts.article != hm.group("last"):
+        warns.append(f"line {art.heading.no}: đề mục {hm.group('code')} khác số điều trong ghi chú "
+                     f"(Điều {facts.article}); giữ số điều theo ghi chú")
+    return facts.article, facts
+
+
+def _article_blocks(art: _Article, number: str, title: str, anchors: _Anchors) -> tuple[str, list[Block]]:
+    """The article's anchor, and its blocks: heading, the codification's notes, then its body."""
+    anchor = anchors.take(unit_anchor(number), art.heading.no)
+    blocks = [Block(kind="heading", text=f"Điều {number}. {title}", line=art.heading.no, anchor=anchor,
+                    level=0, label=f"Điều {number}")]
+    # The notes follow the article but hang from nothing: they are the codification's words
+    # about it, not a clause of it (no duty, topic or citation is read from them).
+    blocks.append(Block(kind="note", text=art.heading.text, line=art.heading.no,
+                        anchor=anchors.take(f"{anchor}-phap-dien", art.heading.no), level=1))
+    if art.note:
+        blocks.append(Block(kind="note", text=art.note.text, line=art.note.no,
+                            anchor=anchors.take(f"{anchor}-ghi-chu", art.note.no), level=1))
+    blocks.extend(_body_blocks(anchor, art.body, anchors))
+    return anchor, blocks
+
+
+def _article_note(art: _Article, hm: re.Match[str], anchor: str, number: str, facts: NoteFacts | None) -> ArticleNote:
+    return ArticleNote(
+        anchor=anchor, article=number, title=hm.group("title"), code=hm.group("code"), heading=art.heading.text,
+        note=art.note.text if art.note else "", type=facts.type if facts else "",
+        number=facts.number if facts else "", effective=facts.effective if facts else "",
+        amendments=facts.amendments if facts else (), line=art.heading.no,
+        note_line=art.note.no if art.note else 0,
+    )
+
+
 def parse_phapdien(cleaned: Cleaned, source: str, doc_id: str, warnings: list[str] | None = None) -> Document:
     """One Pháp điển extract → one Document (body blocks, article notes, facts from the notes)."""
     warns = list(warnings or [])
@@ -307,38 +349,12 @@ def parse_phapdien(cleaned: Cleaned, source: str, doc_id: str, warnings: list[st
     for art in articles:
         hm = HEADING.match(art.heading.text)
         assert hm is not None  # _split_articles only opens an article at a heading
-        facts = read_note(art.note.text, art.note.no) if art.note else None
-        if facts is None:
-            number = hm.group("last")
-            warns.append(f"line {art.heading.no}: điều Pháp điển {hm.group('code')} không có ghi chú nguồn "
-                         f"'(Điều … số …)'; số điều lấy theo đề mục ({number})")
-        else:
-            number = facts.article
+        number, facts = _article_number(art, hm, warns)
+        if facts is not None:
             stated.append((facts, art.note.no if art.note else art.heading.no))
-            if facts.problem:
-                warns.append(f"line {art.note.no if art.note else art.heading.no}: {facts.problem}")
-            if facts.article != hm.group("last"):
-                warns.append(f"line {art.heading.no}: đề mục {hm.group('code')} khác số điều trong ghi chú "
-                             f"(Điều {facts.article}); giữ số điều theo ghi chú")
-        title = hm.group("title")
-        anchor = anchors.take(unit_anchor(number), art.heading.no)
-        body.append(Block(kind="heading", text=f"Điều {number}. {title}", line=art.heading.no, anchor=anchor,
-                          level=0, label=f"Điều {number}"))
-        # The notes follow the article but hang from nothing: they are the codification's words
-        # about it, not a clause of it (no duty, topic or citation is read from them).
-        body.append(Block(kind="note", text=art.heading.text, line=art.heading.no,
-                          anchor=anchors.take(f"{anchor}-phap-dien", art.heading.no), level=1))
-        if art.note:
-            body.append(Block(kind="note", text=art.note.text, line=art.note.no,
-                              anchor=anchors.take(f"{anchor}-ghi-chu", art.note.no), level=1))
-        body.extend(_body_blocks(anchor, art.body, anchors))
-        notes.append(ArticleNote(
-            anchor=anchor, article=number, title=title, code=hm.group("code"), heading=art.heading.text,
-            note=art.note.text if art.note else "", type=facts.type if facts else "",
-            number=facts.number if facts else "", effective=facts.effective if facts else "",
-            amendments=facts.amendments if facts else (), line=art.heading.no,
-            note_line=art.note.no if art.note else 0,
-        ))
+        anchor, blocks = _article_blocks(art, number, hm.group("title"), anchors)
+        body.extend(blocks)
+        notes.append(_article_note(art, hm, anchor, number, facts))
     if not articles:
         warns.append("line 1: không tìm thấy điều nào theo mẫu Pháp điển 'Điều 8.1.LQ.82. Tên điều'")
     f = _document_facts(stated, warns)

@@ -88,77 +88,96 @@ def _load(path: Path) -> AgencyRegistry:
     sectors = tuple(
         Sector(str(d["id"]), nfc(str(d["name"])), _strs(d.get("abbr"))) for _, d in _entries(root, "sectors", path)
     )
-    sector_ids = {s.id for s in sectors}
     kinds = tuple(
         KindPrefix(nfc(str(d["prefix"])), nfc(str(d["kind"])), nfc(str(d["level"])), d.get("alone") is True)
         for _, d in _entries(root, "kinds", path)
     )
-    seen: dict[str, int] = {}
-
-    def check(line: int, d: dict[str, Any], required: tuple[str, ...]) -> None:
-        for f in required:
-            if not d.get(f):
-                raise SourceError(path, line, f"entry {d.get('id', '?')!r} has no '{f}'")
-        ident = str(d["id"])
-        if ident in seen:
-            raise SourceError(path, line, f"id {ident!r} already used on line {seen[ident]}")
-        seen[ident] = line
-        if d["level"] not in LEVELS:
-            raise SourceError(path, line, f"level {d['level']!r} is not one of {', '.join(LEVELS)}")
-        if d.get("sector") and d["sector"] not in sector_ids:
-            raise SourceError(path, line, f"sector {d['sector']!r} is not listed under 'sectors'")
-
+    check = _EntryCheck(path, {s.id for s in sectors})
     templates = []
     for line, d in _entries(root, "templates", path):
         check(line, d, ("id", "name", "kind", "level", "sector"))
-        templates.append(
-            Template(
-                id=str(d["id"]),
-                name=nfc(str(d["name"])),
-                kind=nfc(str(d["kind"])),
-                level=str(d["level"]),
-                sector=str(d["sector"]),
-                instance=nfc(str(d.get("instance") or "")),
-                aliases=_strs(d.get("aliases")),
-                examples=_strs(d.get("examples")),
-                line=line,
-            )
-        )
+        templates.append(_template(line, d))
     groups = []
     for line, d in _entries(root, "groups", path):
         check(line, d, ("id", "name", "level"))
-        for p in d.get("patterns") or ():
-            try:
-                re.compile(p)
-            except re.error as err:
-                raise SourceError(path, line, f"pattern {p!r} is not a valid regular expression: {err}") from err
-        every = d.get("includes_all") or {}
-        if not isinstance(every, dict) or not (every.get("kinds") or every.get("templates")):
-            if every:
-                raise SourceError(path, line, "includes_all must be a mapping {kinds or templates: [...], level: ...}")
-        elif every.get("level", d["level"]) not in LEVELS:
-            raise SourceError(path, line, f"includes_all level {every['level']!r} is not one of {', '.join(LEVELS)}")
-        groups.append(
-            Group(
-                id=str(d["id"]),
-                name=nfc(str(d["name"])),
-                level=str(d["level"]),
-                sector=str(d.get("sector") or ""),
-                aliases=_strs(d.get("aliases")),
-                patterns=tuple(str(p) for p in d.get("patterns") or ()),
-                member_kinds=_strs(d.get("member_kinds")),
-                includes_all_kinds=_strs(every.get("kinds")) if isinstance(every, dict) else (),
-                includes_all_templates=_strs(every.get("templates")) if isinstance(every, dict) else (),
-                includes_all_level=str(every.get("level") or d["level"]) if isinstance(every, dict) and every else "",
-                examples=_strs(d.get("examples")),
-                line=line,
-            )
-        )
+        groups.append(_group(path, line, d))
     codes = {nfc(str(k)): nfc(str(v)) for k, v in (data.get("codes") or {}).items()}
     return AgencyRegistry(
         tuple(templates), tuple(groups), sectors, kinds, codes, _strs(data.get("provinces")),
         _strs(data.get("titles")), _line_ministries(root, path, {t.id: t for t in templates}),
     )
+
+
+class _EntryCheck:
+    """What every template and group must have: its required fields, an id used once, a known level and sector."""
+
+    def __init__(self, path: Path, sector_ids: set[str]) -> None:
+        self.path = path
+        self.sector_ids = sector_ids
+        self.seen: dict[str, int] = {}  # id -> line of first use
+
+    def __call__(self, line: int, d: dict[str, Any], required: tuple[str, ...]) -> None:
+        path = self.path
+        for f in required:
+            if not d.get(f):
+                raise SourceError(path, line, f"entry {d.get('id', '?')!r} has no '{f}'")
+        ident = str(d["id"])
+        if ident in self.seen:
+            raise SourceError(path, line, f"id {ident!r} already used on line {self.seen[ident]}")
+        self.seen[ident] = line
+        if d["level"] not in LEVELS:
+            raise SourceError(path, line, f"level {d['level']!r} is not one of {', '.join(LEVELS)}")
+        if d.get("sector") and d["sector"] not in self.sector_ids:
+            raise SourceError(path, line, f"sector {d['sector']!r} is not listed under 'sectors'")
+
+
+def _template(line: int, d: dict[str, Any]) -> Template:
+    return Template(
+        id=str(d["id"]),
+        name=nfc(str(d["name"])),
+        kind=nfc(str(d["kind"])),
+        level=str(d["level"]),
+        sector=str(d["sector"]),
+        instance=nfc(str(d.get("instance") or "")),
+        aliases=_strs(d.get("aliases")),
+        examples=_strs(d.get("examples")),
+        line=line,
+    )
+
+
+def _group(path: Path, line: int, d: dict[str, Any]) -> Group:
+    for p in d.get("patterns") or ():
+        try:
+            re.compile(p)
+        except re.error as err:
+            raise SourceError(path, line, f"pattern {p!r} is not a valid regular expression: {err}") from err
+    every = _includes_all(path, line, d)
+    return Group(
+        id=str(d["id"]),
+        name=nfc(str(d["name"])),
+        level=str(d["level"]),
+        sector=str(d.get("sector") or ""),
+        aliases=_strs(d.get("aliases")),
+        patterns=tuple(str(p) for p in d.get("patterns") or ()),
+        member_kinds=_strs(d.get("member_kinds")),
+        includes_all_kinds=_strs(every.get("kinds")),
+        includes_all_templates=_strs(every.get("templates")),
+        includes_all_level=str(every.get("level") or d["level"]) if every else "",
+        examples=_strs(d.get("examples")),
+        line=line,
+    )
+
+
+def _includes_all(path: Path, line: int, d: dict[str, Any]) -> dict[str, Any]:
+    """A group's ``includes_all`` ({kinds or templates: [...], level: ...}), checked; ``{}`` when it has none."""
+    every = d.get("includes_all") or {}
+    if not isinstance(every, dict) or not (every.get("kinds") or every.get("templates")):
+        if every:
+            raise SourceError(path, line, "includes_all must be a mapping {kinds or templates: [...], level: ...}")
+        return {}
+    if every.get("level", d["level"]) not in LEVELS:
+        raise SourceError(path, line, f"includes_all level {every['level']!r} is not one of {', '.join(LEVELS)}")
+    return every
 
 
 def _line_ministries(root: yaml.MappingNode, path: Path, templates: dict[str, Template]) -> tuple[LineMinistry, ...]:

@@ -106,6 +106,7 @@ _QUALIFIERS = (
     " tren dia ban thanh pho",
     " tren dia ban",
     " cua tinh",
+    " thuoc tinh",  # "các Sở, Ban, ngành thuộc tỉnh"
     " cac tinh thanh pho truc thuoc trung uong",
 )
 

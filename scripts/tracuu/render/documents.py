@@ -135,12 +135,9 @@ def _labelled_item(b: Block, split: int, inserts: list[Inserter]) -> str:
 
 
 def _attr_rows(doc: Document, index: CorpusIndex) -> list[tuple[str, str]]:
-    number = escape_inline(doc.number) if doc.number else (
-        f"(để trống) /{escape_inline(doc.symbol)}" if doc.symbol else "—"
-    )
     rows = [
         ("Loại văn bản", escape_inline(doc.doc_type or "—")),
-        ("Số, ký hiệu", number),
+        ("Số, ký hiệu", _number_cell(doc)),
         ("Cơ quan ban hành", _issuer_cell(doc, index)),
         ("Địa danh", escape_inline(doc.place) or "—"),
         ("Ngày ban hành", _date_cell(doc)),
@@ -148,27 +145,45 @@ def _attr_rows(doc: Document, index: CorpusIndex) -> list[tuple[str, str]]:
     if doc.effective:  # a codified text's notes state it (parse/phapdien.py)
         rows.append(("Ngày có hiệu lực", f"{escape_inline(human_date(doc.effective))} <small>(theo ghi chú Pháp điển)</small>"))
     rows += [("Văn bản sửa đổi, bổ sung", _amendment_cell(a, doc, index)) for a in doc.amendments]
+    rows.append(_signer_row(doc))
+    rows += _recipient_rows(doc)
+    rows += [(_META_LABELS[key], "<br>".join(escape_inline(x) for x in value.splitlines()))
+             for key, value in doc.meta if key in _META_LABELS]
+    return rows
+
+
+_META_LABELS = {  # sidecar facts shown among the attributes
+    "publisher": "Đơn vị đăng tải",
+    "url": "Địa chỉ gốc",
+    "retrieved": "Ngày lấy về",
+    "provenance": "Nguồn gốc bản văn",
+    "note": "Ghi chú",
+}
+
+
+def _number_cell(doc: Document) -> str:
     if doc.doc_type == "Tin bài":
-        rows[1] = ("Số, ký hiệu", "không có (tin bài)")
-        rows.append(("Tác giả", escape_inline(doc.signer.name) or "—"))
-    else:
-        signers = doc.signers or (doc.signer,)  # a joint document: every signer, in printed order
-        cells = [escape_inline(s.name) + (f" — {escape_inline(s.title)}" if s.title else "") for s in signers]
-        rows.append(("Người ký", "<br>".join(c for c in cells if c) or "—"))
+        return "không có (tin bài)"
+    if doc.number:
+        return escape_inline(doc.number)
+    return f"(để trống) /{escape_inline(doc.symbol)}" if doc.symbol else "—"
+
+
+def _signer_row(doc: Document) -> tuple[str, str]:
+    """A news item's author; a document's signers ("name — title"), every one of a joint document in printed order."""
+    if doc.doc_type == "Tin bài":
+        return ("Tác giả", escape_inline(doc.signer.name) or "—")
+    signers = doc.signers or (doc.signer,)
+    cells = [escape_inline(s.name) + (f" — {escape_inline(s.title)}" if s.title else "") for s in signers]
+    return ("Người ký", "<br>".join(c for c in cells if c) or "—")
+
+
+def _recipient_rows(doc: Document) -> list[tuple[str, str]]:
+    rows = []
     if doc.kinh_gui:
         rows.append(("Kính gửi", "<br>".join(escape_inline(r) for r in doc.kinh_gui)))
     if doc.noi_nhan:
         rows.append(("Nơi nhận", "<br>".join(render_text(r, _footnote_refs(r, doc)) for r in doc.noi_nhan)))
-    labels = {
-        "publisher": "Đơn vị đăng tải",
-        "url": "Địa chỉ gốc",
-        "retrieved": "Ngày lấy về",
-        "provenance": "Nguồn gốc bản văn",
-        "note": "Ghi chú",
-    }
-    for key, value in doc.meta:
-        if key in labels:
-            rows.append((labels[key], "<br>".join(escape_inline(x) for x in value.splitlines())))
     return rows
 
 

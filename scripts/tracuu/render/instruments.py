@@ -275,19 +275,7 @@ def instrument_page(facts: InstrumentFacts, corpus: Corpus, index: CorpusIndex |
     # Below topic and guidance pages (boost 3): a plain-word query ("xam hai tre em") is
     # answered by them, not by the page of an instrument that merely mentions the words.
     lines = ["---", "search:", "  boost: 2", "---", "", f"# {escape_inline(h1)}", ""]
-    rows = _facts(facts.mentions, facts.entry, corpus, DIR)
-    noted = [a for a in index.amendments if a.amender == facts.id] if index is not None else []
-    if noted and not facts.mentions and facts.entry is None:  # known from a Pháp điển note only
-        a = noted[0]
-        at = a.amendment.targets[0] if a.amendment.targets else ""
-        src = f"theo ghi chú Pháp điển tại Điều {escape_inline(at)} của "
-        src += link(escape_inline(_title_of(a.doc)), _doc_href(a.doc, DIR, unit_anchor(at) if at else ""))
-        known = {FACT_LABELS["type"]: facts.type, FACT_LABELS["number"]: facts.number}
-        rows = [(k, escape_inline(v), src) for k, v in known.items() if v] + [
-            r for r in rows if r[0] not in known and r[0] != "Tên gọi"
-        ]
-    rows = [_repeal_row(facts.id, index, corpus) or r if r[0] == FACT_LABELS["status"] and r[1] == UNKNOWN else r
-            for r in rows]
+    rows = _fact_rows(facts, corpus, index)
     if rows:
         lines += ['<div class="doc-attrs" markdown>', "", "| Thuộc tính | Nội dung | Nguồn |", "|---|---|---|"]
         lines += [f"| {a} | {v} | {s} |" for a, v, s in rows]
@@ -296,6 +284,29 @@ def instrument_page(facts: InstrumentFacts, corpus: Corpus, index: CorpusIndex |
     lines += _mention_sections(facts.mentions, DIR, index=index, instrument_id=facts.id)
     lines += _editor_block(facts.entry, facts.mentions)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _fact_rows(facts: InstrumentFacts, corpus: Corpus, index: CorpusIndex | None) -> list[tuple[str, str, str]]:
+    """The attribute rows: what the mentions and the registry say, an unknown status replaced by a corpus repeal."""
+    rows = _facts(facts.mentions, facts.entry, corpus, DIR)
+    noted = [a for a in index.amendments if a.amender == facts.id] if index is not None else []
+    if noted and not facts.mentions and facts.entry is None:  # known from a Pháp điển note only
+        rows = _noted_rows(facts, noted[0], rows)
+    return [_repeal_row(facts.id, index, corpus) or r if r[0] == FACT_LABELS["status"] and r[1] == UNKNOWN else r
+            for r in rows]
+
+
+def _noted_rows(
+    facts: InstrumentFacts, a: AmendmentLink, rows: list[tuple[str, str, str]]
+) -> list[tuple[str, str, str]]:
+    """Type and number sourced to the Pháp điển note that names the instrument; the other rows but its name."""
+    at = a.amendment.targets[0] if a.amendment.targets else ""
+    src = f"theo ghi chú Pháp điển tại Điều {escape_inline(at)} của "
+    src += link(escape_inline(_title_of(a.doc)), _doc_href(a.doc, DIR, unit_anchor(at) if at else ""))
+    known = {FACT_LABELS["type"]: facts.type, FACT_LABELS["number"]: facts.number}
+    return [(k, escape_inline(v), src) for k, v in known.items() if v] + [
+        r for r in rows if r[0] not in known and r[0] != "Tên gọi"
+    ]
 
 
 def _repeal_row(instrument_id: str, index: CorpusIndex | None, corpus: Corpus) -> tuple[str, str, str] | None:

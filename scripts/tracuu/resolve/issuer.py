@@ -12,7 +12,7 @@ from tracuu.model.textutil import fold, plain
 from tracuu.parse.layout import Layout
 from tracuu.registries.agencies import AgencyRegistry, registry_or_none
 from tracuu.registries.vocabulary import LazyPattern
-from tracuu.resolve.jurisdiction import province_of, unit_word
+from tracuu.resolve.jurisdiction import place_unit, places, province_of, unit_word
 
 _ADMIN_UNITS = ("thành phố", "tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -77,12 +77,9 @@ def title_case_org(upper: str) -> str:
 
 # An issuer block's line that starts a new body ("UBND TỈNH X" / "SỞ Y TẾ").
 _ORG_START = LazyPattern(r"^{issuer_block_starts}(?!\w)")  # data/vocabulary.yml, issuer_block_starts
-# The place an issuer block's upper line names: "UBND HUYỆN YÊN THÀNH", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN".
-_PARENT_PLACE = re.compile(r"\b(?P<unit>TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ)\s+(?P<name>[^\W\d_][^|]*?)\s*$")
 _CLOSING_ISSUER = re.compile(
     r"^Trên đây là .*?\bcủa\s+(?P<issuer>(?:Ủy ban nhân dân|UBND|Sở|Phòng|Ban|Bộ|Công an|Hội|Đoàn)[^;./]*?)\s*(?:[;.]|/\.|$)"
 )
-_PLACE_UNIT = re.compile(r"^(TP\.?|Thành phố|Huyện|Thị xã|Quận)\s*", flags=re.I)
 
 Note = tuple[int, str]  # (line, what an editor should know)
 Found = tuple[str, str, list[Note]]  # (issuer, how it was found, notes)
@@ -92,9 +89,24 @@ def _place_jurisdiction(place: str) -> str:
     """"tỉnh Bắc Kạn" for "Bắc Kạn", "thành phố Bắc Kạn" for "TP. Bắc Kạn"; "" without a place."""
     if not place:
         return ""
-    m = _PLACE_UNIT.match(place.strip())
-    unit = unit_word(m.group(1)) if m else ""
-    return f"{unit or 'tỉnh'} {province_of(place)}".strip()
+    return f"{place_unit(place) or 'tỉnh'} {province_of(place)}".strip()
+
+
+def _block_place(line: str) -> tuple[str, str] | None:
+    """(unit, name) of the place an issuer block's line ends with, as printed in capitals:
+    "UBND HUYỆN YÊN THÀNH" → ("huyện", "YÊN THÀNH"), "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN" → ("tỉnh", "LẠNG SƠN").
+
+    The name is the rest of the line (a letter first, no table cell border). A commune is no such
+    place, nor a Party committee ("TỈNH ỦY QUẢNG TRỊ": its bodies are the committee's, not the province's).
+    """
+    for p in places(line, any_case=True):
+        unit = unit_word(p.written)
+        name = line[p.start + len(p.written) :].strip()
+        if not unit or p.committee or not p.written.isupper():
+            continue
+        if p.spaced and re.match(r"[^\W\d_]", name) and "|" not in name:
+            return unit, name
+    return None
 
 
 def _bodies(lines: list[str]) -> list[str]:
@@ -112,10 +124,10 @@ def _bodies(lines: list[str]) -> list[str]:
     return orgs
 
 
-def _parent_place(pm: re.Match[str], province: str, reg: AgencyRegistry | None) -> tuple[str, str]:
+def _parent_place(place: tuple[str, str], province: str, reg: AgencyRegistry | None) -> tuple[str, str]:
     """(province, district) of the body above: a lower body takes its jurisdiction from it."""
-    unit = unit_word(pm.group("unit"))
-    where = " ".join(w[:1].upper() + w[1:].lower() for w in pm.group("name").split())
+    unit, name = place
+    where = " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
     provinces = {fold(x): x for x in getattr(reg, "provinces", ())}
     if unit == "tỉnh" or fold(where) in provinces:
         return provinces.get(fold(where), where), ""
@@ -128,9 +140,9 @@ def _from_block(lines: list[str], place: str, reg: AgencyRegistry | None) -> str
     name = orgs[-1]
     parent = orgs[-2] if len(orgs) > 1 else ""
     province, district = province_of(place), ""
-    pm = _PARENT_PLACE.search(parent) if parent else None
-    if pm and not _PARENT_PLACE.search(name):
-        province, district = _parent_place(pm, province, reg)
+    above = _block_place(parent) if parent else None
+    if above and not _block_place(name):
+        province, district = _parent_place(above, province, reg)
     if parent and re.fullmatch(r"VĂN PHÒNG", name):
         # "ỦY BAN NHÂN DÂN TỈNH X" / "VĂN PHÒNG", or "BAN CHẤP HÀNH TRUNG ƯƠNG" / "VĂN PHÒNG"
         # (a Party office): the office of the body above
@@ -149,7 +161,7 @@ def _block_name(name: str, province: str, district: str, reg: AgencyRegistry | N
     canonical = getattr(matched, "name", "") if matched else ""
     if canonical and "(" in canonical:
         canonical = ""
-    if not canonical and district and not _PARENT_PLACE.search(name):
+    if not canonical and district and not _block_place(name):
         return f"{title_case_org(name)} {district}"
     return canonical or title_case_org(name)
 

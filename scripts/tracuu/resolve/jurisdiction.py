@@ -35,6 +35,7 @@ __all__ = [
     "document_province",
     "jurisdiction",
     "local_jurisdiction",
+    "place_unit",
     "places",
     "province_of",
     "unit_word",
@@ -88,10 +89,10 @@ class Place:
         return " ".join(out)
 
 
-@lru_cache(maxsize=4)
-def _grammar(vocab: Vocabulary) -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def _grammar(vocab: Vocabulary, any_case: bool = False) -> re.Pattern[str]:
     units = alternation((u.word for u in vocab.units), either_case=True)
-    return re.compile(rf"(?<!\w)(?P<unit>{units})(?P<gap>\s*)(?=(?P<run>{_NAME_RUN}))")
+    return re.compile(rf"(?<!\w)(?P<unit>{units})(?P<gap>\s*)(?=(?P<run>{_NAME_RUN}))", re.I if any_case else 0)
 
 
 @lru_cache(maxsize=4)
@@ -99,13 +100,13 @@ def _unit_names(vocab: Vocabulary) -> dict[str, str]:
     return {u.word.lower().replace("uỷ", "ủy"): u.unit for u in vocab.units}
 
 
-def places(text: str) -> list[Place]:
-    """Every place ``text`` names, in order."""
+def places(text: str, any_case: bool = False) -> list[Place]:
+    """Every place ``text`` names, in order; with ``any_case`` also unit words in capitals ("UBND HUYỆN BA BỂ")."""
     vocab = vocabulary()
     names = _unit_names(vocab)
     return [
         Place(m.group("unit"), names.get(_key(m.group("unit")), ""), m.start(), bool(m.group("gap")), m.group("run"))
-        for m in _grammar(vocab).finditer(text)
+        for m in _grammar(vocab, any_case).finditer(text)
     ]
 
 
@@ -125,6 +126,12 @@ def _leading_unit(vocab: Vocabulary) -> re.Pattern[str]:
     local = ("thành phố", "huyện", "thị xã", "quận")
     words = (u.word for u in vocab.units if u.unit in local and not fold(u.word).endswith(" uy"))
     return re.compile(rf"^{alternation(words)}\s*", re.I)
+
+
+def place_unit(place: str) -> str:
+    """The unit a date-line place's leading word names: "TP. Bắc Kạn" → "thành phố"; "Bắc Kạn" → ""."""
+    m = _leading_unit(vocabulary()).match(place.strip())
+    return unit_word(m.group(0).strip()) if m else ""
 
 
 def province_of(place: str) -> str:

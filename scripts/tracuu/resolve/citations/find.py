@@ -52,9 +52,10 @@ _ISSUER_STOP = re.compile(
 )
 _AFTER_ISSUER = re.compile(rf"^\s*,?\s*(?:của|do)\s+(?P<issuer>{_ISSUER_HEAD}(?!\w))")
 # A number printed without its ký hiệu: "Chỉ thị số 06 của Chủ tịch UBND tỉnh", "Văn bản số 863 của phòng
-# LĐTBXH". Only with the type word, "số" and the issuer after it: a bare number says nothing else.
+# LĐTBXH", "Chỉ thị 06 của …". Only with the type word and the issuer after it: a bare number says nothing
+# else; without "số" a year is no number ("Kế hoạch 2024 của UBND tỉnh" is that year's plan).
 _BARE_NUMBER = re.compile(
-    rf"(?<!\w)(?P<type>{_TYPE_ALT})\s+số\s+(?P<n>\d{{1,5}})(?![\w/-])"
+    rf"(?<!\w)(?P<type>{_TYPE_ALT})\s+(?:số\s+(?P<n>\d{{1,5}})|(?!(?:19|20)\d\d(?!\d))(?P<n2>\d{{1,5}}))(?![\w/-])"
     rf"(?=(?:\s*,?\s*(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*/\s*\d{{4}})?)?\s*,?\s*(?:của|do)\s+{_ISSUER_HEAD}(?!\w))"
 )
 _BEFORE_ISSUER = re.compile(rf"(?:của|do)\s+(?P<issuer>{_ISSUER_HEAD}(?!\w)[^;.]*?)\s+tại\s+$")
@@ -233,8 +234,8 @@ def _number_matches(plain: str) -> list[CitationMatch]:
 def _bare_numbers(plain: str) -> list[CitationMatch]:
     """Numbers cited without a ký hiệu, each with its type word and the issuer that follows."""
     return [
-        CitationMatch(m.start(), m.end("n"), m.group(0), TYPE_WORDS[_cap(re.sub(r"\s+", " ", m.group("type")))],
-                      bare=m.group("n"))
+        CitationMatch(m.start(), m.end(), m.group(0), TYPE_WORDS[_cap(re.sub(r"\s+", " ", m.group("type")))],
+                      bare=m.group("n") or m.group("n2"))
         for m in _BARE_NUMBER.finditer(plain)
     ]
 

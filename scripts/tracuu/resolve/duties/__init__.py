@@ -33,8 +33,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from tracuu.model.records import Document, Duty
+from tracuu.model.textutil import fold
 from tracuu.registries.agencies import AgencyRegistry, load_registry
 from tracuu.resolve.duties.articles import articles
 from tracuu.resolve.duties.headers import headers
@@ -92,7 +94,28 @@ def extract_duties(
     asks = _requests_section(doc)
     found = [d for d in found if d.block not in asks]
     order = {b.anchor: n for n, b in enumerate(doc.body)}
-    return tuple(sorted(found, key=lambda d: (order.get(d.block, len(order)), d.line)))
+    found = sorted(found, key=lambda d: (order.get(d.block, len(order)), d.line))
+    return tuple(_without_repeats(found) if doc.doc_type == "Tin bài" else found)
+
+
+def _task(duty: Duty) -> str:
+    """What a duty's sentence asks, from its addressee on, folded ("Bộ Công an chỉ đạo điều tra …")."""
+    at = duty.text.find(duty.agency_text)
+    return re.sub(r"\W+", " ", fold(duty.text[at:] if at >= 0 else duty.text)).strip()
+
+
+def _without_repeats(duties: list[Duty]) -> list[Duty]:
+    """A news copy's lead often prints the assignment its body reports again, (nearly) word for word
+    from the addressee on: one duty, the first."""
+    out: list[Duty] = []
+    for d in duties:
+        task = _task(d)
+        if not any(
+            (o.agency_id, o.role) == (d.agency_id, d.role) and SequenceMatcher(None, _task(o), task).ratio() >= 0.85
+            for o in out
+        ):
+            out.append(d)
+    return out
 
 
 # "III. ĐỀ XUẤT, KIẾN NGHỊ" / "Kiến nghị": a report asks these bodies (often its superiors)

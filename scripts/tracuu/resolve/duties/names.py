@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from tracuu.model.records import Block, Document, Duty, ResolvedAgency, Role
 from tracuu.registries.agencies import AgencyRegistry, clean_name
+from tracuu.registries.vocabulary import LazyPattern
 from tracuu.resolve.jurisdiction import jurisdiction
 
 # A verb or qualifier that ends an addressee ("Hội LHPN tỉnh| chỉ đạo các cấp Hội").
@@ -26,7 +27,7 @@ _STOP_WORDS = (
     "bố trí", "lồng ghép", "thu thập", "cung cấp", "phối hợp với", "quán triệt", "chịu trách nhiệm",
     "tập trung", "bảo đảm", "đảm bảo", "tuyên truyền", "vận động", "theo dõi", "tổng hợp", "giám sát",
     "thường xuyên", "đã", "đang", "sẽ", "mở", "đăng tải", "vừa", "cũng", "tiến hành", "nhanh chóng",
-    "lưu ý", "làm tốt", "có văn bản", "về việc", "yêu cầu", "đề nghị",
+    "lưu ý", "làm tốt", "có văn bản", "về việc", "yêu cầu", "đề nghị", "thành lập", "sớm",
 )
 STOP = re.compile(r"\s(?:" + "|".join(re.escape(w) for w in sorted(_STOP_WORDS, key=len, reverse=True)) + r")\b")
 # ... or the words before it say it is still a name ("và các tổ chức thành viên").
@@ -36,14 +37,16 @@ _NOUN_AFTER_COMMA = ("tổ chức",)
 
 _LABEL = re.compile(r"^\s*(?:Điều\s+\d+[a-zđ]?\.?|[IVXLC]+\.|\d+(?:\.\d+)*\s*[.)]?|[a-zđ]\)|[-+•])\s*")
 MARKUP = re.compile(r"\*+|^#+\s*")
-PARTNERS = re.compile(r"\bphối (?:kết )?hợp(?:\s+với)?\s+(?P<list>.+)$")
+# "phối hợp với Công an tỉnh, Sở Y tế …"; not "công tác phối hợp liên ngành giữa các cơ quan …" (a noun)
+PARTNERS = re.compile(r"\bphối (?:kết )?hợp(?:\s+với)?\s+(?!(?:liên ngành|giữa)\b)(?P<list>.+)$")
 _ITEM_SPLIT = re.compile(r"\s*;\s*|,\s+|\s+và\s+")
 # The closing line of a notice ("UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện./.").
 NOTICE = re.compile(r"\b(?:thông báo|sao gửi)\b[^.]*\bđể\b[^.]*\bbiết\b", re.I)
 # The execution clause of a decision ("Chánh Văn phòng …, Giám đốc các Sở …, Chủ tịch
 # UBND … chịu trách nhiệm thi hành Quyết định này"): office holders, no task of their own.
 EXECUTION = re.compile(
-    r"\b(?:chịu trách nhiệm|có trách nhiệm)?\s*thi hành\s+(?:Quyết định|Nghị quyết|Chỉ thị)\s+này\b", re.I
+    r"\b(?:chịu trách nhiệm|có trách nhiệm)?\s*thi hành\s+(?:Quyết định|Nghị quyết|Chỉ thị|Nghị định|Thông tư)\s+này\b",
+    re.I,
 )
 
 
@@ -185,19 +188,25 @@ def addressee_end(text: str) -> int:
     """Where the addressee at the start of ``text`` ends (before its verb)."""
     for m in STOP.finditer(text):
         before = text[: m.start()]
-        if before.rstrip().endswith(_NAME_BEFORE_VERB) or (before.endswith(",") and m.group().strip() in _NOUN_AFTER_COMMA):
+        head = before.rstrip()
+        # "các tổ chức …": after "các" a verb-like word is a noun
+        if head.endswith(_NAME_BEFORE_VERB) or head in ("các", "Các") or (
+            before.endswith(",") and m.group().strip() in _NOUN_AFTER_COMMA
+        ):
             continue
         return m.start()
     return len(text)
 
 
 # Words that go on with a name after a known agency ("Phòng Y tế các huyện", "Sở Y tế tỉnh").
-_NAME_GOES_ON = re.compile(r"^(?:các|cấp|tỉnh|huyện|thành(?! lập)|thị|xã|phường|quận|trên|của|và|thuộc|tại)\b")
+_NAME_GOES_ON = re.compile(r"^(?:các|cấp|tỉnh|huyện|thành(?! lập)|thị|xã|phường|quận|trên|của|và|thuộc|tại|ương)\b")
 
 
 def leading_agencies(ctx: Context, text: str) -> tuple[list[Named], str] | None:
     """(addressees, what follows) when ``text`` starts with one or more agencies' names."""
     text = text.strip()
+    if (headed := headed_list(ctx, text)) is not None:
+        return headed
     end = addressee_end(text)
     named = names_in(ctx, text[:end])
     if not named or not named[-1].agency.known:
@@ -219,6 +228,56 @@ def leading_agencies(ctx: Context, text: str) -> tuple[list[Named], str] | None:
         if trimmed is not None:
             return [*named[:-1], trimmed], text[pos + len(trimmed.text):].strip()
     return named, text[end:].strip()
+
+
+# "các Sở: Lao động - Thương binh và Xã hội, Thông tin và Truyền thông, UBND các huyện …": the kind
+# is written once, before the colon (data/vocabulary.yml, list_heads).
+_LIST_HEAD = LazyPattern(r"^[Cc]ác\s+(?P<kind>{list_heads})\s*:\s*")
+_LIST_SEPARATOR = re.compile(r"^(?:\s*[,;]\s*|\s+và\s+)")
+
+
+def headed_list(ctx: Context, text: str) -> tuple[list[Named], str] | None:
+    """(the bodies of a list headed by their kind, what follows): each name is the kind and the
+    longest run of words after it that the registry knows, or a known name of its own kind
+    ("UBND các huyện, thành phố"); the list ends at the first words that are neither."""
+    m = _LIST_HEAD.match(text)
+    if m is None:
+        return None
+    kind, rest, named = m.group("kind"), text[m.end():], []
+    while rest:
+        found = _headed_name(ctx, kind, rest)
+        if found is None:
+            break
+        named.append(found[0])
+        rest = found[1]
+        sep = _LIST_SEPARATOR.match(rest)
+        if sep is None or _headed_name(ctx, kind, rest[sep.end():]) is None:
+            break
+        rest = rest[sep.end():]
+    return (named, rest.strip()) if named else None
+
+
+# "UBND các huyện, thành phố tùy vào …": a place's name is capitalised; the registry, which reads
+# folded names, would take "tùy vào" for one.
+_NO_PLACE = re.compile(
+    r"\b(?:thành phố|huyện|quận|thị xã|tỉnh|xã|phường)\s+"
+    r"(?!(?:thành phố|huyện|quận|thị xã|thị trấn|tỉnh|xã|phường|trực thuộc|và|các)\b)[a-zđà-ỹ]"
+)
+
+
+def _headed_name(ctx: Context, kind: str, text: str) -> tuple[Named, str] | None:
+    words = text.split(" ")
+    for k in range(min(len(words), 14), 0, -1):
+        written = " ".join(words[:k]).rstrip(",;")
+        if not written[:1].isupper() or _NO_PLACE.search(written):
+            continue
+        # a name of its own kind first ("Công an tỉnh", not "Bộ Công an tỉnh"), else the list's kind
+        own = (written,) if ctx.reg.kind_of(written) is not None else ()
+        for name in (*own, f"{kind} {written}"):
+            found = ctx.resolve(name, allow_unknown=False)
+            if found is not None:
+                return Named(name, found), text[len(written):]
+    return None
 
 
 # Words a source may glue to the end of a name ("Xã hộicó văn bản", "Sở Y tếchủ trì").
@@ -273,6 +332,11 @@ def names_in(ctx: Context, text: str) -> list[Named]:
         # every listed name must be an agency, or this is one long name
         if len(parts) >= 2 and sum(len(n.text) for n in parts) >= 0.7 * len(re.sub(r"[,;]|\svà\s", "", name)):
             return parts
+        # "A; B; các chủ đầu tư, …": items split by ";" are addressees each; two that are
+        # agencies say so, and an item that names none is passed over
+        items = [names_in(ctx, s) for s in name.split(";") if s.strip()] if ";" in name else []
+        if sum(1 for i in items if i) >= 2:
+            return [n for i in items for n in i]
     found = ctx.resolve(name)
     return [Named(name, found)] if found is not None else []
 
@@ -316,6 +380,22 @@ def split_names(ctx: Context, text: str) -> list[Named]:
         kind = ctx.reg.kind_of(piece)
         prefix = kind.prefix if kind else prefix
         out.append(Named(piece, found))
+    return _collectives(text, out)
+
+
+def _collectives(text: str, named: list[Named]) -> list[Named]:
+    """Neighbours of a list that name the same collective ("các cấp, các ngành") are one
+    addressee, as written (convention C4)."""
+    out: list[Named] = []
+    for n in named:
+        prev = out[-1] if out else None
+        if prev is not None and prev.agency.is_group and prev.agency.id == n.agency.id:
+            start = text.find(prev.text)
+            end = text.find(n.text, start + len(prev.text)) if start >= 0 else -1
+            if end >= 0:
+                out[-1] = Named(text[start:end + len(n.text)], prev.agency)
+                continue
+        out.append(n)
     return out
 
 

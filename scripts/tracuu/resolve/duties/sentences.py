@@ -38,6 +38,7 @@ from tracuu.resolve.duties.names import (
     Context,
     Named,
     addressee_end,
+    headed_list,
     leading_agencies,
     names_in,
     partner_names,
@@ -49,6 +50,9 @@ _SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ])")
 _DIRECTIVE = LazyPattern(r"(?<!\w){directive_verbs}(?:\s+cho)?\s+(?!của\b)", re.I)
 # "Theo đề nghị của …", "đáp ứng yêu cầu …", "các yêu cầu": a noun, not an assignment.
 _NOT_DIRECTIVE_BEFORE = re.compile(r"(?:\btheo|\bxét|\btại|\bcủa|\bcác|\bnhững|\bđáp ứng|\bđược|\bbàn)\s*$", re.I)
+# "Nhiều phụ huynh đề nghị nhà trường …", "Sở … đề xuất UBND tỉnh giao Sở Tài chính …": in the
+# same clause, a petition or a proposal gives no work (data/vocabulary.yml, petition_words).
+_PETITION_BEFORE = LazyPattern(r"(?<!\w){petition_words}(?!\w)[^,.;:“”\"]*$")
 # "Chủ tịch UBND tỉnh chỉ đạo Sở Y tế …", "Thủ tướng phân công Bộ …": a leader (or the provincial
 # UBND) directing a body assigns it the work (C1); "UBND các huyện chỉ đạo UBND cấp xã …" does not (C5).
 _LEADER_VERB = re.compile(r"(?<!\w)(?:chỉ đạo|phân công)(?:\s+cho)?\s+(?!của\b)")
@@ -56,6 +60,7 @@ _LEADER = re.compile(
     r"(?:\b(?:Chủ tịch|Thủ tướng|Bộ trưởng)\b|\b(?:UBND|Ủy ban nhân dân) (?:tỉnh|thành phố|TP)\b)[^,;:]{0,60}$"
 )
 _DISPATCH = re.compile(r"\bgửi\s+(?P<list>.{3,300}?)\s+(?:đề nghị|yêu cầu)\s+(?P<rest>\S.*)$", re.I)
+_DIRECTING = re.compile(r"^(?:[Cc]hỉ đạo|[Đđ]ôn đốc|[Hh]ướng dẫn)\s+")
 _OPENING = LazyPattern(r"^{sentence_openings}(?!\w)")
 # "các đơn vị cần …", "các sở cần …": the addressees just named, referred back to.
 _ANAPHOR = re.compile(r"^(?:các|Các)\s+(?P<noun>đơn vị|cơ quan|sở|phòng|trường|nhà trường|địa phương|ngành|cơ sở)\s+")
@@ -97,15 +102,15 @@ def _directed(ctx: Context, sentence: str) -> Found | None:
     led = (m for m in _LEADER_VERB.finditer(sentence) if _LEADER.search(sentence[: m.start()]))
     verbs = [*_DIRECTIVE.finditer(sentence), *led]
     for m in sorted(verbs, key=lambda m: m.start()):
-        if _NOT_DIRECTIVE_BEFORE.search(sentence[: m.start()]):
+        if _NOT_DIRECTIVE_BEFORE.search(sentence[: m.start()]) or _PETITION_BEFORE.search(sentence[: m.start()]):
             continue
         after = sentence[m.end():]
         head, colon, tail = after.partition(":")
-        if colon and tail.strip() and len(head) < 400:
+        if colon and tail.strip() and len(head) < 400 and headed_list(ctx, after) is None:
             named = names_in(ctx, head)
             if named:
                 return named, tail.strip()
-        lead = leading_agencies(ctx, after)
+        lead = leading_agencies(ctx, after) or _bare_level(ctx, after)
         if lead is not None and _acceptable(lead[1], verb=True):
             return lead
     d = _DISPATCH.search(sentence)
@@ -114,6 +119,17 @@ def _directed(ctx: Context, sentence: str) -> Found | None:
         if named:
             return named, d.group("rest")
     return None
+
+
+# "BCĐ hoạt động hè tỉnh đề nghị huyện tiếp tục …": a level word alone, then a verb (not a place's
+# name, "huyện Na Rì"; not "xã hội"), is that level's people's committee.
+_BARE_LEVEL = re.compile(r"^(?P<level>tỉnh|huyện|thị xã|xã(?! hội\b))\s+(?=[a-zđà-ỹ])")
+
+
+def _bare_level(ctx: Context, text: str) -> Found | None:
+    m = _BARE_LEVEL.match(text)
+    agency = ctx.resolve(f"UBND {m.group('level')}", allow_unknown=False) if m else None
+    return ([Named(m.group("level"), agency)], text[m.end():]) if m and agency else None
 
 
 def _referred(last: tuple[Named, ...], noun: str) -> list[Named]:
@@ -149,8 +165,11 @@ def _more_clauses(ctx: Context, rest: str) -> list[Found]:
     với B …; giao C …; D chỉ đạo …" (past A's partner list, which may itself hold ";")."""
     m = PARTNERS.search(rest)
     end = m.start("list") + addressee_end(m.group("list")) if m else 0
+    clauses = [c.strip() for c in rest[end:].split(";")]
+    if _DIRECTING.match(clauses[0]) and names_in(ctx, _DIRECTING.sub("", clauses[0])):
+        clauses = clauses[1:]  # "Chỉ đạo UBND cấp xã; các cơ quan, đơn vị triển khai …": one list (C5)
     out: list[Found] = []
-    for clause in (c.strip() for c in rest[end:].split(";")[1:]):
+    for clause in clauses[1:]:
         f = _directed(ctx, clause) or _subject(ctx, clause, (), after_opening=True)
         if f is not None and all(w.agency.known for w in f[0]):
             out.append(f)
