@@ -102,7 +102,8 @@ def test_party_notice(closing: str) -> None:
 
 @pytest.mark.parametrize(
     ("block", "issuer"),
-    [("TỈNH ỦY HÀ NAM\nVĂN PHÒNG\n*", "Văn phòng Tỉnh ủy Hà Nam"), ("HUYỆN ỦY BA BỂ\nVĂN PHÒNG", "Văn phòng Huyện ủy Ba Bể")],
+    [("TỈNH ỦY HÀ NAM\nVĂN PHÒNG\n*", "Văn phòng Tỉnh ủy Hà Nam"), ("HUYỆN ỦY BA BỂ\nVĂN PHÒNG", "Văn phòng Huyện ủy Ba Bể"),
+     ("HUYỆN ỦY BA BỂ\nBAN TUYÊN GIÁO", "Ban tuyên giáo Huyện ủy Ba Bể"), ("TỈNH ỦY HÀ NAM\nBAN DÂN VẬN\n*", "Ban dân vận Tỉnh ủy Hà Nam")],
 )
 def test_party_office_is_the_office_of_the_committee_above(block: str, issuer: str) -> None:
     doc = parse_text(f"{block}\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-TB/VPTU\nPhủ Lý, ngày 15 tháng 3 năm 2017\n\nTHÔNG BÁO\n"

@@ -148,7 +148,15 @@ def _from_block(lines: list[str], place: str, reg: AgencyRegistry | None) -> str
         # (a Party office): the office of the body above
         upper = reg.match(parent, province) if reg else None
         return f"Văn phòng {getattr(upper, 'name', '') or title_case_org(parent)}"
+    if parent and _committee(parent) and not _block_place(name):
+        # "HUYỆN ỦY BA BỂ" / "BAN TUYÊN GIÁO": a body of the Party committee above, named with it
+        return f"{title_case_org(name)} {title_case_org(parent)}"
     return _block_name(name, province, district, reg)
+
+
+def _committee(line: str) -> bool:
+    """Whether an issuer block's line is a Party committee ("TỈNH ỦY HÀ NAM", "HUYỆN ỦY BA BỂ")."""
+    return any(p.committee for p in places(line, any_case=True))
 
 
 def _block_name(name: str, province: str, district: str, reg: AgencyRegistry | None) -> str:
