@@ -55,3 +55,31 @@ def test_every_registry_reports_a_syntax_error_with_its_line(tmp_path: Path, nam
 def test_the_project_registries_load_without_problems(name: str) -> None:
     path = Path(__file__).resolve().parents[1] / "data" / name
     assert PROBLEMS[name](path) == []
+
+
+def test_a_broken_registry_is_read_once_per_change_not_once_per_document(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A vocabulary with a list deleted stops every document with the same path:line problem, and the
+    file is read once: before, each call re-read the YAML and failed again (minutes at 1,000 documents)."""
+    from tracuu import paths
+    from tracuu.model.problems import SourceError
+    from tracuu.registries import loader
+
+    data = tmp_path / "data"
+    data.mkdir()
+    text = (Path(__file__).resolve().parents[1] / "data" / "vocabulary.yml").read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("directive_verbs:"))
+    end = next(i for i in range(start + 1, len(lines)) if lines[i][:1] not in (" ", "#", "\n", "-"))
+    data.joinpath("vocabulary.yml").write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+    reads: list[Path] = []
+    compose = loader.compose
+    monkeypatch.setattr(loader, "compose", lambda path: reads.append(path) or compose(path))
+    errors = []
+    with paths.using_root(tmp_path):
+        for _ in range(50):
+            with pytest.raises(SourceError) as raised:
+                vocabulary.vocabulary()
+            errors.append(str(raised.value.problem))
+    assert len(reads) == 1
+    assert set(errors) == {f"{data / 'vocabulary.yml'}:1: thiếu danh sách 'directive_verbs'"}

@@ -7,7 +7,6 @@ Every entry keeps its line, so a problem names ``data/agencies.yml:LINE``;
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -202,7 +201,7 @@ def _line_ministries(root: yaml.MappingNode, path: Path, templates: dict[str, Te
     return tuple(out)
 
 
-@lru_cache(maxsize=4)
+@loader.per_file
 def _cached(path: str, mtime: float) -> AgencyRegistry:
     return _load(Path(path))
 

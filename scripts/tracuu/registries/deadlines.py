@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from tracuu.model.problems import Problem, SourceError
 from tracuu.model.textutil import nfc
 from tracuu.paths import data_dir
-from tracuu.registries.loader import compose, value
+from tracuu.registries.loader import compose, per_file, value
 
 FREQS = ("YEARLY", "MONTHLY", "WEEKLY")
 
@@ -114,7 +113,7 @@ def load(path: Path | None = None) -> tuple[DeadlineVocabulary | None, list[Prob
         return None, [Problem(str(path), line, f"từ vựng thời hạn không đọc được: {exc}; {fix}")]
 
 
-@lru_cache(maxsize=4)
+@per_file
 def _cached(path: str, mtime: float) -> DeadlineVocabulary:
     vocab, problems = load(Path(path))
     if vocab is None:

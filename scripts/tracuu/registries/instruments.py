@@ -10,7 +10,6 @@ an error, because the portal never shows a legal fact nobody can check.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -129,7 +128,7 @@ def load_registry(path: Path | None = None) -> Registry:
     return Registry(entries, str(path))
 
 
-@lru_cache(maxsize=4)
+@loader.per_file
 def _cached(path: str, mtime: float) -> Registry:
     return load_registry(Path(path))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ from tracuu.model.problems import Problem, SourceError
 from tracuu.model.textutil import nfc, slugify
 from tracuu.model.topics import Audience, Matcher, Topic, TopicRegistry
 from tracuu.paths import data_dir
-from tracuu.registries.loader import compose
+from tracuu.registries.loader import compose, per_file
 
 
 # --- loading -----------------------------------------------------------------
@@ -114,7 +113,7 @@ def _example_problems(
     return out
 
 
-@lru_cache(maxsize=4)
+@per_file
 def _cached(path: str, mtime: float) -> tuple[TopicRegistry, tuple[Problem, ...]]:
     reg, problems = _parse(Path(path))
     return reg, tuple(problems)

@@ -191,8 +191,8 @@ def load(path: Path | None = None) -> Vocabulary:
     return vocab
 
 
-@lru_cache(maxsize=4)
-def _cached(path: str, mtime: int) -> Vocabulary:
+@loader.per_file
+def _cached(path: str, mtime: float) -> Vocabulary:
     return load(Path(path))
 
 
