@@ -74,7 +74,12 @@ def test_a_broken_registry_is_read_once_per_change_not_once_per_document(tmp_pat
     data.joinpath("vocabulary.yml").write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
     reads: list[Path] = []
     compose = loader.compose
-    monkeypatch.setattr(loader, "compose", lambda path: reads.append(path) or compose(path))
+
+    def counted(path: Path) -> object:
+        reads.append(path)
+        return compose(path)
+
+    monkeypatch.setattr(loader, "compose", counted)
     errors = []
     with paths.using_root(tmp_path):
         for _ in range(50):
