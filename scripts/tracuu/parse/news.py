@@ -76,6 +76,15 @@ def read_dateline(text: str) -> Dateline | None:
     return Dateline(iso_date(m.group("y"), m.group("m"), m.group("d")), lead)
 
 
+def is_time_line(text: str) -> bool:
+    """A line of a dateline's leftovers only ("08:35:21", "| 16:45 (GMT+7)"): a time, no date, no words."""
+    text = plain(text).strip()
+    if not text or _DATE.search(text):
+        return False
+    rest = _TOKENS.compiled().sub(" ", text)
+    return rest != text and bool(_SEPARATORS.match(rest))
+
+
 # "Bài, ảnh: Hoàng Anh", "Tin: …": the words before an author's name.
 _BYLINE_LABEL = re.compile(r"^(?:Bài\s+và\s+ảnh|Bài,\s*ảnh|Tin,\s*ảnh|Tin\s+và\s+ảnh|Bài|Tin|Tác\s+giả)\s*:\s*", re.I)
 _AFFILIATION = re.compile(r"\s*\([^()]{1,60}\)$")  # "Minh Châu (Sở LĐ-TB&XH)"
@@ -206,6 +215,9 @@ def read_news(lines: list[Line], lay: Layout) -> list[Line]:
         for site in dated[2]:  # the site's header: kept with the document's header lines, out of the body
             body.remove(site)
             lay.header.append(plain(site.text).strip())
+    while dated and body and is_time_line(body[0].text):  # "| 15-05-2015 | 08:35:21" split into cells
+        lay.header.append(plain(body[0].text).strip())
+        del body[0]
     head_at = next((n for n, ln in enumerate(body[:2]) if not is_caption(ln.text)), None)
     if head_at is not None:
         head = body[head_at]

@@ -84,6 +84,28 @@ class Thread:
 
     last: tuple[Named, ...] = ()
     intro: bool = False
+    marker: str | None = None  # how the open introduction's first item was numbered ("(1)", "1.", "-", "")
+
+
+# How an item is numbered: "(1) …", "1. …", "1) …", "a) …", "- …"; "" when it is not.
+_MARKERS = (
+    ("(n)", re.compile(r"^\(\d{1,2}\)\s")),
+    ("n.", re.compile(r"^\d{1,2}\.\s")),
+    ("n)", re.compile(r"^\d{1,2}\)\s")),
+    ("a)", re.compile(r"^[a-zđ]\)\s")),
+    ("-", re.compile(r"^[-–+•]\s")),
+)
+
+
+def item_marker(text: str) -> str:
+    """The numbering style of an item, "" for a paragraph that has none."""
+    return next((name for name, pattern in _MARKERS if pattern.match(text)), "")
+
+
+def _ends_items(thread: Thread, text: str) -> bool:
+    """Whether ``text`` is past the open introduction's items: numbered ones ("(1) …" … "(6) …")
+    end at the first block not numbered the same way ("Xem chi tiết …", a question, "- …")."""
+    return bool(thread.marker) and item_marker(text) != thread.marker
 
 
 Found = tuple[list[Named], str]  # addressees, what follows them
@@ -248,12 +270,16 @@ class _Reading:
 def read_block(ctx: Context, block: Block, text: str, thread: Thread) -> tuple[list[Duty], Thread]:
     """The duties of one block, and the thread the next block continues."""
     reading = _read_sentences(ctx, text, thread, normative=block.anchor.startswith("dieu-"))
+    marker = None
     if not reading.found and not reading.opened and thread.intro and thread.last and text:
+        if _ends_items(thread, text):
+            return [], Thread()
         reading.found.append((list(thread.last), "thực hiện", text, []))  # an item of the open introduction
+        marker = item_marker(text) if thread.marker is None else thread.marker
     duties = _first_duties(ctx, block, reading.found)
     if not duties and not reading.opened:
         return [], Thread()
-    return duties, Thread(reading.last, reading.intro)
+    return duties, Thread(reading.last, reading.intro, None if reading.opened else marker)
 
 
 def _read_sentences(ctx: Context, text: str, thread: Thread, normative: bool) -> _Reading:
