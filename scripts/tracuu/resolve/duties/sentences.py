@@ -33,6 +33,7 @@ from tracuu.model.records import Block, Duty, Role
 from tracuu.model.textutil import fold
 from tracuu.registries.vocabulary import LazyPattern
 from tracuu.resolve.duties.names import (
+    MARKUP,
     PARTNERS,
     STOP,
     Context,
@@ -272,10 +273,11 @@ def read_block(ctx: Context, block: Block, text: str, thread: Thread) -> tuple[l
     reading = _read_sentences(ctx, text, thread, normative=block.anchor.startswith("dieu-"))
     marker = None
     if not reading.found and not reading.opened and thread.intro and thread.last and text:
-        if _ends_items(thread, text):
+        numbered = MARKUP.sub("", block.text).strip()  # ``text`` has lost its label ("1.", "-")
+        if _ends_items(thread, numbered):
             return [], Thread()
         reading.found.append((list(thread.last), "thực hiện", text, []))  # an item of the open introduction
-        marker = item_marker(text) if thread.marker is None else thread.marker
+        marker = item_marker(numbered) if thread.marker is None else thread.marker
     duties = _first_duties(ctx, block, reading.found)
     if not duties and not reading.opened:
         return [], Thread()
