@@ -158,7 +158,8 @@ def is_headline(text: str, dated_next: bool) -> bool:
     text = plain(text).strip()
     if not text or len(text) > HEADLINE_MAX or _OUTLET_TAG.match(text) or is_caption(text):
         return False
-    return dated_next or not _SENTENCE_END.search(text)
+    # "… tại Hà Nội ra sao?": a headline may ask; a lead does not
+    return dated_next or not _SENTENCE_END.search(text) or text.endswith("?")
 
 
 def _content(lines: list[Line]) -> list[Line]:
@@ -182,6 +183,19 @@ def _dateline_at(content: list[Line]) -> tuple[int, Dateline, list[Line]] | None
     return None
 
 
+# "Ngày 23/10/2025, Sở Giáo dục và Đào tạo Hà Nội đã ban hành …": a lead that dates what it reports.
+_DATED_LEAD = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d\s*,\s*\S")
+
+
+def _dated_lead(content: list[Line]) -> bool:
+    """A headline, then a lead dating what it reports: a news copy even if it goes on to quote
+    numbered clauses of a regulation (a legal-information site's article)."""
+    if len(content) < 2 or not is_headline(content[0].text, dated_next=False):
+        return False
+    lead = plain(content[1].text).strip()
+    return bool(_DATED_LEAD.match(lead)) and len(lead) >= 80 and not _STRUCTURE.match(lead)
+
+
 def looks_like_news(lines: list[Line]) -> bool:
     """Whether a text with no administrative header reads as a news copy.
 
@@ -194,7 +208,7 @@ def looks_like_news(lines: list[Line]) -> bool:
         return False
     if _dateline_at(content):
         return True
-    if any(_STRUCTURE.match(plain(ln.text).strip()) for ln in content):
+    if any(_STRUCTURE.match(plain(ln.text).strip()) for ln in content) and not _dated_lead(content):
         return False
     signer, closing = _closing(content)
     prose = [plain(ln.text).strip() for ln in content[: len(content) - len(closing)]]
