@@ -479,3 +479,29 @@ def test_a_count_before_the_communes_names_their_committees() -> None:
     paras = ["Chỉ thị yêu cầu thủ trưởng các cơ quan, ban ngành và chủ tịch UBND 16 xã, thị trấn tăng cường "
              "sự lãnh đạo, chỉ đạo đối với công tác trẻ em."]
     assert ("chủ tịch UBND 16 xã, thị trấn", "thực hiện", 1) in counts(paras, province="Phú Yên")
+
+
+TASK_OPENINGS = [
+    (  # real (phuyen_tuy_an…): the next paragraph opens with the task, no body named (C1 continuation)
+        ["Chỉ thị yêu cầu thủ trưởng các cơ quan, ban ngành và chủ tịch UBND 16 xã, thị trấn tăng cường sự lãnh "
+         "đạo, chỉ đạo đối với công tác trẻ em.",
+         "Thực hiện tốt công tác tư vấn tâm lý cho trẻ em và người thân trẻ em trong trường hợp bị xâm hại."],
+        [("thủ trưởng các cơ quan, ban ngành", "thực hiện", 2), ("chủ tịch UBND 16 xã, thị trấn", "thực hiện", 2)],
+    ),
+    (  # no assignment before it: a paragraph opening with a task verb gives nobody work
+        ["Huyện có 16 xã, thị trấn với hơn 20.000 trẻ em.",
+         "Tăng cường tuyên truyền về phòng, chống đuối nước là việc cần làm trong dịp hè."],
+        [],
+    ),
+    (  # a report in between ends the thread
+        ["UBND huyện yêu cầu các xã, thị trấn tăng cường kiểm tra các điểm có nguy cơ đuối nước.",
+         "Năm qua, huyện đã tổ chức 20 lớp dạy bơi cho trẻ em.",
+         "Tăng cường tuyên truyền về phòng, chống đuối nước là việc cần làm trong dịp hè."],
+        [("các xã, thị trấn", "thực hiện", 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paras", "expected"), TASK_OPENINGS)
+def test_a_paragraph_opening_with_the_task_carries_on_the_last_assignment(paras: list[str], expected: list[C]) -> None:
+    assert counts(paras, province="Phú Yên") == expected

@@ -65,6 +65,8 @@ _DIRECTING = re.compile(r"^(?:[Cc]hỉ đạo|[Đđ]ôn đốc|[Hh]ướng dẫn
 _OPENING = LazyPattern(r"^{sentence_openings}(?!\w)")
 # "các đơn vị cần …", "các sở cần …": the addressees just named, referred back to.
 _ANAPHOR = re.compile(r"^(?:các|Các)\s+(?P<noun>đơn vị|cơ quan|sở|phòng|trường|nhà trường|địa phương|ngành|cơ sở)\s+")
+# "Thực hiện tốt …", "Tăng cường …": a paragraph that carries on the last one's work (data/vocabulary.yml).
+_TASK_OPENING = LazyPattern(r"^{task_openings}(?!\w)")
 _REJECT = LazyPattern(r"^(?:{report_words}|{directive_verbs})(?!\w)")
 _DESCRIBED = re.compile(r"^(?:là|được|có\s(?!trách nhiệm|văn bản))")
 # What is left after the addressee of a closing formula ("… nghiêm túc triển khai thực hiện./.").
@@ -278,6 +280,8 @@ def read_block(ctx: Context, block: Block, text: str, thread: Thread) -> tuple[l
             return [], Thread()
         reading.found.append((list(thread.last), "thực hiện", text, []))  # an item of the open introduction
         marker = item_marker(numbered) if thread.marker is None else thread.marker
+    elif not reading.found and not reading.opened and thread.last and _TASK_OPENING.match(text):
+        reading.found.append((list(thread.last), "thực hiện", text, []))  # the last paragraph's work goes on
     duties = _first_duties(ctx, block, reading.found)
     if not duties and not reading.opened:
         return [], Thread()
