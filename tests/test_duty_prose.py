@@ -441,3 +441,67 @@ def test_cooperation_as_a_noun_names_no_partners() -> None:
     paras = ["Sở Lao động - Thương binh và Xã hội chủ trì rà soát, đánh giá kết quả công tác phối hợp liên ngành giữa "
              "các cơ quan, đơn vị quản lý nhà nước, các tổ chức chính trị - xã hội trong phòng ngừa xâm hại trẻ em."]
     assert counts(paras, province="Kon Tum", doc_type="Hướng dẫn") == [("Sở Lao động - Thương binh và Xã hội", "chủ trì", 1)]
+
+
+NUMBERED_ITEMS_END = [
+    (  # real (hanoi_sgddt_cv4411…): "(1)" … "(n)" items, then the page goes on with something else
+        ["Sở Giáo dục và Đào tạo đề nghị các đơn vị thực hiện nghiêm túc một số nội dung như sau:",
+         "(1) Thực hiện đầy đủ các biện pháp bảo đảm an ninh trật tự trường học.",
+         "(2) Thiết lập, công khai đường dây nóng để tiếp nhận thông tin về bạo lực học đường.",
+         "Xem chi tiết thêm tại Công văn năm 2025.",
+         "Nhiệm vụ của học sinh tiểu học",
+         "- Học tập, rèn luyện theo kế hoạch giáo dục, nội quy của nhà trường."],
+        [("các đơn vị", "thực hiện", 2)],
+    ),
+    (  # invented: a list numbered another way ("1." then a bullet) ends the same
+        ["Chủ tịch UBND huyện yêu cầu các xã, thị trấn thực hiện như sau:",
+         "1. Tăng cường tuyên truyền phòng, chống đuối nước cho trẻ em.",
+         "2. Tổ chức dạy bơi cho học sinh trong dịp hè.",
+         "- Rèn luyện thân thể, giữ gìn vệ sinh cá nhân."],
+        [("các xã, thị trấn", "thực hiện", 2)],
+    ),
+    (  # unnumbered paragraphs after the introduction keep being its items, as before
+        ["Chủ tịch UBND huyện yêu cầu các xã, thị trấn thực hiện như sau:",
+         "Tăng cường tuyên truyền phòng, chống đuối nước cho trẻ em.",
+         "Tổ chức dạy bơi cho học sinh trong dịp hè."],
+        [("các xã, thị trấn", "thực hiện", 2)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paras", "expected"), NUMBERED_ITEMS_END)
+def test_numbered_items_of_an_introduction_end_where_the_numbering_does(paras: list[str], expected: list[C]) -> None:
+    assert counts(paras) == expected
+
+
+def test_a_count_before_the_communes_names_their_committees() -> None:
+    # real (phuyen_tuy_an…): "thủ trưởng các cơ quan, ban ngành và chủ tịch UBND 16 xã, thị trấn"
+    paras = ["Chỉ thị yêu cầu thủ trưởng các cơ quan, ban ngành và chủ tịch UBND 16 xã, thị trấn tăng cường "
+             "sự lãnh đạo, chỉ đạo đối với công tác trẻ em."]
+    assert ("chủ tịch UBND 16 xã, thị trấn", "thực hiện", 1) in counts(paras, province="Phú Yên")
+
+
+TASK_OPENINGS = [
+    (  # real (phuyen_tuy_an…): the next paragraph opens with the task, no body named (C1 continuation)
+        ["Chỉ thị yêu cầu thủ trưởng các cơ quan, ban ngành và chủ tịch UBND 16 xã, thị trấn tăng cường sự lãnh "
+         "đạo, chỉ đạo đối với công tác trẻ em.",
+         "Thực hiện tốt công tác tư vấn tâm lý cho trẻ em và người thân trẻ em trong trường hợp bị xâm hại."],
+        [("thủ trưởng các cơ quan, ban ngành", "thực hiện", 2), ("chủ tịch UBND 16 xã, thị trấn", "thực hiện", 2)],
+    ),
+    (  # no assignment before it: a paragraph opening with a task verb gives nobody work
+        ["Huyện có 16 xã, thị trấn với hơn 20.000 trẻ em.",
+         "Tăng cường tuyên truyền về phòng, chống đuối nước là việc cần làm trong dịp hè."],
+        [],
+    ),
+    (  # a report in between ends the thread
+        ["UBND huyện yêu cầu các xã, thị trấn tăng cường kiểm tra các điểm có nguy cơ đuối nước.",
+         "Năm qua, huyện đã tổ chức 20 lớp dạy bơi cho trẻ em.",
+         "Tăng cường tuyên truyền về phòng, chống đuối nước là việc cần làm trong dịp hè."],
+        [("các xã, thị trấn", "thực hiện", 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paras", "expected"), TASK_OPENINGS)
+def test_a_paragraph_opening_with_the_task_carries_on_the_last_assignment(paras: list[str], expected: list[C]) -> None:
+    assert counts(paras, province="Phú Yên") == expected

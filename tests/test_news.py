@@ -215,3 +215,24 @@ def test_a_byline_run_into_the_last_paragraph() -> None:
     assert all("Bích Thanh" not in b.text for b in got.body)
     # an abbreviation's full stop is no sentence end: "… tại TP. Hồ Chí Minh" keeps its place
     assert lay(LEAD + " Hội nghị diễn ra tại TP. Hồ Chí Minh").signer.name == ""
+
+
+def test_a_time_cell_after_the_dateline_is_no_headline() -> None:
+    # real (binhduong_dau_tieng…): "| 15-05-2015 | 08:35:21" above the headline, split into cells
+    got = lay("| 15-05-2015 | 08:35:21\n\nHuyện đoàn Dầu Tiếng: Triển khai hoạt động hè năm 2015\n\n"
+              + LEAD + "\n\nNGUYỄN THỊ BÌNH\n")
+    assert (got.date, got.subject) == ("2015-05-15", "Huyện đoàn Dầu Tiếng: Triển khai hoạt động hè năm 2015")
+
+
+def test_a_letter_posted_under_its_title_line() -> None:
+    # real (sonla_moc_chau_pgddt_cv160…): a school site's copy of a Phòng GD&ĐT letter, no header block
+    got = lay("Công văn số 160/PGDĐT V/v tuyên truyền và phòng chống thiên tai, đuối nước\n\n"
+              "  Kính gửi: Hiệu trưởng các đơn vị trường học trong toàn huyện\n\n" + LEAD + "\n")
+    assert (got.doc_type, got.number, got.subject) == (
+        "Công văn", "160/PGDĐT", "tuyên truyền và phòng chống thiên tai, đuối nước")
+    assert got.kinh_gui == ["Hiệu trưởng các đơn vị trường học trong toàn huyện"]
+
+
+def test_a_type_word_and_number_in_running_prose_is_no_title_line() -> None:
+    got = lay("Công văn số 160/PGDĐT V/v tuyên truyền phòng chống đuối nước đã được gửi các trường.\n\n" + LEAD + "\n")
+    assert got.doc_type != "Công văn"

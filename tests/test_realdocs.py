@@ -46,18 +46,20 @@ FLOORS: dict[str, dict[str, float]] = {
     # The floors are the figures with them, rounded down a little: the 21 old dev texts and the 12
     # old held-out ones score as before (dev 1.00; held-out duties 0.81 / 0.89 / 0.85, roles 89 %);
     # the new texts are harder, so the set's figures are lower, not the parser worse.
-    "dev": {  # 30 texts: duties 1.00 / 0.98 / 0.99, roles 98 %, the rest 1.00
+    # Branch unseen4 added 6 dev texts ("Fourth batch"); with the rules written from them the 36
+    # score: duties 1.00 / 0.99 / 0.99, roles 98 %, the rest 1.00 (duties recall floor raised).
+    "dev": {  # 36 texts: duties 1.00 / 0.99 / 0.99, roles 98 %, the rest 1.00
         "metadata": 0.98,
         "instruments_p": 0.97, "instruments_r": 0.97, "instruments_f1": 0.97,
-        "duties_p": 0.97, "duties_r": 0.96, "duties_f1": 0.97,
+        "duties_p": 0.97, "duties_r": 0.97, "duties_f1": 0.97,
         "roles": 0.96,
     },
     "heldout": {  # 22 texts, never tuned on: metadata 98 %, instruments 1.00 / 0.82 / 0.90,
-        # duties 0.78 / 0.83 / 0.81, roles 78 %
+        # duties 0.83 / 0.86 / 0.85, roles 81 % (after branch unseen4; duty floors raised)
         "metadata": 0.95,
         "instruments_p": 0.95, "instruments_r": 0.80, "instruments_f1": 0.88,
-        "duties_p": 0.76, "duties_r": 0.80, "duties_f1": 0.78,
-        "roles": 0.75,
+        "duties_p": 0.80, "duties_r": 0.83, "duties_f1": 0.82,
+        "roles": 0.78,
     },
 }
 

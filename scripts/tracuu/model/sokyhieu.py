@@ -82,7 +82,8 @@ def _pattern(number: str, form_codes: tuple[str, ...]) -> str:
     |
         (?:{_S}(?P<year>(?:19|20)\d\d))?       # năm ban hành, only in "20/2021/NĐ-CP"-style numbers
         {_S}
-        (?:(?P<form>{_FORM_ALT})(?!\w){_D})?   # hình thức before the issuer: "NĐ-", "KH-"; absent for công văn
+        (?:(?P<form>{_FORM_ALT})(?!\w)         # hình thức before the issuer: "NĐ-", "KH-"; absent for công văn
+            (?:{_D}|(?P<form_slash>{_S})(?=[A-ZĐ])))?  # or a slash: "505/QCPH/SGDĐT-CATP" (a joint Quy chế)
         (?P<issuer>{_CODE}(?:{_D}{_CODE})*     # cơ quan ban hành [- đơn vị soạn thảo]: "CP", "UBND-KGVX"
             {_SPACED_UNIT}?)                   # "UBND - VX2 ngày …": the unit after a spaced dash
     )
@@ -133,6 +134,7 @@ class SoKyHieu:
     form: str = ""  # "NĐ", "CT", "" for a công văn
     issuer: str = ""  # "CP", "UBND-KGVX", "TW"
     party: bool = False  # Party layout "28-CT/TW"
+    form_slash: bool = False  # a slash after the form code, as printed: "505/QCPH/SGDĐT-CATP"
 
     @classmethod
     def parse(cls, text: str) -> SoKyHieu:
@@ -167,6 +169,7 @@ class SoKyHieu:
             year=m.group("year") or "",
             form=m.group("form") or "",
             issuer=_DASH_RUN.sub("-", m.group("issuer")),
+            form_slash=bool(m.group("form") and m.group("form_slash")),
         )
 
     def __str__(self) -> str:
@@ -175,13 +178,13 @@ class SoKyHieu:
         parts = [self.number]
         if self.year:
             parts.append(self.year)
-        parts.append(f"{self.form}-{self.issuer}" if self.form else self.issuer)
+        parts.append(self.symbol)
         return "/".join(parts)
 
     @property
     def symbol(self) -> str:
         """Ký hiệu: everything after the number (and its year): "TT-BLĐTBXH", "CT/TW", "UBND-KGVX"."""
-        if self.party:
+        if self.party or self.form_slash:
             return f"{self.form}/{self.issuer}"
         return f"{self.form}-{self.issuer}" if self.form else self.issuer
 

@@ -49,6 +49,8 @@ _DATE_LINE = re.compile(
 )
 _VV = re.compile(r"^V/v\s*(?P<text>.*)$", re.I)
 _KINH_GUI = re.compile(r"^Kính gửi\s*:?\s*(?P<rest>.*)$", re.I)
+# A site's title for a letter it posts, over its Kính gửi: "Công văn số 160/PGDĐT V/v tuyên truyền …".
+_TITLED = re.compile(r"^(?P<type>\w+(?:\s\w+)?)\s+số\s*:?\s*(?P<value>\S*\d\S*/\S+)\s+V/v\s+(?P<text>\S.*)$")
 
 
 def _read_number(value: str, no: int, lay: Layout) -> None:
@@ -215,6 +217,9 @@ def _header_element(lines: list[Line], i: int, p: str, lay: Layout, seen: _Seen)
         return nxt
     if m := _KINH_GUI.match(p):
         return _kinh_gui(lines, i, m, p, lay)
+    if not (seen.type or seen.number) and (nxt := _titled_letter(lines, i, p, lay)) is not None:
+        seen.type = seen.number = True
+        return nxt
     if not seen.type and (nxt := _untyped_title(lines, i, p, lay, seen)) is not None:
         seen.type = True
         return nxt
@@ -224,6 +229,20 @@ def _header_element(lines: list[Line], i: int, p: str, lay: Layout, seen: _Seen)
         lay.issuer_lines.append(p)
         return i + 1
     return None
+
+
+def _titled_letter(lines: list[Line], i: int, p: str, lay: Layout) -> int | None:
+    """ "Công văn số 160/PGDĐT V/v …" with "Kính gửi" on one of the next lines: the type, the number
+    and the trích yếu of a letter a site posts without its header; None for any other line."""
+    m = _TITLED.match(p)
+    doc_type = doc_types().get(m.group("type").upper(), "") if m else ""
+    below = [q for ln in lines[i + 1 : i + 4] if (q := plain(ln.text))]
+    if m is None or not doc_type or not any(_KINH_GUI.match(q) for q in below[:2]):
+        return None
+    lay.doc_type, lay.type_line, lay.type_text = doc_type, lines[i].no, m.group("type")
+    _read_number(m.group("value"), lines[i].no, lay)
+    lay.number_line, lay.number_text = lines[i].no, p
+    return _vv_subject(lines, i, m.group("text"), lay)
 
 
 def _untyped_title(lines: list[Line], i: int, p: str, lay: Layout, seen: _Seen) -> int | None:

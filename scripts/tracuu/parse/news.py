@@ -76,6 +76,15 @@ def read_dateline(text: str) -> Dateline | None:
     return Dateline(iso_date(m.group("y"), m.group("m"), m.group("d")), lead)
 
 
+def is_time_line(text: str) -> bool:
+    """A line of a dateline's leftovers only ("08:35:21", "| 16:45 (GMT+7)"): a time, no date, no words."""
+    text = plain(text).strip()
+    if not text or _DATE.search(text):
+        return False
+    rest = _TOKENS.compiled().sub(" ", text)
+    return rest != text and bool(_SEPARATORS.match(rest))
+
+
 # "Bài, ảnh: Hoàng Anh", "Tin: …": the words before an author's name.
 _BYLINE_LABEL = re.compile(r"^(?:Bài\s+và\s+ảnh|Bài,\s*ảnh|Tin,\s*ảnh|Tin\s+và\s+ảnh|Bài|Tin|Tác\s+giả)\s*:\s*", re.I)
 _AFFILIATION = re.compile(r"\s*\([^()]{1,60}\)$")  # "Minh Châu (Sở LĐ-TB&XH)"
@@ -149,7 +158,8 @@ def is_headline(text: str, dated_next: bool) -> bool:
     text = plain(text).strip()
     if not text or len(text) > HEADLINE_MAX or _OUTLET_TAG.match(text) or is_caption(text):
         return False
-    return dated_next or not _SENTENCE_END.search(text)
+    # "… tại Hà Nội ra sao?": a headline may ask; a lead does not
+    return dated_next or not _SENTENCE_END.search(text) or text.endswith("?")
 
 
 def _content(lines: list[Line]) -> list[Line]:
@@ -173,6 +183,19 @@ def _dateline_at(content: list[Line]) -> tuple[int, Dateline, list[Line]] | None
     return None
 
 
+# "Ngày 23/10/2025, Sở Giáo dục và Đào tạo Hà Nội đã ban hành …": a lead that dates what it reports.
+_DATED_LEAD = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d\s*,\s*\S")
+
+
+def _dated_lead(content: list[Line]) -> bool:
+    """A headline, then a lead dating what it reports: a news copy even if it goes on to quote
+    numbered clauses of a regulation (a legal-information site's article)."""
+    if len(content) < 2 or not is_headline(content[0].text, dated_next=False):
+        return False
+    lead = plain(content[1].text).strip()
+    return bool(_DATED_LEAD.match(lead)) and len(lead) >= 80 and not _STRUCTURE.match(lead)
+
+
 def looks_like_news(lines: list[Line]) -> bool:
     """Whether a text with no administrative header reads as a news copy.
 
@@ -185,7 +208,7 @@ def looks_like_news(lines: list[Line]) -> bool:
         return False
     if _dateline_at(content):
         return True
-    if any(_STRUCTURE.match(plain(ln.text).strip()) for ln in content):
+    if any(_STRUCTURE.match(plain(ln.text).strip()) for ln in content) and not _dated_lead(content):
         return False
     signer, closing = _closing(content)
     prose = [plain(ln.text).strip() for ln in content[: len(content) - len(closing)]]
@@ -206,6 +229,9 @@ def read_news(lines: list[Line], lay: Layout) -> list[Line]:
         for site in dated[2]:  # the site's header: kept with the document's header lines, out of the body
             body.remove(site)
             lay.header.append(plain(site.text).strip())
+    while dated and body and is_time_line(body[0].text):  # "| 15-05-2015 | 08:35:21" split into cells
+        lay.header.append(plain(body[0].text).strip())
+        del body[0]
     head_at = next((n for n, ln in enumerate(body[:2]) if not is_caption(ln.text)), None)
     if head_at is not None:
         head = body[head_at]

@@ -30,7 +30,7 @@ _TYPE_KEYS = ("type", "type_lines", "form_codes", "citation_words", "example")
 WORD_LISTS = (
     "issuer_block_starts", "citation_issuer_heads", "authority_lines", "dateline_words", "news_credits", "caption_marks",
     "citation_issuer_ends", "directive_verbs", "report_words", "sentence_openings", "list_heads",
-    "petition_words",
+    "petition_words", "task_openings",
 )
 
 

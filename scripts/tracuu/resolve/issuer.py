@@ -193,7 +193,9 @@ def _from_closing(body_text: list[tuple[int, str]], place: str) -> Found | None:
 
 def _from_symbol(lay: Layout, body_text: list[tuple[int, str]], place: str, reg: AgencyRegistry | None) -> Found | None:
     """The body a symbol's code stands for ("BCĐ" in "12/BC-BCĐ"), as the text writes it in full."""
-    code = skh.issuer if (skh := lay.sokyhieu) and skh.form and not skh.party else ""  # "TB-BCĐ" → "BCĐ"
+    # "TB-BCĐ" → "BCĐ"; a Công văn's ký hiệu is its issuer's code alone ("160/PGDĐT")
+    skh = lay.sokyhieu
+    code = skh.issuer if skh and (skh.form or lay.doc_type == "Công văn") and not skh.party else ""
     expanded = reg.expand_code(code) if (reg and code) else None
     if not expanded:
         return None

@@ -33,6 +33,7 @@ from tracuu.model.records import Block, Duty, Role
 from tracuu.model.textutil import fold
 from tracuu.registries.vocabulary import LazyPattern
 from tracuu.resolve.duties.names import (
+    MARKUP,
     PARTNERS,
     STOP,
     Context,
@@ -64,6 +65,8 @@ _DIRECTING = re.compile(r"^(?:[Cc]hỉ đạo|[Đđ]ôn đốc|[Hh]ướng dẫn
 _OPENING = LazyPattern(r"^{sentence_openings}(?!\w)")
 # "các đơn vị cần …", "các sở cần …": the addressees just named, referred back to.
 _ANAPHOR = re.compile(r"^(?:các|Các)\s+(?P<noun>đơn vị|cơ quan|sở|phòng|trường|nhà trường|địa phương|ngành|cơ sở)\s+")
+# "Thực hiện tốt …", "Tăng cường …": a paragraph that carries on the last one's work (data/vocabulary.yml).
+_TASK_OPENING = LazyPattern(r"^{task_openings}(?!\w)")
 _REJECT = LazyPattern(r"^(?:{report_words}|{directive_verbs})(?!\w)")
 _DESCRIBED = re.compile(r"^(?:là|được|có\s(?!trách nhiệm|văn bản))")
 # What is left after the addressee of a closing formula ("… nghiêm túc triển khai thực hiện./.").
@@ -84,6 +87,28 @@ class Thread:
 
     last: tuple[Named, ...] = ()
     intro: bool = False
+    marker: str | None = None  # how the open introduction's first item was numbered ("(1)", "1.", "-", "")
+
+
+# How an item is numbered: "(1) …", "1. …", "1) …", "a) …", "- …"; "" when it is not.
+_MARKERS = (
+    ("(n)", re.compile(r"^\(\d{1,2}\)\s")),
+    ("n.", re.compile(r"^\d{1,2}\.\s")),
+    ("n)", re.compile(r"^\d{1,2}\)\s")),
+    ("a)", re.compile(r"^[a-zđ]\)\s")),
+    ("-", re.compile(r"^[-–+•]\s")),
+)
+
+
+def item_marker(text: str) -> str:
+    """The numbering style of an item, "" for a paragraph that has none."""
+    return next((name for name, pattern in _MARKERS if pattern.match(text)), "")
+
+
+def _ends_items(thread: Thread, text: str) -> bool:
+    """Whether ``text`` is past the open introduction's items: numbered ones ("(1) …" … "(6) …")
+    end at the first block not numbered the same way ("Xem chi tiết …", a question, "- …")."""
+    return bool(thread.marker) and item_marker(text) != thread.marker
 
 
 Found = tuple[list[Named], str]  # addressees, what follows them
@@ -248,12 +273,19 @@ class _Reading:
 def read_block(ctx: Context, block: Block, text: str, thread: Thread) -> tuple[list[Duty], Thread]:
     """The duties of one block, and the thread the next block continues."""
     reading = _read_sentences(ctx, text, thread, normative=block.anchor.startswith("dieu-"))
+    marker = None
     if not reading.found and not reading.opened and thread.intro and thread.last and text:
+        numbered = MARKUP.sub("", block.text).strip()  # ``text`` has lost its label ("1.", "-")
+        if _ends_items(thread, numbered):
+            return [], Thread()
         reading.found.append((list(thread.last), "thực hiện", text, []))  # an item of the open introduction
+        marker = item_marker(numbered) if thread.marker is None else thread.marker
+    elif not reading.found and not reading.opened and thread.last and _TASK_OPENING.match(text):
+        reading.found.append((list(thread.last), "thực hiện", text, []))  # the last paragraph's work goes on
     duties = _first_duties(ctx, block, reading.found)
     if not duties and not reading.opened:
         return [], Thread()
-    return duties, Thread(reading.last, reading.intro)
+    return duties, Thread(reading.last, reading.intro, None if reading.opened else marker)
 
 
 def _read_sentences(ctx: Context, text: str, thread: Thread, normative: bool) -> _Reading:
