@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,3 +89,39 @@ def test_a_broken_registry_is_read_once_per_change_not_once_per_document(tmp_pat
             errors.append(str(raised.value.problem))
     assert len(reads) == 1
     assert set(errors) == {f"{data / 'vocabulary.yml'}:1: thiếu danh sách 'directive_verbs'"}
+
+
+def test_a_build_reads_the_vocabulary_once_and_the_next_build_sees_an_edit(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """``vocabulary.pinned`` (one build's parse): no file check per call inside it, an edit seen after it,
+    and another root inside it (a test project, a second corpus) never gets the pinned words."""
+    import os
+
+    from tracuu import paths
+
+    project = Path(__file__).resolve().parents[1]
+    for name in ("a", "b"):
+        (tmp_path / name / "data").mkdir(parents=True)
+        text = (project / "data" / "vocabulary.yml").read_text(encoding="utf-8")
+        (tmp_path / name / "data" / "vocabulary.yml").write_text(text, encoding="utf-8")
+    stats: list[str] = []
+    stat = os.stat
+
+    def counted(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        stats.append(str(path))
+        return stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", counted)
+    with paths.using_root(tmp_path / "a"), vocabulary.pinned():
+        first = vocabulary.vocabulary()
+        checks = len(stats)
+        assert all(vocabulary.vocabulary() is first for _ in range(100))
+        assert len(stats) == checks  # no file check per call
+        with paths.using_root(tmp_path / "b"):
+            assert vocabulary.vocabulary().path.startswith(str(tmp_path / "b"))
+    edited = tmp_path / "a" / "data" / "vocabulary.yml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("\nmottos:\n", "\nmottos:\n  - MỘT KHẨU HIỆU MỚI\n"),
+                      encoding="utf-8")
+    os.utime(edited, ns=(os.stat(edited).st_mtime_ns + 10**9,) * 2)
+    with paths.using_root(tmp_path / "a"):
+        assert "MỘT KHẨU HIỆU MỚI" in vocabulary.vocabulary().mottos

@@ -19,6 +19,7 @@ from tracuu.model.index import CorpusIndex
 from tracuu.model.problems import Problem
 from tracuu.parse_cache import ParseCache
 from tracuu.pipeline import parse_text
+from tracuu.registries import vocabulary
 from tracuu.render import agencies as render_agencies
 from tracuu.render import calendar as render_calendar
 from tracuu.render import deadlines as render_deadlines
@@ -60,7 +61,7 @@ class BuildReport:
 
 def load_corpus(root: Path | None = None) -> Corpus:
     root = root or paths.project_root()
-    with paths.using_root(root):  # the registries in data/ are the root's too
+    with paths.using_root(root), vocabulary.pinned():  # the registries in data/ are the root's too
         return _load_corpus(root)
 
 
@@ -95,7 +96,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 def build(root: Path | None = None, quiet: bool = False) -> BuildReport:
     root = root or paths.project_root()
-    with paths.using_root(root):  # renderers read registries (glossary, topics) of the same root
+    with paths.using_root(root), vocabulary.pinned():  # renderers read registries (glossary, topics) of the same root
         corpus = load_corpus(root)
         files = render_all(corpus)
     docs = root / "docs"

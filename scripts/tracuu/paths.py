@@ -24,6 +24,11 @@ def using_root(root: Path) -> Iterator[None]:
         _ROOT.reset(token)
 
 
+def root_token() -> Path | None:
+    """What ``using_root`` set (None outside it): a cheap key for "the same root as before"."""
+    return _ROOT.get()
+
+
 def project_root() -> Path:
     """The root set by ``using_root``, else TRACUU_ROOT, else the checkout this package lives in."""
     if (override := _ROOT.get()) is not None:
