@@ -7,7 +7,7 @@ list serves the pages and the search box. Loaded by ``registries.topics``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from tracuu.model.textutil import fold
 
@@ -21,10 +21,21 @@ class Matcher:
 
     def matches(self, text: str) -> tuple[str, ...]:
         """The keywords (folded) found in ``text``."""
-        hay = f" {fold(text)} "
-        for phrase in self.exclude:
-            hay = hay.replace(f" {phrase} ", " ")
-        return tuple(k for k in self.keywords if f" {k} " in hay)
+        return self.matches_folded(f" {fold(text)} ")
+
+    def matches_folded(self, hay: str) -> tuple[str, ...]:
+        """The keywords found in ``hay``: a text already folded, with a space at each end."""
+        for phrase in self._excluded:
+            hay = hay.replace(phrase, " ")
+        return tuple(k for k, padded in self._padded if padded in hay)
+
+    @cached_property
+    def _padded(self) -> tuple[tuple[str, str], ...]:  # whole words: a space on each side
+        return tuple((k, f" {k} ") for k in self.keywords)
+
+    @cached_property
+    def _excluded(self) -> tuple[str, ...]:
+        return tuple(f" {phrase} " for phrase in self.exclude)
 
     def __call__(self, text: str) -> bool:
         return bool(self.matches(text))
@@ -40,7 +51,7 @@ class Topic:
     counter: tuple[str, ...] = ()
     line: int = 0
 
-    @property
+    @cached_property
     def matcher(self) -> Matcher:
         return _matcher(self.keywords, self.exclude)
 
@@ -55,7 +66,7 @@ class Audience:
     counter: tuple[str, ...] = ()
     line: int = 0
 
-    @property
+    @cached_property
     def matcher(self) -> Matcher:
         return _matcher(self.keywords, ())
 
@@ -74,7 +85,8 @@ class TopicRegistry:
 
     def classify(self, text: str) -> tuple[str, ...]:
         """Ids of the topics whose keywords occur in ``text``, in registry order."""
-        return tuple(t.id for t in self.topics if t.matcher(text))
+        hay = f" {fold(text)} "  # folded once for every topic
+        return tuple(t.id for t in self.topics if t.matcher.matches_folded(hay))
 
 
 @lru_cache(maxsize=64)

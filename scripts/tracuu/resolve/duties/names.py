@@ -285,6 +285,7 @@ _GLUED = re.compile(r"(?:có|đã|vừa|chủ|phối|thực|triển|tổ|tăng|t
 # The same words as a set (a lookup per split point instead of a regular expression); "$" also
 # matches before a final newline, hence the second test below.
 _GLUED_WORDS = frozenset(_GLUED.pattern[3:-2].split("|"))
+_GLUED_ENDINGS = tuple(_GLUED_WORDS)
 
 
 def _glued(rest: str) -> bool:
@@ -295,6 +296,8 @@ def _glued_prefix(ctx: Context, text: str) -> tuple[Named, str] | None:
     """A known name glued to the next word: ("Bộ Lao động – Thương binh và Xã hội", "có văn bản …")."""
     words = text.split(" ")
     for n, word in enumerate(words[:16]):
+        if not (word[:-1] if word[-1:] == "\n" else word).endswith(_GLUED_ENDINGS):
+            continue  # no split point of this word leaves a glued word after it
         for k in range(len(word) - 1, 1, -1):
             if not word[k - 1].isalpha() or not _glued(word[k:]):
                 continue
@@ -308,8 +311,10 @@ def _glued_prefix(ctx: Context, text: str) -> tuple[Named, str] | None:
 def _known_prefix(ctx: Context, name: str) -> Named | None:
     words = name.split(" ")
     for k in range(len(words) - 1, 1, -1):
+        if not words[k][:1].islower():  # the tail's first letter (an empty word: a space)
+            continue
         head, tail = " ".join(words[:k]), " ".join(words[k:])
-        if not tail[:1].islower() or _NAME_GOES_ON.match(tail):
+        if _NAME_GOES_ON.match(tail):
             continue
         found = ctx.resolve(head, allow_unknown=False)
         if found is not None:
