@@ -41,8 +41,10 @@ from __future__ import annotations
 
 import argparse
 import functools
+import heapq
 import json
 import math
+import operator
 import re
 import shutil
 import sys
@@ -148,6 +150,23 @@ def _fields(e: Entry) -> dict[str, Counter[str]]:
     return {"title": Counter(terms_of(e.title)), "text": Counter(terms_of(e.body)), "tags": Counter(terms_of(e.tag_text))}
 
 
+# lunr's length norm k1 × (1 - b + b × length / average): with b = 0 the same k1 for every entry
+NORM = K1 * (1 - B)
+assert B == 0.0, "site_search weighs postings by term frequencies alone: b must stay 0"
+
+
+def _weight(coef: tuple[float, float, float], t: int, x: int, g: int, boost: float) -> int:
+    """Encoded posting weight: 2 × round(BM25 summed over title, text, tags × boost × 100) + in title."""
+    w = 0.0
+    if t:
+        w += coef[0] * t / (NORM + t)
+    if x:
+        w += coef[1] * x / (NORM + x)
+    if g:
+        w += coef[2] * g / (NORM + g)
+    return 2 * max(1, round(w * boost * 100)) + (t > 0)
+
+
 def _weights(entries: list[Entry]) -> tuple[dict[str, array[int]], Counter[str]]:
     """term → [entry, 2 × round(weight × 100) + in title, ...]: lunr's BM25 per field, summed, × the page's boost;
     and term → in how many (entry, field) it is (lunr's document frequency).
@@ -155,9 +174,9 @@ def _weights(entries: list[Entry]) -> tuple[dict[str, array[int]], Counter[str]]
     One pass tokenises each entry once and keeps, per term, its raw term frequencies
     ``[entry, tf title, tf text, tf tags, ...]`` (flat int32 arrays, never every entry's
     counters); the weights need the corpus-wide frequencies, so they are computed after,
-    term by term, each raw row replaced by its postings as it is done."""
+    term by term, each raw row replaced by its postings as it is done. b = 0 (Material's
+    setting): no field-length normalisation, so entry lengths are not needed."""
     fields = ("title", "text", "tags")  # FIELDS' order: a term's weight sums them in this order
-    lengths: dict[str, array[int]] = {f: array("q") for f in fields}
     boosts: list[float] = []
     df: Counter[str] = Counter()
     raw: dict[str, array[int]] = {}
@@ -165,7 +184,6 @@ def _weights(entries: list[Entry]) -> tuple[dict[str, array[int]], Counter[str]]
         per = _fields(e)
         boosts.append(e.boost)
         for f in fields:
-            lengths[f].append(sum(per[f].values()))
             df.update(per[f].keys())  # as lunr.idf: an entry counts once per field the term is in
         pt, px, pg = (per[f] for f in fields)
         for term in {**pt, **px, **pg}:  # each term of the entry once
@@ -174,34 +192,28 @@ def _weights(entries: list[Entry]) -> tuple[dict[str, array[int]], Counter[str]]
                 row = raw[term] = array("i")
             row.extend((i, pt.get(term, 0), px.get(term, 0), pg.get(term, 0)))
     n = len(entries)
-    avg = {f: (sum(v) / len(v) if v and sum(v) else 1.0) for f, v in lengths.items()}
-    # per field: its boost and, per entry, lunr's length norm (constant while B = 0)
     bt, bx, bg = (FIELDS[f] for f in fields)
-    nt, nx, ng = ([K1 * (1 - B + B * length / avg[f]) for length in lengths[f]] for f in fields)
     flat: dict[str, array[int]] = {}
     for term in list(raw):
         row = raw.pop(term)  # released as it is weighed
         d = df[term]
         idf = math.log(1 + abs((n - d + 0.5) / (d + 0.5)))
         # the products in lunr's order: boost × idf × (k1 + 1) × tf / (norm + tf)
-        ct, cx, cg = bt * idf * (K1 + 1), bx * idf * (K1 + 1), bg * idf * (K1 + 1)
-        out = flat[term] = array("q")
-        for at in range(0, len(row), 4):
-            i, t, x, g = row[at:at + 4]
-            w = 0.0
-            if t:
-                w += ct * t / (nt[i] + t)
-            if x:
-                w += cx * x / (nx[i] + x)
-            if g:
-                w += cg * g / (ng[i] + g)
-            out.extend((i, 2 * max(1, round(w * boosts[i] * 100)) + (t > 0)))
+        coef = (bt * idf * (K1 + 1), bx * idf * (K1 + 1), bg * idf * (K1 + 1))
+        at = row[0::4]
+        # a posting's weight depends on its term frequencies and its page's boost only (b = 0): a term's
+        # postings repeat a few of them, so each is weighed once and the rest is looked up in C loops
+        keys = list(zip(row[1::4], row[2::4], row[3::4], map(boosts.__getitem__, at), strict=True))
+        weight = {k: _weight(coef, *k) for k in set(keys)}
+        out = flat[term] = array("q", bytes(16 * len(at)))  # [entry, weight, entry, weight, ...]
+        out[0::2] = array("q", at)
+        out[1::2] = array("q", map(weight.__getitem__, keys))
     return flat, df
 
 
 def _heaviest(plist: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The MAX_POSTINGS heaviest postings (ties: first entries first), in entry order."""
-    keep = {i for i, _ in sorted(plist, key=lambda p: (-p[1], p[0]))[:MAX_POSTINGS]}
+    keep = {i for _, i in heapq.nsmallest(MAX_POSTINGS, ((-w, i) for i, w in plist))}
     return [p for p in plist if p[0] in keep]
 
 
@@ -239,11 +251,10 @@ def _postings(entries: list[Entry]) -> dict[str, list[int]]:
         plist = list(zip(row[::2], row[1::2], strict=True))
         if len(plist) > MAX_POSTINGS:
             plist = _heaviest(plist)
-        flat: list[int] = [df[term]]
-        last = 0
-        for i, w in plist:
-            flat += [i - last, w]
-            last = i
+        ids = [i for i, _ in plist]
+        flat: list[int] = [df[term]] + [0] * (2 * len(plist))
+        flat[1::2] = map(operator.sub, ids, [0, *ids[:-1]])  # entry deltas
+        flat[2::2] = [w for _, w in plist]
         encoded[term] = flat
     return encoded
 
