@@ -137,8 +137,13 @@ def citation_rows(doc: Document) -> list[dict[str, Any]]:
     return out
 
 
-def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def _json(rows: list[Any]) -> bytes:
+    """A JSON array, one record per line: diffs stay readable, and the standard library's C
+    encoder writes it (``indent`` falls back to its pure-Python encoder: 4 % of ``tracuu build``
+    at N = 1,000 went to indenting these three files)."""
+    if not rows:
+        return b"[]\n"
+    return ("[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n]\n").encode("utf-8")
 
 
 def duties_csv(corpus: Corpus) -> bytes:
